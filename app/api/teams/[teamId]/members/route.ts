@@ -1,0 +1,7 @@
+import { route } from "@/lib/server/route";
+import { listMembers } from "@/lib/services/members";
+import { teams } from "@/lib/validation/endpoints";
+
+export const GET = route(teams.listMembers, async ({ db, actor, params }) => ({
+  body: { items: await listMembers(db, actor, params.teamId) },
+}));

@@ -1,0 +1,5 @@
+export * from "./users";
+export * from "./teams";
+export * from "./roadmaps";
+export * from "./activity";
+export * from "./rate-limits";

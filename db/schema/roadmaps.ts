@@ -1,0 +1,140 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
+import { createdAt, id, updatedAt, version } from "./columns";
+import { skills, teams } from "./teams";
+import { users } from "./users";
+
+export const roadmaps = pgTable(
+  "roadmaps",
+  {
+    id: id(),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    description: text("description"),
+    startDate: date("start_date", { mode: "string" }).notNull(),
+    horizonMonths: integer("horizon_months").notNull().default(12),
+    status: text("status", { enum: ["draft", "active", "archived"] })
+      .notNull()
+      .default("draft"),
+    kind: text("kind", { enum: ["roadmap", "scenario"] })
+      .notNull()
+      .default("roadmap"),
+    baseRoadmapId: uuid("base_roadmap_id").references((): AnyPgColumn => roadmaps.id, { onDelete: "cascade" }),
+    /** Last sequence number handed to a change of this roadmap (live events and activity). */
+    seq: bigint("seq", { mode: "number" }).notNull().default(0),
+    version: version(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("roadmaps_team_idx").on(t.teamId),
+    check("roadmaps_horizon_check", sql`${t.horizonMonths} between 3 and 36`),
+  ],
+);
+
+export const workstreams = pgTable(
+  "workstreams",
+  {
+    id: id(),
+    roadmapId: uuid("roadmap_id")
+      .notNull()
+      .references(() => roadmaps.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    position: integer("position").notNull().default(0),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+  },
+  (t) => [index("workstreams_roadmap_idx").on(t.roadmapId)],
+);
+
+export const ITEM_STATUSES = ["planned", "in_progress", "done", "at_risk", "cut"] as const;
+
+export const items = pgTable(
+  "items",
+  {
+    id: id(),
+    roadmapId: uuid("roadmap_id")
+      .notNull()
+      .references(() => roadmaps.id, { onDelete: "cascade" }),
+    workstreamId: uuid("workstream_id").references(() => workstreams.id, { onDelete: "set null" }),
+    kind: text("kind", { enum: ["feature", "milestone"] }).notNull(),
+    title: text("title").notNull(),
+    description: text("description"),
+    startDate: date("start_date", { mode: "string" }).notNull(),
+    endDate: date("end_date", { mode: "string" }).notNull(),
+    outcome: text("outcome"),
+    isKey: boolean("is_key").notNull().default(false),
+    status: text("status", { enum: ITEM_STATUSES }).notNull().default("planned"),
+    optimisticHours: doublePrecision("optimistic_hours"),
+    likelyHours: doublePrecision("likely_hours"),
+    pessimisticHours: doublePrecision("pessimistic_hours"),
+    ownerId: uuid("owner_id").references(() => users.id, { onDelete: "set null" }),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("items_roadmap_idx").on(t.roadmapId),
+    check("items_dates_check", sql`${t.startDate} <= ${t.endDate}`),
+  ],
+);
+
+export const itemSkills = pgTable(
+  "item_skills",
+  {
+    itemId: uuid("item_id")
+      .notNull()
+      .references(() => items.id, { onDelete: "cascade" }),
+    skillId: uuid("skill_id")
+      .notNull()
+      .references(() => skills.id, { onDelete: "cascade" }),
+    hours: doublePrecision("hours").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.itemId, t.skillId] })],
+);
+
+/** Finish-to-start links: `toId` starts after `fromId` finishes plus `lagDays` working days. */
+export const dependencies = pgTable(
+  "dependencies",
+  {
+    id: id(),
+    roadmapId: uuid("roadmap_id")
+      .notNull()
+      .references(() => roadmaps.id, { onDelete: "cascade" }),
+    fromId: uuid("from_id")
+      .notNull()
+      .references(() => items.id, { onDelete: "cascade" }),
+    toId: uuid("to_id")
+      .notNull()
+      .references(() => items.id, { onDelete: "cascade" }),
+    lagDays: integer("lag_days").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("dependencies_pair_key").on(t.fromId, t.toId),
+    index("dependencies_roadmap_idx").on(t.roadmapId),
+    check("dependencies_not_self_check", sql`${t.fromId} <> ${t.toId}`),
+  ],
+);

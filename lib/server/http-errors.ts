@@ -1,0 +1,54 @@
+import type { z } from "zod";
+import { AppError, type ErrorCode } from "@/lib/services/errors";
+
+/** The one table that turns an error code into an HTTP status (api.md, "Errors"). */
+export const STATUS_OF: Record<ErrorCode, number> = {
+  invalid_request: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  invitation_gone: 410,
+  precondition_required: 428,
+  version_mismatch: 412,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  last_owner: 422,
+  horizon_out_of_range: 422,
+  outside_horizon: 422,
+  dependency_cycle: 422,
+  cross_roadmap: 422,
+  internal: 500,
+};
+
+export function errorResponse(error: AppError): Response {
+  const body: Record<string, unknown> = {
+    error: { code: error.code, message: error.message, ...(error.details !== undefined && { details: error.details }) },
+  };
+  if (error.current !== undefined) body.current = error.current;
+  const headers = new Headers({ "cache-control": "no-store" });
+  if (error.retryAfterSeconds !== undefined) headers.set("retry-after", String(Math.max(1, error.retryAfterSeconds)));
+  const version = (error.current as { version?: unknown } | undefined)?.version;
+  if (typeof version === "number") headers.set("etag", `"${version}"`);
+  return Response.json(body, { status: STATUS_OF[error.code], headers });
+}
+
+/** zod issues as api.md's `details`: one {path, message} per problem. */
+export function invalidRequest(issues: z.core.$ZodIssue[], where: "body" | "query"): AppError {
+  const details = issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
+  const first = details[0];
+  const prefix = where === "query" ? "The query string is not valid" : "The request body is not valid";
+  return new AppError(
+    "invalid_request",
+    first ? `${prefix}: ${first.path ? `${first.path}: ` : ""}${first.message}` : `${prefix}.`,
+    { details },
+  );
+}
+
+/** Anything that is not an AppError becomes a 500 that reveals nothing; the log keeps the cause. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  console.error("Unhandled error in a request:", error);
+  return new AppError("internal", "Something went wrong on our side. Try again; if it keeps happening, tell us.");
+}

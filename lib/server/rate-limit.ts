@@ -1,0 +1,73 @@
+import { eq, sql } from "drizzle-orm";
+import type { Database } from "@/db/types";
+import { rateLimits } from "@/db/schema";
+import { AppError } from "@/lib/services/errors";
+
+export interface Limit {
+  /** Requests (or failures) allowed per window. */
+  max: number;
+  windowSeconds: number;
+}
+
+/**
+ * The limits, each overridable with an environment variable such as CAIRN_LIMIT_REGISTER_IP=100
+ * (tests and busy offices behind one address need other numbers).
+ */
+const DEFAULTS = {
+  REGISTER_IP: { max: 30, windowSeconds: 600 },
+  REGISTER_EMAIL: { max: 5, windowSeconds: 3600 },
+  SIGNIN_IP: { max: 100, windowSeconds: 600 },
+  SIGNIN_EMAIL_FAILURES: { max: 10, windowSeconds: 900 },
+} satisfies Record<string, Limit>;
+
+export type LimitName = keyof typeof DEFAULTS;
+
+export function limitFor(name: LimitName): Limit {
+  const override = Number(process.env[`CAIRN_LIMIT_${name}`]);
+  return Number.isFinite(override) && override > 0 ? { ...DEFAULTS[name], max: override } : DEFAULTS[name];
+}
+
+function limited(retryAfterSeconds: number) {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return new AppError(
+    "rate_limited",
+    `Too many attempts. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`,
+    { retryAfterSeconds },
+  );
+}
+
+/**
+ * Counts one hit against a fixed window kept in the database (so the limit holds across app
+ * instances) and throws 429 once the window is full.
+ */
+export async function hit(db: Database, key: string, limit: Limit): Promise<void> {
+  const window = sql`make_interval(secs => ${limit.windowSeconds})`;
+  const expired = sql`${rateLimits.windowStart} <= now() - ${window}`;
+  const [row] = await db
+    .insert(rateLimits)
+    .values({ key, windowStart: sql`now()`, count: 1 })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        count: sql`case when ${expired} then 1 else ${rateLimits.count} + 1 end`,
+        windowStart: sql`case when ${expired} then now() else ${rateLimits.windowStart} end`,
+      },
+    })
+    .returning({
+      count: rateLimits.count,
+      retryAfter: sql<number>`ceil(extract(epoch from (${rateLimits.windowStart} + ${window} - now())))::int`,
+    });
+  if (row.count > limit.max) throw limited(row.retryAfter);
+}
+
+/** Throws 429 when the window for `key` is already full, without counting this request. */
+export async function check(db: Database, key: string, limit: Limit): Promise<void> {
+  const [row] = await db
+    .select({
+      count: rateLimits.count,
+      retryAfter: sql<number>`ceil(extract(epoch from (${rateLimits.windowStart} + make_interval(secs => ${limit.windowSeconds}) - now())))::int`,
+    })
+    .from(rateLimits)
+    .where(eq(rateLimits.key, key));
+  if (row && row.retryAfter > 0 && row.count >= limit.max) throw limited(row.retryAfter);
+}

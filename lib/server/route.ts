@@ -1,0 +1,97 @@
+import type { z } from "zod";
+import type { Database } from "@/db/types";
+import type { Actor } from "@/lib/services/actor";
+import { AppError, notFound } from "@/lib/services/errors";
+import type { Endpoint } from "@/lib/validation/endpoint";
+import { requireActor, resolveActor } from "./actor";
+import { database } from "./database";
+import { errorResponse, invalidRequest, toAppError } from "./http-errors";
+import { MAX_JSON_BODY_BYTES, parseIfMatch, readJsonBody } from "./request-body";
+
+export interface RouteContext<E extends Endpoint> {
+  req: Request;
+  db: Database;
+  actor: E extends { auth: "none" } ? Actor | null : Actor;
+  body: E extends { body: infer B extends z.ZodType } ? z.output<B> : undefined;
+  query: E extends { query: infer Q extends z.ZodType } ? z.output<Q> : undefined;
+  params: Record<string, string>;
+  /** The version named by If-Match; always set when the endpoint requires it. */
+  ifMatch: E extends { ifMatch: "required" } ? number : number | undefined;
+}
+
+/** What a handler returns: a ready Response, or data to send as JSON with the endpoint's status. */
+export type HandlerResult = Response | { body: unknown; version?: number; headers?: HeadersInit };
+
+type NextRouteContext = { params: Promise<Record<string, string>> };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids in the path that are not UUIDs name nothing: 404 rather than a database error. */
+function checkParams(params: Record<string, string>) {
+  for (const [key, value] of Object.entries(params)) {
+    if ((key === "id" || key.endsWith("Id")) && !UUID.test(value)) throw notFound();
+  }
+}
+
+/**
+ * The one path every API request takes: identify the caller, parse input with the endpoint's zod
+ * schemas, run the handler, and turn any failure into api.md's error shape.
+ */
+export function route<E extends Endpoint>(
+  endpoint: E,
+  handler: (ctx: RouteContext<E>) => Promise<HandlerResult>,
+): (req: Request, ctx: NextRouteContext) => Promise<Response> {
+  return async (req, nextCtx) => {
+    try {
+      const params = (await nextCtx?.params) ?? {};
+      const { db } = await database();
+      const actor = endpoint.auth === "none" ? await resolveActor(db, req) : await requireActor(db, req);
+      checkParams(params);
+
+      const ifMatch = parseIfMatch(req);
+      if (endpoint.ifMatch === "required" && ifMatch === undefined) {
+        throw new AppError(
+          "precondition_required",
+          'This change needs an If-Match header with the version you read (e.g. If-Match: "3"), so that nobody\'s edit is overwritten.',
+        );
+      }
+
+      let body: unknown;
+      if (endpoint.body) {
+        const parsed = endpoint.body.safeParse(await readJsonBody(req, endpoint.maxBodyBytes ?? MAX_JSON_BODY_BYTES));
+        if (!parsed.success) throw invalidRequest(parsed.error.issues, "body");
+        body = parsed.data;
+      }
+
+      let query: unknown;
+      if (endpoint.query) {
+        const parsed = endpoint.query.safeParse(Object.fromEntries(new URL(req.url).searchParams));
+        if (!parsed.success) throw invalidRequest(parsed.error.issues, "query");
+        query = parsed.data;
+      }
+
+      const result = await handler({ req, db, actor, body, query, params, ifMatch } as RouteContext<E>);
+      if (result instanceof Response) return result;
+      const headers = new Headers(result.headers);
+      headers.set("cache-control", "no-store");
+      if (result.version !== undefined) headers.set("etag", `"${result.version}"`);
+      return Response.json(result.body, { status: endpoint.status ?? 200, headers });
+    } catch (error) {
+      return errorResponse(toAppError(error));
+    }
+  };
+}
+
+/** The origin people reach the app at, for links in answers (invitations, share links). */
+export function publicOrigin(req: Request): string {
+  if (process.env.AUTH_URL) return new URL(process.env.AUTH_URL).origin;
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  const proto = req.headers.get("x-forwarded-proto") ?? "http";
+  return host ? `${proto.split(",")[0].trim()}://${host.split(",")[0].trim()}` : new URL(req.url).origin;
+}
+
+/** The client's address as the nearest proxy reports it, for per-IP limits. */
+export function clientIp(req: Request): string {
+  const forwarded = req.headers.get("x-forwarded-for");
+  return forwarded?.split(",")[0].trim() || req.headers.get("x-real-ip") || "local";
+}

@@ -1,0 +1,36 @@
+import type { z } from "zod";
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/**
+ * One operation of the JSON API: what it takes and answers. Route handlers are built from these
+ * (lib/server/route.ts) and so is the OpenAPI document, so the two cannot drift apart.
+ */
+export interface Endpoint<
+  Body extends z.ZodType | undefined = z.ZodType | undefined,
+  Query extends z.ZodType | undefined = z.ZodType | undefined,
+> {
+  method: HttpMethod;
+  /** OpenAPI style: /api/teams/{teamId} */
+  path: string;
+  summary: string;
+  tag: string;
+  /** "none": callable without identity (register, share links). Default: an actor is required. */
+  auth?: "required" | "none";
+  body?: Body;
+  query?: Query;
+  response?: z.ZodType;
+  /** Success status, 200 unless said. */
+  status?: 200 | 201 | 204;
+  /** PATCH and DELETE of versioned resources: required. */
+  ifMatch?: "required" | "optional";
+  /** Largest accepted body in bytes (default 1 MiB). */
+  maxBodyBytes?: number;
+  /** Domain error codes this operation may answer, besides the common ones. */
+  errors?: readonly string[];
+}
+
+/** Keeps the literal types (schemas, ifMatch, auth) so that handlers get precise context types. */
+export function defineEndpoint<const E extends Endpoint>(endpoint: E): E {
+  return endpoint;
+}
