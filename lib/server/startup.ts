@@ -1,0 +1,14 @@
+import { closeDatabase, database } from "./database";
+
+export async function startServer(): Promise<void> {
+  await database();
+  // With NEXT_MANUAL_SIG_HANDLE=true Next leaves signals to us: close PGlite cleanly so that the
+  // next start needs no crash recovery.
+  if (process.env.NEXT_MANUAL_SIG_HANDLE === "true") {
+    for (const signal of ["SIGTERM", "SIGINT"] as const) {
+      process.once(signal, () => {
+        closeDatabase().finally(() => process.exit(0));
+      });
+    }
+  }
+}
