@@ -1,0 +1,29 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const alias = { "@": path.resolve(__dirname) };
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: { name: "unit", environment: "node", include: ["tests/unit/**/*.test.ts"] },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "integration",
+          environment: "node",
+          include: ["tests/integration/**/*.test.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          // Each file opens its own databases; two at a time keeps PGlite's memory in bounds on 2 cores.
+          maxWorkers: 2,
+          env: { AUTH_SECRET: "integration-test-secret-0123456789abcdef", NEXT_TELEMETRY_DISABLED: "1" },
+        },
+      },
+    ],
+  },
+});
