@@ -264,7 +264,7 @@ export function quarterSpans(startIso: string, endIso: string): CalendarSpan[] {
   const end = toDayNumber(endIso);
   const out: CalendarSpan[] = [];
   if (end < toDayNumber(startIso)) return out;
-  for (let label: string = quarterOf(startIso); toDayNumber(quarterStart(label)) <= end; ) {
+  for (let label: string = quarterOf(startIso); toDayNumber(quarterStart(label)) <= end;) {
     const qStart = quarterStart(label);
     const qEnd = quarterEnd(label);
     out.push({ label, start: qStart < startIso ? startIso : qStart, end: qEnd > endIso ? endIso : qEnd });

@@ -58,7 +58,10 @@ export async function resolveActor(db: Database, req: Request): Promise<Actor | 
 export async function requireActor(db: Database, req: Request): Promise<Actor> {
   const actor = await resolveActor(db, req);
   if (!actor) {
-    throw new AppError("unauthenticated", "Sign in, or send a valid personal API token as Authorization: Bearer <token>.");
+    throw new AppError(
+      "unauthenticated",
+      "Sign in, or send a valid personal API token as Authorization: Bearer <token>.",
+    );
   }
   return actor;
 }

@@ -19,16 +19,23 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   outside_horizon: 422,
   dependency_cycle: 422,
   cross_roadmap: 422,
+  invalid_reference: 422,
+  workstream_not_empty: 422,
   internal: 500,
 };
 
 export function errorResponse(error: AppError): Response {
   const body: Record<string, unknown> = {
-    error: { code: error.code, message: error.message, ...(error.details !== undefined && { details: error.details }) },
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.details !== undefined && { details: error.details }),
+    },
   };
   if (error.current !== undefined) body.current = error.current;
   const headers = new Headers({ "cache-control": "no-store" });
-  if (error.retryAfterSeconds !== undefined) headers.set("retry-after", String(Math.max(1, error.retryAfterSeconds)));
+  if (error.retryAfterSeconds !== undefined)
+    headers.set("retry-after", String(Math.max(1, error.retryAfterSeconds)));
   const version = (error.current as { version?: unknown } | undefined)?.version;
   if (typeof version === "number") headers.set("etag", `"${version}"`);
   return Response.json(body, { status: STATUS_OF[error.code], headers });
@@ -50,5 +57,8 @@ export function invalidRequest(issues: z.core.$ZodIssue[], where: "body" | "quer
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   console.error("Unhandled error in a request:", error);
-  return new AppError("internal", "Something went wrong on our side. Try again; if it keeps happening, tell us.");
+  return new AppError(
+    "internal",
+    "Something went wrong on our side. Try again; if it keeps happening, tell us.",
+  );
 }

@@ -3,7 +3,10 @@ import { AppError } from "@/lib/services/errors";
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 
 const tooLarge = (limit: number) =>
-  new AppError("payload_too_large", `The request body is larger than ${Math.round(limit / 1024)} KiB. Send less at once.`);
+  new AppError(
+    "payload_too_large",
+    `The request body is larger than ${Math.round(limit / 1024)} KiB. Send less at once.`,
+  );
 
 /** Reads the raw body, refusing more than `limit` bytes without buffering the excess. */
 export async function readBodyBytes(req: Request, limit: number): Promise<Uint8Array> {

@@ -58,7 +58,9 @@ export function route<E extends Endpoint>(
 
       let body: unknown;
       if (endpoint.body) {
-        const parsed = endpoint.body.safeParse(await readJsonBody(req, endpoint.maxBodyBytes ?? MAX_JSON_BODY_BYTES));
+        const parsed = endpoint.body.safeParse(
+          await readJsonBody(req, endpoint.maxBodyBytes ?? MAX_JSON_BODY_BYTES),
+        );
         if (!parsed.success) throw invalidRequest(parsed.error.issues, "body");
         body = parsed.data;
       }

@@ -7,7 +7,9 @@ import { auth } from "./auth";
 import { database } from "./database";
 
 /** The signed-in user in a server component or server action, or null. */
-export async function currentActor(): Promise<{ actor: Actor; db: Database } | { actor: null; db: Database }> {
+export async function currentActor(): Promise<
+  { actor: Actor; db: Database } | { actor: null; db: Database }
+> {
   const { db } = await database();
   const session = await auth();
   const userId = session?.user?.id;

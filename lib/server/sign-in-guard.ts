@@ -9,7 +9,10 @@ async function signInFailed(res: Response): Promise<boolean> {
   const location = res.headers.get("location");
   if (location) return /[?&]error=/.test(location);
   if (!res.headers.get("content-type")?.includes("application/json")) return false;
-  const body = (await res.clone().json().catch(() => null)) as { url?: string } | null;
+  const body = (await res
+    .clone()
+    .json()
+    .catch(() => null)) as { url?: string } | null;
   return typeof body?.url === "string" && /[?&]error=/.test(body.url);
 }
 

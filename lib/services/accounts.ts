@@ -5,7 +5,11 @@ import type { RegisterInput, User } from "@/lib/validation/accounts";
 import { AppError, isUniqueViolation } from "./errors";
 import { hashPassword, verifyAgainstNothing, verifyPassword } from "./passwords";
 
-const toUser = (u: { id: string; email: string; name: string }): User => ({ id: u.id, email: u.email, name: u.name });
+const toUser = (u: { id: string; email: string; name: string }): User => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+});
 
 export async function registerUser(db: Database, input: RegisterInput): Promise<User> {
   const passwordHash = await hashPassword(input.password);
@@ -17,7 +21,10 @@ export async function registerUser(db: Database, input: RegisterInput): Promise<
     return toUser(user);
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new AppError("conflict", "An account with this email already exists. Sign in instead, or use another email.");
+      throw new AppError(
+        "conflict",
+        "An account with this email already exists. Sign in instead, or use another email.",
+      );
     }
     throw error;
   }

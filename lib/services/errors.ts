@@ -19,6 +19,8 @@ export type ErrorCode =
   | "outside_horizon"
   | "dependency_cycle"
   | "cross_roadmap"
+  | "invalid_reference"
+  | "workstream_not_empty"
   | "internal";
 
 export interface ErrorDetailsIssue {

@@ -66,7 +66,11 @@ export async function createInvitation(
   });
 }
 
-export async function listPendingInvitations(db: Database, actor: Actor, teamId: string): Promise<Invitation[]> {
+export async function listPendingInvitations(
+  db: Database,
+  actor: Actor,
+  teamId: string,
+): Promise<Invitation[]> {
   await requireRole(db, actor, teamId, "owner");
   const rows = await db
     .select()

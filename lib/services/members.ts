@@ -85,7 +85,12 @@ export async function changeMemberRole(
 }
 
 /** Owners remove anyone; any member may remove themselves (leave). The last owner stays. */
-export async function removeMember(db: Database, actor: Actor, teamId: string, userId: string): Promise<void> {
+export async function removeMember(
+  db: Database,
+  actor: Actor,
+  teamId: string,
+  userId: string,
+): Promise<void> {
   await requireRole(db, actor, teamId, userId === actor.userId ? "viewer" : "owner");
   await db.transaction(async (tx) => {
     const member = await lockMembership(tx, teamId, userId);

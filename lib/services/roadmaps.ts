@@ -1,13 +1,22 @@
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { items, roadmaps } from "@/db/schema";
-import type { RoadmapSummary } from "@/lib/validation/roadmaps";
+import { horizonEnd } from "@/lib/planning/calendar";
+import {
+  HORIZON,
+  type CreateRoadmapInput,
+  type Roadmap,
+  type RoadmapSummary,
+  type UpdateRoadmapInput,
+} from "@/lib/validation/roadmaps";
 import type { Actor } from "./actor";
 import { requireRole } from "./authorization";
+import { AppError, notFound, versionMismatch } from "./errors";
+import { accessRoadmap, diffFields, recordRoadmapChange, type RoadmapRow } from "./roadmap-access";
 
-type RoadmapRow = typeof roadmaps.$inferSelect;
+export const RESTORE_WINDOW_DAYS = 30;
 
-export function toRoadmapSummary(r: RoadmapRow, counts: { itemCount: number; milestoneCount: number }): RoadmapSummary {
+export function toRoadmap(r: RoadmapRow): Roadmap {
   return {
     id: r.id,
     teamId: r.teamId,
@@ -21,8 +30,17 @@ export function toRoadmapSummary(r: RoadmapRow, counts: { itemCount: number; mil
     version: r.version,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
-    ...counts,
   };
+}
+
+function checkHorizon(months: number) {
+  if (months < HORIZON.min || months > HORIZON.max) {
+    throw new AppError(
+      "horizon_out_of_range",
+      `A roadmap spans ${HORIZON.min} to ${HORIZON.max} months (12-18 is recommended); ${months} is outside that range.`,
+      { details: { min: HORIZON.min, max: HORIZON.max, got: months } },
+    );
+  }
 }
 
 /** The team's live roadmaps (not deleted), most recently changed first, with item counts. */
@@ -36,8 +54,173 @@ export async function listRoadmaps(db: Database, actor: Actor, teamId: string): 
     })
     .from(roadmaps)
     .leftJoin(items, and(eq(items.roadmapId, roadmaps.id), isNull(items.deletedAt)))
-    .where(and(eq(roadmaps.teamId, teamId), isNull(roadmaps.deletedAt)))
+    .where(and(eq(roadmaps.teamId, teamId), isNull(roadmaps.deletedAt), eq(roadmaps.kind, "roadmap")))
     .groupBy(roadmaps.id)
     .orderBy(desc(roadmaps.updatedAt));
-  return rows.map((r) => toRoadmapSummary(r.roadmap, { itemCount: r.itemCount, milestoneCount: r.milestoneCount }));
+  return rows.map((r) => ({
+    ...toRoadmap(r.roadmap),
+    itemCount: r.itemCount,
+    milestoneCount: r.milestoneCount,
+  }));
+}
+
+export async function createRoadmap(
+  db: Database,
+  actor: Actor,
+  teamId: string,
+  input: CreateRoadmapInput,
+): Promise<Roadmap> {
+  await requireRole(db, actor, teamId, "editor");
+  const horizonMonths = input.horizonMonths ?? HORIZON.default;
+  checkHorizon(horizonMonths);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(roadmaps)
+      .values({
+        teamId,
+        title: input.title,
+        description: input.description || null,
+        startDate: input.startDate,
+        horizonMonths,
+        status: input.status ?? "draft",
+        createdBy: actor.userId,
+      })
+      .returning();
+    await recordRoadmapChange(tx, actor, row, {
+      entity: "roadmap",
+      entityId: row.id,
+      action: "created",
+      version: row.version,
+      changes: { title: row.title },
+    });
+    return toRoadmap(row);
+  });
+}
+
+export async function getRoadmap(db: Database, actor: Actor, roadmapId: string) {
+  const { roadmap, role } = await accessRoadmap(db, actor, roadmapId, "viewer");
+  return { roadmap: toRoadmap(roadmap), role };
+}
+
+/** Items that would fall outside the horizon if the roadmap moved to [start, end]. */
+async function itemsOutside(db: Database, roadmapId: string, start: string, end: string) {
+  return db
+    .select({ id: items.id, title: items.title })
+    .from(items)
+    .where(
+      and(
+        eq(items.roadmapId, roadmapId),
+        isNull(items.deletedAt),
+        or(lt(items.startDate, start), gt(items.endDate, end)),
+      ),
+    )
+    .orderBy(asc(items.startDate))
+    .limit(20);
+}
+
+export async function updateRoadmap(
+  db: Database,
+  actor: Actor,
+  roadmapId: string,
+  expectedVersion: number,
+  input: UpdateRoadmapInput,
+): Promise<Roadmap> {
+  const { roadmap } = await accessRoadmap(db, actor, roadmapId, "editor");
+  if (input.horizonMonths !== undefined) checkHorizon(input.horizonMonths);
+  return db.transaction(async (tx) => {
+    const startDate = input.startDate ?? roadmap.startDate;
+    const months = input.horizonMonths ?? roadmap.horizonMonths;
+    if (input.startDate !== undefined || input.horizonMonths !== undefined) {
+      const outside = await itemsOutside(tx, roadmapId, startDate, horizonEnd(startDate, months));
+      if (outside.length > 0) {
+        throw new AppError(
+          "outside_horizon",
+          `${outside.length === 20 ? "At least 20" : outside.length} item${outside.length === 1 ? "" : "s"} would fall outside the new horizon (first: "${outside[0].title}"). Move them first, or choose a longer horizon.`,
+          { details: { itemIds: outside.map((o) => o.id) } },
+        );
+      }
+    }
+    const [row] = await tx
+      .update(roadmaps)
+      .set({ ...input, version: expectedVersion + 1, updatedAt: new Date() })
+      .where(
+        and(eq(roadmaps.id, roadmapId), eq(roadmaps.version, expectedVersion), isNull(roadmaps.deletedAt)),
+      )
+      .returning();
+    if (!row) throw versionMismatch("roadmap", toRoadmap(await reload(tx, roadmapId)));
+    await recordRoadmapChange(tx, actor, row, {
+      entity: "roadmap",
+      entityId: row.id,
+      action: "updated",
+      version: row.version,
+      changes: diffFields(roadmap, input),
+    });
+    return toRoadmap(row);
+  });
+}
+
+async function reload(db: Database, roadmapId: string): Promise<RoadmapRow> {
+  const [row] = await db.select().from(roadmaps).where(eq(roadmaps.id, roadmapId)).limit(1);
+  if (!row) throw notFound("roadmap");
+  return row;
+}
+
+/** Soft delete: restorable for 30 days. */
+export async function deleteRoadmap(
+  db: Database,
+  actor: Actor,
+  roadmapId: string,
+  expectedVersion: number,
+): Promise<Roadmap> {
+  await accessRoadmap(db, actor, roadmapId, "editor");
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(roadmaps)
+      .set({ deletedAt: new Date(), version: expectedVersion + 1, updatedAt: new Date() })
+      .where(
+        and(eq(roadmaps.id, roadmapId), eq(roadmaps.version, expectedVersion), isNull(roadmaps.deletedAt)),
+      )
+      .returning();
+    if (!row) throw versionMismatch("roadmap", toRoadmap(await reload(tx, roadmapId)));
+    await recordRoadmapChange(tx, actor, row, {
+      entity: "roadmap",
+      entityId: row.id,
+      action: "deleted",
+      version: row.version,
+    });
+    return toRoadmap(row);
+  });
+}
+
+export async function restoreRoadmap(db: Database, actor: Actor, roadmapId: string): Promise<Roadmap> {
+  const { roadmap } = await accessRoadmap(db, actor, roadmapId, "editor", { includeDeleted: true });
+  if (!roadmap.deletedAt) return toRoadmap(roadmap);
+  if (Date.now() - roadmap.deletedAt.getTime() > RESTORE_WINDOW_DAYS * 86_400_000) throw notFound("roadmap");
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(roadmaps)
+      .set({ deletedAt: null, version: roadmap.version + 1, updatedAt: new Date() })
+      .where(and(eq(roadmaps.id, roadmapId), eq(roadmaps.version, roadmap.version)))
+      .returning();
+    if (!row) throw versionMismatch("roadmap", toRoadmap(await reload(tx, roadmapId)));
+    await recordRoadmapChange(tx, actor, row, {
+      entity: "roadmap",
+      entityId: row.id,
+      action: "restored",
+      version: row.version,
+    });
+    return toRoadmap(row);
+  });
+}
+
+/** Deleted roadmaps of a team that can still be restored (for the "recently deleted" list). */
+export async function listDeletedRoadmaps(db: Database, actor: Actor, teamId: string): Promise<Roadmap[]> {
+  await requireRole(db, actor, teamId, "editor");
+  const since = new Date(Date.now() - RESTORE_WINDOW_DAYS * 86_400_000);
+  const rows = await db
+    .select()
+    .from(roadmaps)
+    .where(and(eq(roadmaps.teamId, teamId), gt(roadmaps.deletedAt, since)))
+    .orderBy(desc(roadmaps.deletedAt));
+  return rows.map(toRoadmap);
 }

@@ -15,13 +15,19 @@ export async function listSkills(db: Database, actor: Actor, teamId: string): Pr
     .orderBy(asc(skills.name));
 }
 
-export async function createSkill(db: Database, actor: Actor, teamId: string, input: { name: string }): Promise<Skill> {
+export async function createSkill(
+  db: Database,
+  actor: Actor,
+  teamId: string,
+  input: { name: string },
+): Promise<Skill> {
   await requireRole(db, actor, teamId, "editor");
   try {
     const [row] = await db.insert(skills).values({ teamId, name: input.name }).returning();
     return { id: row.id, name: row.name };
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("conflict", `The skill "${input.name}" is already in the catalogue.`);
+    if (isUniqueViolation(error))
+      throw new AppError("conflict", `The skill "${input.name}" is already in the catalogue.`);
     throw error;
   }
 }

@@ -53,7 +53,11 @@ export async function listTeamsForUser(db: Database, userId: string): Promise<Te
     .orderBy(asc(teams.name));
 }
 
-export async function getTeam(db: Database, actor: Actor, teamId: string): Promise<{ team: Team; role: Role }> {
+export async function getTeam(
+  db: Database,
+  actor: Actor,
+  teamId: string,
+): Promise<{ team: Team; role: Role }> {
   const role = await requireRole(db, actor, teamId, "viewer");
   const [team] = await db.select().from(teams).where(eq(teams.id, teamId)).limit(1);
   if (!team) throw notFound("team");
@@ -100,7 +104,12 @@ export async function updateTeam(
   });
 }
 
-export async function deleteTeam(db: Database, actor: Actor, teamId: string, expectedVersion: number): Promise<void> {
+export async function deleteTeam(
+  db: Database,
+  actor: Actor,
+  teamId: string,
+  expectedVersion: number,
+): Promise<void> {
   await requireRole(db, actor, teamId, "owner");
   const deleted = await db
     .delete(teams)

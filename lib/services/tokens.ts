@@ -67,7 +67,10 @@ export async function actorFromToken(db: Database, secret: string): Promise<Acto
   const now = Date.now();
   if (row.token.expiresAt && row.token.expiresAt.getTime() <= now) return null;
   if (!row.token.lastUsedAt || now - row.token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await db.update(apiTokens).set({ lastUsedAt: new Date(now) }).where(eq(apiTokens.id, row.token.id));
+    await db
+      .update(apiTokens)
+      .set({ lastUsedAt: new Date(now) })
+      .where(eq(apiTokens.id, row.token.id));
   }
   return { userId: row.user.id, email: row.user.email, name: row.user.name, via: "token" };
 }

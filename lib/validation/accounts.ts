@@ -24,7 +24,9 @@ export const signInSchema = z.object({
   password: z.string().min(1, "Enter your password.").max(200),
 });
 
-export const userSchema = z.object({ id: z.string(), email: z.string(), name: z.string() }).meta({ id: "User" });
+export const userSchema = z
+  .object({ id: z.string(), email: z.string(), name: z.string() })
+  .meta({ id: "User" });
 export type User = z.infer<typeof userSchema>;
 
 export const teamSummarySchema = z

@@ -26,12 +26,14 @@ function operation(endpoint: Endpoint) {
     schema: { type: "string", format: "uuid" },
   }));
   const query = endpoint.query ? toSchema(endpoint.query, "input") : undefined;
-  const queryParams = Object.entries((query?.properties as Record<string, JsonSchema>) ?? {}).map(([name, schema]) => ({
-    name,
-    in: "query",
-    required: ((query?.required as string[]) ?? []).includes(name),
-    schema,
-  }));
+  const queryParams = Object.entries((query?.properties as Record<string, JsonSchema>) ?? {}).map(
+    ([name, schema]) => ({
+      name,
+      in: "query",
+      required: ((query?.required as string[]) ?? []).includes(name),
+      schema,
+    }),
+  );
   const headerParams =
     endpoint.ifMatch !== undefined
       ? [
@@ -40,7 +42,8 @@ function operation(endpoint: Endpoint) {
             in: "header",
             required: endpoint.ifMatch === "required",
             schema: { type: "string", examples: ['"3"'] },
-            description: "The version you read (from ETag); a stale one answers 412 with the current resource.",
+            description:
+              "The version you read (from ETag); a stale one answers 412 with the current resource.",
           },
         ]
       : [];
@@ -64,7 +67,10 @@ function operation(endpoint: Endpoint) {
     ...(endpoint.auth === "none" ? { security: [] } : {}),
     parameters: [...params, ...queryParams, ...headerParams],
     ...(endpoint.body && {
-      requestBody: { required: true, content: { "application/json": { schema: toSchema(endpoint.body, "input") } } },
+      requestBody: {
+        required: true,
+        content: { "application/json": { schema: toSchema(endpoint.body, "input") } },
+      },
     }),
     responses: {
       [String(endpoint.status ?? 200)]: {

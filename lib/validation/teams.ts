@@ -8,7 +8,13 @@ export const createTeamSchema = z.object({ name: teamNameSchema });
 export const updateTeamSchema = z.object({ name: teamNameSchema });
 
 export const teamSchema = z
-  .object({ id: z.string(), name: z.string(), slug: z.string(), version: z.number().int(), createdAt: z.string() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    slug: z.string(),
+    version: z.number().int(),
+    createdAt: z.string(),
+  })
   .meta({ id: "Team" });
 export type Team = z.infer<typeof teamSchema>;
 

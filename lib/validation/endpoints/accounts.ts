@@ -1,11 +1,5 @@
 import { z } from "zod";
-import {
-  apiTokenSchema,
-  createTokenSchema,
-  meSchema,
-  registerSchema,
-  userSchema,
-} from "../accounts";
+import { apiTokenSchema, createTokenSchema, meSchema, registerSchema, userSchema } from "../accounts";
 import { okSchema } from "../common";
 import { defineEndpoint } from "../endpoint";
 

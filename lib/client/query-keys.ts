@@ -1,0 +1,9 @@
+/** Every TanStack Query key the app uses, in one place so mutations invalidate the right ones. */
+export const queryKeys = {
+  myTeams: ["my-teams"] as const,
+  team: (teamId: string) => ["team", teamId] as const,
+  members: (teamId: string) => ["team", teamId, "members"] as const,
+  invitations: (teamId: string) => ["team", teamId, "invitations"] as const,
+  skills: (teamId: string) => ["team", teamId, "skills"] as const,
+  tokens: ["tokens"] as const,
+};

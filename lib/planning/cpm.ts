@@ -1,0 +1,90 @@
+// The critical path method on integer working-day offsets. The network is built once and can be
+// run many times with different durations (the Monte-Carlo forecast does exactly that).
+
+import { CycleError } from "./graph";
+import { findCycleIndexes, indexNetwork, kahnOrder } from "./indexed-network";
+
+export interface CpmLink {
+  fromId: string;
+  toId: string;
+  /** Finish-to-start lag in working days; negative is a lead (an overlap). */
+  lagDays: number;
+}
+
+export interface CpmNetwork {
+  readonly size: number;
+  readonly ids: readonly string[];
+  readonly indexOf: ReadonlyMap<string, number>;
+  /** Node indexes, every node after all of its predecessors. */
+  readonly order: Int32Array;
+  readonly succStart: Int32Array;
+  readonly succTo: Int32Array;
+  /** The lag of each successor slot, aligned with succTo. */
+  readonly succLag: Int32Array;
+}
+
+/** Offsets in working days from the project's first working day; finishes are exclusive. */
+export interface CpmResult {
+  readonly es: Int32Array;
+  readonly ef: Int32Array;
+  readonly ls: Int32Array;
+  readonly lf: Int32Array;
+  /** The project finish F: the largest early finish, 0 for an empty network. */
+  readonly finish: number;
+}
+
+/** Throws CycleError when the links form a cycle, RangeError on unknown ids or a fractional lag. */
+export function buildCpmNetwork(ids: readonly string[], links: readonly CpmLink[]): CpmNetwork {
+  const net = indexNetwork(ids, links);
+  const order = kahnOrder(net);
+  if (order.length < net.size) {
+    const cycle = findCycleIndexes(net) ?? [];
+    throw new CycleError(cycle.map((i) => ids[i]));
+  }
+  const succLag = new Int32Array(net.succEdge.length);
+  for (let k = 0; k < succLag.length; k++) {
+    const lag = links[net.succEdge[k]].lagDays;
+    if (!Number.isInteger(lag)) throw new RangeError(`lagDays must be an integer, got ${lag}`);
+    succLag[k] = lag;
+  }
+  return {
+    size: net.size,
+    ids,
+    indexOf: net.indexOf,
+    order,
+    succStart: net.succStart,
+    succTo: net.succTo,
+    succLag,
+  };
+}
+
+/** Forward and backward pass; durations[i] is node i's duration in working days (0 for a milestone). */
+export function runCpm(network: CpmNetwork, durations: ArrayLike<number>): CpmResult {
+  const { size, order, succStart, succTo, succLag } = network;
+  const es = new Int32Array(size); // zero-filled: nothing starts before the project start
+  const ef = new Int32Array(size);
+  let finish = 0;
+  for (let k = 0; k < size; k++) {
+    const v = order[k];
+    const f = es[v] + durations[v];
+    ef[v] = f;
+    if (f > finish) finish = f;
+    for (let s = succStart[v]; s < succStart[v + 1]; s++) {
+      const start = f + succLag[s];
+      if (start > es[succTo[s]]) es[succTo[s]] = start;
+    }
+  }
+  const ls = new Int32Array(size);
+  const lf = new Int32Array(size);
+  for (let k = size - 1; k >= 0; k--) {
+    const v = order[k];
+    let late = finish;
+    for (let s = succStart[v]; s < succStart[v + 1]; s++) {
+      const bound = ls[succTo[s]] - succLag[s];
+      if (bound < late) late = bound;
+    }
+    lf[v] = late;
+    ls[v] = late - durations[v];
+  }
+  return { es, ef, ls, lf, finish };
+}

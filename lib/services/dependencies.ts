@@ -1,0 +1,111 @@
+import { aliasedTable, and, eq, isNull } from "drizzle-orm";
+import type { Database } from "@/db/types";
+import { dependencies, items, roadmaps } from "@/db/schema";
+import { wouldCreateCycle } from "@/lib/planning/graph";
+import type { CreateDependencyInput, Dependency } from "@/lib/validation/timeline";
+import type { Actor } from "./actor";
+import { AppError, isUniqueViolation, notFound } from "./errors";
+import { accessRoadmap, recordRoadmapChange } from "./roadmap-access";
+
+const fromItems = aliasedTable(items, "from_items");
+const toItems = aliasedTable(items, "to_items");
+
+const toDependency = (d: typeof dependencies.$inferSelect): Dependency => ({
+  id: d.id,
+  roadmapId: d.roadmapId,
+  fromId: d.fromId,
+  toId: d.toId,
+  lagDays: d.lagDays,
+});
+
+/** Links whose two ends are both live items: the network the schedule and cycle checks see. */
+export async function loadDependencies(db: Database, roadmapId: string): Promise<Dependency[]> {
+  const rows = await db
+    .select({ dependency: dependencies })
+    .from(dependencies)
+    .innerJoin(fromItems, and(eq(fromItems.id, dependencies.fromId), isNull(fromItems.deletedAt)))
+    .innerJoin(toItems, and(eq(toItems.id, dependencies.toId), isNull(toItems.deletedAt)))
+    .where(eq(dependencies.roadmapId, roadmapId));
+  return rows.map((r) => toDependency(r.dependency));
+}
+
+export async function liveDependencyEdges(db: Database, roadmapId: string) {
+  return (await loadDependencies(db, roadmapId)).map(({ fromId, toId }) => ({ fromId, toId }));
+}
+
+/** Both ends must be live items of this roadmap; another roadmap of the team is a 422, anything else unseen. */
+async function checkEnds(db: Database, roadmap: { id: string; teamId: string }, ids: string[]) {
+  for (const id of ids) {
+    const [row] = await db
+      .select({ roadmapId: items.roadmapId, teamId: roadmaps.teamId, deletedAt: items.deletedAt })
+      .from(items)
+      .innerJoin(roadmaps, eq(roadmaps.id, items.roadmapId))
+      .where(eq(items.id, id))
+      .limit(1);
+    if (!row || row.deletedAt || row.teamId !== roadmap.teamId) throw notFound("item");
+    if (row.roadmapId !== roadmap.id) {
+      throw new AppError("cross_roadmap", "Both items of a dependency must be in this roadmap.", {
+        details: { itemId: id, roadmapId: row.roadmapId },
+      });
+    }
+  }
+}
+
+export async function createDependency(
+  db: Database,
+  actor: Actor,
+  roadmapId: string,
+  input: CreateDependencyInput,
+): Promise<Dependency> {
+  await accessRoadmap(db, actor, roadmapId, "editor");
+  if (input.fromId === input.toId) {
+    throw new AppError("dependency_cycle", "An item cannot depend on itself.", {
+      details: { cycle: [input.fromId] },
+    });
+  }
+  try {
+    return await db.transaction(async (tx) => {
+      // The roadmap row lock serialises link creation, so two links cannot close a loop together.
+      const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "editor", { lock: true });
+      await checkEnds(tx, roadmap, [input.fromId, input.toId]);
+      const cycle = wouldCreateCycle(await liveDependencyEdges(tx, roadmapId), input.fromId, input.toId);
+      if (cycle) {
+        throw new AppError(
+          "dependency_cycle",
+          `This link would close a loop of ${cycle.length} items, so none of them could ever start. Remove one of the existing links first.`,
+          { details: { cycle } },
+        );
+      }
+      const [row] = await tx
+        .insert(dependencies)
+        .values({ roadmapId, fromId: input.fromId, toId: input.toId, lagDays: input.lagDays ?? 0 })
+        .returning();
+      await recordRoadmapChange(tx, actor, roadmap, {
+        entity: "dependency",
+        entityId: row.id,
+        action: "created",
+        changes: { fromId: row.fromId, toId: row.toId, lagDays: row.lagDays },
+      });
+      return toDependency(row);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("conflict", "These two items are already linked.");
+    throw error;
+  }
+}
+
+export async function deleteDependency(db: Database, actor: Actor, dependencyId: string): Promise<void> {
+  const [row] = await db.select().from(dependencies).where(eq(dependencies.id, dependencyId)).limit(1);
+  if (!row) throw notFound("dependency");
+  const { roadmap } = await accessRoadmap(db, actor, row.roadmapId, "editor");
+  await db.transaction(async (tx) => {
+    const deleted = await tx.delete(dependencies).where(eq(dependencies.id, dependencyId)).returning();
+    if (deleted.length === 0) throw notFound("dependency");
+    await recordRoadmapChange(tx, actor, roadmap, {
+      entity: "dependency",
+      entityId: dependencyId,
+      action: "deleted",
+      changes: { fromId: row.fromId, toId: row.toId, lagDays: row.lagDays },
+    });
+  });
+}

@@ -1,0 +1,81 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Database } from "@/db/types";
+import { activity, roadmaps } from "@/db/schema";
+import type { Role } from "@/lib/validation/common";
+import type { Actor } from "./actor";
+import { requireRole } from "./authorization";
+import { notFound } from "./errors";
+
+export type RoadmapRow = typeof roadmaps.$inferSelect;
+
+/**
+ * Loads a live roadmap and checks the actor's role in its team: the entry point of every
+ * roadmap-scoped service. Deleted roadmaps answer 404 unless `includeDeleted`.
+ */
+export async function accessRoadmap(
+  db: Database,
+  actor: Actor,
+  roadmapId: string,
+  minimum: Role,
+  options: { includeDeleted?: boolean; lock?: boolean } = {},
+): Promise<{ roadmap: RoadmapRow; role: Role }> {
+  const query = db
+    .select()
+    .from(roadmaps)
+    .where(and(eq(roadmaps.id, roadmapId), options.includeDeleted ? undefined : isNull(roadmaps.deletedAt)))
+    .limit(1);
+  const [roadmap] = options.lock ? await query.for("update") : await query;
+  if (!roadmap) throw notFound("roadmap");
+  const role = await requireRole(db, actor, roadmap.teamId, minimum);
+  return { roadmap, role };
+}
+
+export interface RoadmapChange {
+  entity: "roadmap" | "workstream" | "item" | "dependency";
+  entityId: string;
+  action: "created" | "updated" | "deleted" | "restored";
+  version?: number;
+  changes?: Record<string, unknown>;
+}
+
+/**
+ * Records a change to a roadmap inside its transaction: the roadmap's next sequence number
+ * (for live-event catch-up) and an activity row with what changed.
+ */
+export async function recordRoadmapChange(
+  tx: Database,
+  actor: Actor,
+  roadmap: Pick<RoadmapRow, "id" | "teamId">,
+  change: RoadmapChange,
+): Promise<number> {
+  const [{ seq }] = await tx
+    .update(roadmaps)
+    .set({ seq: sql`${roadmaps.seq} + 1` })
+    .where(eq(roadmaps.id, roadmap.id))
+    .returning({ seq: roadmaps.seq });
+  await tx.insert(activity).values({
+    teamId: roadmap.teamId,
+    roadmapId: roadmap.id,
+    seq,
+    actorId: actor.userId,
+    entity: change.entity,
+    entityId: change.entityId,
+    action: change.action,
+    changes: { ...change.changes, ...(change.version !== undefined && { version: change.version }) },
+  });
+  return seq;
+}
+
+/** Field-by-field before/after for the activity log, only for fields that changed. */
+export function diffFields<T extends Record<string, unknown>>(
+  before: T,
+  after: Partial<T>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(after) as (keyof T)[]) {
+    const from = before[key];
+    const to = after[key];
+    if (to !== undefined && JSON.stringify(from) !== JSON.stringify(to)) out[key as string] = { from, to };
+  }
+  return out;
+}
