@@ -6,7 +6,7 @@ import { join } from "node:path";
 import net from "node:net";
 
 export function ensureBuild() {
-  if (existsSync(".next/BUILD_ID") && !process.argv.includes("--rebuild")) return;
+  if (existsSync(`${process.env.NEXT_DIST_DIR || ".next"}/BUILD_ID`) && !process.argv.includes("--rebuild")) return;
   const r = spawnSync("npm", ["run", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (r.status !== 0) process.exit(1);
 }

@@ -91,10 +91,12 @@ export async function revokeInvitation(db: Database, actor: Actor, invitationId:
   const [row] = await db.select().from(invitations).where(eq(invitations.id, invitationId)).limit(1);
   if (!row) throw notFound("invitation");
   await requireRole(db, actor, row.teamId, "owner");
-  await db
+  const withdrawn = await db
     .update(invitations)
     .set({ revokedAt: new Date() })
-    .where(and(eq(invitations.id, invitationId), isNull(invitations.acceptedAt)));
+    .where(and(eq(invitations.id, invitationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+    .returning({ id: invitations.id });
+  if (withdrawn.length === 0) throw gone();
 }
 
 async function findUsableInvitation(db: Database, token: string) {

@@ -12,20 +12,48 @@ const COMMON_ERRORS: Record<string, string> = {
   "429": "rate_limited: wait for Retry-After seconds",
 };
 
-function toSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
-  const json = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" }) as JsonSchema;
-  delete json.$schema;
-  return json;
+/**
+ * Named schemas (`.meta({ id })`) become shared components: zod puts them under a local `$defs`,
+ * which an OpenAPI document cannot resolve from its root, so they are moved to
+ * components.schemas and every reference is rewritten. Input shapes get an "Input" suffix.
+ */
+class SchemaCollector {
+  readonly components: Record<string, JsonSchema> = {};
+
+  convert(schema: z.ZodType, io: "input" | "output"): JsonSchema {
+    const json = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" }) as JsonSchema;
+    delete json.$schema;
+    const defs = (json.$defs ?? {}) as Record<string, JsonSchema>;
+    delete json.$defs;
+    const nameOf = (id: string) => (io === "input" ? `${id}Input` : id);
+    const rewrite = (value: JsonSchema): JsonSchema =>
+      JSON.parse(
+        JSON.stringify(value).replace(/"#\/\$defs\/([^"]+)"/g, (_, id: string) => `"#/components/schemas/${nameOf(id)}"`),
+      );
+    for (const [id, def] of Object.entries(defs)) {
+      delete def.id;
+      this.components[nameOf(id)] ??= rewrite(def);
+    }
+    const body = rewrite(json);
+    // A named schema converted on its own comes back as itself: refer to it instead.
+    if (typeof body.id === "string") {
+      const name = nameOf(body.id);
+      delete body.id;
+      this.components[name] ??= body;
+      return { $ref: `#/components/schemas/${name}` };
+    }
+    return body;
+  }
 }
 
-function operation(endpoint: Endpoint) {
+function operation(endpoint: Endpoint, schemas: SchemaCollector) {
   const params = [...endpoint.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
     name: m[1],
     in: "path",
     required: true,
     schema: { type: "string", format: "uuid" },
   }));
-  const query = endpoint.query ? toSchema(endpoint.query, "input") : undefined;
+  const query = endpoint.query ? schemas.convert(endpoint.query, "input") : undefined;
   const queryParams = Object.entries((query?.properties as Record<string, JsonSchema>) ?? {}).map(
     ([name, schema]) => ({
       name,
@@ -69,14 +97,14 @@ function operation(endpoint: Endpoint) {
     ...(endpoint.body && {
       requestBody: {
         required: true,
-        content: { "application/json": { schema: toSchema(endpoint.body, "input") } },
+        content: { "application/json": { schema: schemas.convert(endpoint.body, "input") } },
       },
     }),
     responses: {
       [String(endpoint.status ?? 200)]: {
         description: "Success",
         ...(endpoint.response && {
-          content: { "application/json": { schema: toSchema(endpoint.response, "output") } },
+          content: { "application/json": { schema: schemas.convert(endpoint.response, "output") } },
         }),
       },
       ...errorResponses,
@@ -86,10 +114,12 @@ function operation(endpoint: Endpoint) {
 
 /** The OpenAPI 3.1 document for the given endpoints, generated from their zod schemas. */
 export function buildOpenApiDocument(endpoints: Endpoint[], info: { version: string }) {
+  const schemas = new SchemaCollector();
+  schemas.convert(errorSchema, "output");
   const paths: Record<string, Record<string, unknown>> = {};
   for (const endpoint of endpoints) {
     paths[endpoint.path] ??= {};
-    paths[endpoint.path][endpoint.method.toLowerCase()] = operation(endpoint);
+    paths[endpoint.path][endpoint.method.toLowerCase()] = operation(endpoint, schemas);
   }
   return {
     openapi: "3.1.0",
@@ -107,7 +137,7 @@ export function buildOpenApiDocument(endpoints: Endpoint[], info: { version: str
         bearer: { type: "http", scheme: "bearer", description: "A personal API token from /api/tokens" },
         session: { type: "apiKey", in: "cookie", name: "authjs.session-token" },
       },
-      schemas: { Error: toSchema(errorSchema, "output") },
+      schemas: schemas.components,
     },
   };
 }

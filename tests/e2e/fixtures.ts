@@ -1,0 +1,71 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test as base, type APIRequestContext, type Page } from "@playwright/test";
+
+export interface TestUser {
+  email: string;
+  name: string;
+  password: string;
+}
+
+let counter = 0;
+
+/** A fresh user for this test, registered through the API (each test seeds its own people). */
+export async function registerUser(request: APIRequestContext, name: string): Promise<TestUser> {
+  const tag = `${name.toLowerCase().replace(/\W+/g, "")}.${process.pid}.${Date.now().toString(36)}.${counter++}`;
+  const user = { email: `${tag}@example.com`, name, password: "a long enough password" };
+  const res = await request.post("/api/register", { data: user });
+  expect(res.status(), await res.text()).toBe(201);
+  return user;
+}
+
+/** Signs the page's browser context in through Auth.js's credentials flow (no UI). */
+export async function signInByApi(page: Page, user: TestUser): Promise<void> {
+  const csrf = await page.request.get("/api/auth/csrf");
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await page.request.post("/api/auth/callback/credentials", {
+    form: { email: user.email, password: user.password, csrfToken, callbackUrl: "/" },
+    maxRedirects: 0,
+  });
+  expect(res.status()).toBeLessThan(400);
+  const cookies = await page.context().cookies();
+  expect(cookies.some((c) => c.name.includes("session-token"))).toBe(true);
+}
+
+/** Calls the JSON API as the page's signed-in user. */
+export async function api<T = unknown>(
+  page: Page,
+  method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE",
+  path: string,
+  data?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; json: T }> {
+  const res = await page.request.fetch(path, { method, data, headers });
+  const text = await res.text();
+  return { status: res.status(), json: (text ? JSON.parse(text) : null) as T };
+}
+
+/** Fails on WCAG 2.x A/AA violations, listing each rule and the first offending element. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target.join(" ")})`);
+  expect(summary, summary.join("\n")).toEqual([]);
+}
+
+/** Every test fails if the page logs a console error or throws. */
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on("console", (msg) => {
+        // The browser logs every 4xx answer; the API's refusals are expected and shown in the page.
+        if (msg.type() === "error" && !/status of 4\d\d/.test(msg.text())) errors.push(msg.text());
+      });
+      page.on("pageerror", (err) => errors.push(err.message));
+      await use(errors);
+      expect(errors, errors.join("\n")).toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
