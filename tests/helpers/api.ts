@@ -1,0 +1,123 @@
+import * as invitationRoute from "@/app/api/invitations/[invitationId]/route";
+import * as acceptInvitationRoute from "@/app/api/invitations/accept/route";
+import * as meRoute from "@/app/api/me/route";
+import * as openApiRoute from "@/app/api/openapi.json/route";
+import * as registerRoute from "@/app/api/register/route";
+import * as teamInvitationsRoute from "@/app/api/teams/[teamId]/invitations/route";
+import * as memberRoute from "@/app/api/teams/[teamId]/members/[userId]/route";
+import * as membersRoute from "@/app/api/teams/[teamId]/members/route";
+import * as teamRoute from "@/app/api/teams/[teamId]/route";
+import * as skillsRoute from "@/app/api/teams/[teamId]/skills/route";
+import * as teamsRoute from "@/app/api/teams/route";
+import * as tokenRoute from "@/app/api/tokens/[tokenId]/route";
+import * as tokensRoute from "@/app/api/tokens/route";
+
+/** A route handler as Next calls it. */
+export type RouteHandler = (
+  req: Request,
+  ctx: { params: Promise<Record<string, string>> },
+) => Promise<Response>;
+
+/** Every operation of app/api (except Auth.js), by "METHOD /path/{param}" as in the endpoint specs. */
+export const ROUTES = {
+  "POST /api/register": registerRoute.POST,
+  "GET /api/me": meRoute.GET,
+  "GET /api/tokens": tokensRoute.GET,
+  "POST /api/tokens": tokensRoute.POST,
+  "DELETE /api/tokens/{tokenId}": tokenRoute.DELETE,
+  "GET /api/teams": teamsRoute.GET,
+  "POST /api/teams": teamsRoute.POST,
+  "GET /api/teams/{teamId}": teamRoute.GET,
+  "PATCH /api/teams/{teamId}": teamRoute.PATCH,
+  "DELETE /api/teams/{teamId}": teamRoute.DELETE,
+  "GET /api/teams/{teamId}/members": membersRoute.GET,
+  "PATCH /api/teams/{teamId}/members/{userId}": memberRoute.PATCH,
+  "DELETE /api/teams/{teamId}/members/{userId}": memberRoute.DELETE,
+  "GET /api/teams/{teamId}/invitations": teamInvitationsRoute.GET,
+  "POST /api/teams/{teamId}/invitations": teamInvitationsRoute.POST,
+  "DELETE /api/invitations/{invitationId}": invitationRoute.DELETE,
+  "POST /api/invitations/accept": acceptInvitationRoute.POST,
+  "GET /api/teams/{teamId}/skills": skillsRoute.GET,
+  "POST /api/teams/{teamId}/skills": skillsRoute.POST,
+  "GET /api/openapi.json": openApiRoute.GET,
+} satisfies Record<string, RouteHandler>;
+
+export type RouteKey = keyof typeof ROUTES;
+
+export interface CallOptions {
+  /** Path parameters, substituted into the route's {placeholders} and passed to the handler. */
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  /** A personal API token secret, sent as Authorization: Bearer. */
+  token?: string;
+  /** Sent as a JSON body. */
+  json?: unknown;
+  /** Sent as the raw body (for malformed or oversized bodies). */
+  body?: string | Uint8Array;
+  /** A version: sent as If-Match: "<version>"; a string is sent as it is. */
+  ifMatch?: number | string;
+  headers?: Record<string, string>;
+}
+
+// Response bodies are asserted field by field in tests; a loose type keeps those assertions short.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type LooseJson = any;
+
+export interface ApiResponse {
+  status: number;
+  json: LooseJson;
+  text: string;
+  headers: Headers;
+}
+
+function fillPath(template: string, params: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`Missing path parameter ${name} for ${template}`);
+    return encodeURIComponent(value);
+  });
+}
+
+/** Builds the Request that Next would hand to a route handler. */
+export function buildRequest(method: string, path: string, options: CallOptions = {}): Request {
+  const url = new URL(path, "http://localhost");
+  for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, value);
+  const headers = new Headers(options.headers);
+  if (options.token !== undefined) headers.set("authorization", `Bearer ${options.token}`);
+  if (options.ifMatch !== undefined) {
+    headers.set("if-match", typeof options.ifMatch === "number" ? `"${options.ifMatch}"` : options.ifMatch);
+  }
+  let body: string | Uint8Array | undefined = options.body;
+  if (options.json !== undefined) body = JSON.stringify(options.json);
+  if (body !== undefined && !headers.has("content-type")) headers.set("content-type", "application/json");
+  return new Request(url, { method, headers, body: body as BodyInit | undefined });
+}
+
+/** Calls a handler directly, as Next does, and reads the whole answer. */
+export async function callHandler(
+  handler: RouteHandler,
+  method: string,
+  pathTemplate: string,
+  options: CallOptions = {},
+): Promise<ApiResponse> {
+  const params = options.params ?? {};
+  const req = buildRequest(method, fillPath(pathTemplate, params), options);
+  const res = await handler(req, { params: Promise.resolve(params) });
+  const text = await res.text();
+  let json: LooseJson = undefined;
+  if (text && res.headers.get("content-type")?.includes("json")) json = JSON.parse(text);
+  return { status: res.status, json, text, headers: res.headers };
+}
+
+/** Calls one of the API's operations by its "METHOD /path" key. */
+export function api(key: RouteKey, options: CallOptions = {}): Promise<ApiResponse> {
+  const [method, path] = key.split(" ");
+  return callHandler(ROUTES[key], method, path, options);
+}
+
+/** The ETag of a response as a version number. */
+export function etagVersion(res: ApiResponse): number | undefined {
+  const etag = res.headers.get("etag");
+  const match = etag ? /^(?:W\/)?"(\d+)"$/.exec(etag) : null;
+  return match ? Number(match[1]) : undefined;
+}

@@ -1,0 +1,320 @@
+import { count, eq, isNull, and } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { invitations, teams } from "@/db/schema";
+import { createInvitation } from "@/lib/services/invitations";
+import { createToken } from "@/lib/services/tokens";
+import { allEndpoints } from "@/lib/validation/endpoints";
+import { buildOpenApiDocument } from "@/lib/validation/openapi";
+import { api, type CallOptions, type RouteKey } from "../helpers/api";
+import { describeEachDatabase } from "../helpers/database";
+import {
+  createCast,
+  createCastTeam,
+  createTeamWithMembers,
+  liveTokenIds,
+  teamState,
+  uniqueEmail,
+  type Cast,
+  type CastTeam,
+} from "../helpers/fixtures";
+
+type Who = "owner" | "editor" | "commenter" | "viewer" | "outsider" | "anonymous";
+const EVERYONE: Who[] = ["owner", "editor", "commenter", "viewer", "outsider", "anonymous"];
+
+interface TeamRouteCase {
+  key: RouteKey;
+  /** The status each caller must get: api.md's 401 / 404 / 403 / 2xx ladder, written out. */
+  expect: Record<Who, number>;
+  /** Whether an allowed call changes the team's state. */
+  mutates: boolean;
+  request: (cast: Cast, fx: CastTeam) => CallOptions;
+}
+
+const readable = (status = 200) => ({
+  owner: status,
+  editor: status,
+  commenter: status,
+  viewer: status,
+  outsider: 404,
+  anonymous: 401,
+});
+const ownerOnly = (status = 200) => ({
+  owner: status,
+  editor: 403,
+  commenter: 403,
+  viewer: 403,
+  outsider: 404,
+  anonymous: 401,
+});
+
+const TEAM_ROUTES: TeamRouteCase[] = [
+  {
+    key: "GET /api/teams/{teamId}",
+    expect: readable(),
+    mutates: false,
+    request: (_, fx) => ({ params: { teamId: fx.team.id } }),
+  },
+  {
+    key: "PATCH /api/teams/{teamId}",
+    expect: ownerOnly(),
+    mutates: true,
+    request: (_, fx) => ({
+      params: { teamId: fx.team.id },
+      ifMatch: fx.team.version,
+      json: { name: "Renamed team" },
+    }),
+  },
+  {
+    key: "DELETE /api/teams/{teamId}",
+    expect: ownerOnly(),
+    mutates: true,
+    request: (_, fx) => ({ params: { teamId: fx.team.id }, ifMatch: fx.team.version }),
+  },
+  {
+    key: "GET /api/teams/{teamId}/members",
+    expect: readable(),
+    mutates: false,
+    request: (_, fx) => ({ params: { teamId: fx.team.id } }),
+  },
+  {
+    key: "PATCH /api/teams/{teamId}/members/{userId}",
+    expect: ownerOnly(),
+    mutates: true,
+    request: (cast, fx) => ({
+      params: { teamId: fx.team.id, userId: cast.target.user.id },
+      json: { role: "commenter" },
+    }),
+  },
+  {
+    key: "DELETE /api/teams/{teamId}/members/{userId}",
+    expect: ownerOnly(),
+    mutates: true,
+    request: (cast, fx) => ({ params: { teamId: fx.team.id, userId: cast.target.user.id } }),
+  },
+  {
+    key: "GET /api/teams/{teamId}/invitations",
+    expect: ownerOnly(),
+    mutates: false,
+    request: (_, fx) => ({ params: { teamId: fx.team.id } }),
+  },
+  {
+    key: "POST /api/teams/{teamId}/invitations",
+    expect: ownerOnly(201),
+    mutates: true,
+    request: (_, fx) => ({
+      params: { teamId: fx.team.id },
+      json: { email: uniqueEmail("invitee"), role: "editor" },
+    }),
+  },
+  {
+    key: "DELETE /api/invitations/{invitationId}",
+    expect: ownerOnly(),
+    mutates: true,
+    request: (_, fx) => ({ params: { invitationId: fx.pendingInvitationId } }),
+  },
+  {
+    key: "GET /api/teams/{teamId}/skills",
+    expect: readable(),
+    mutates: false,
+    request: (_, fx) => ({ params: { teamId: fx.team.id } }),
+  },
+  {
+    key: "POST /api/teams/{teamId}/skills",
+    expect: { owner: 201, editor: 201, commenter: 403, viewer: 403, outsider: 404, anonymous: 401 },
+    mutates: true,
+    request: (_, fx) => ({ params: { teamId: fx.team.id }, json: { name: "Data science" } }),
+  },
+];
+
+const ERROR_CODE: Record<number, string> = { 401: "unauthenticated", 403: "forbidden", 404: "not_found" };
+
+describeEachDatabase("authorization by role", (getCtx) => {
+  let cast: Cast;
+  let sharedTeam: CastTeam;
+
+  beforeAll(async () => {
+    cast = await createCast(getCtx().db);
+    sharedTeam = await createCastTeam(getCtx().db, cast, "invitation");
+  });
+
+  const tokenOf = (who: Who) => (who === "anonymous" ? undefined : cast[who].token);
+
+  describe("team routes", () => {
+    for (const route of TEAM_ROUTES) {
+      for (const who of EVERYONE) {
+        const status = route.expect[who];
+        it(`${route.key} as ${who}: ${status}`, async () => {
+          const { db } = getCtx();
+          const fx = route.mutates ? await createCastTeam(db, cast) : sharedTeam;
+          const before = await teamState(db, fx.team.id);
+
+          const res = await api(route.key, { ...route.request(cast, fx), token: tokenOf(who) });
+
+          expect(res.status).toBe(status);
+          const after = await teamState(db, fx.team.id);
+          if (status >= 400) {
+            expect(res.json.error.code).toBe(ERROR_CODE[status]);
+            expect(typeof res.json.error.message).toBe("string");
+            expect(after).toEqual(before);
+          } else if (route.mutates) {
+            expect(after).not.toEqual(before);
+          } else {
+            expect(after).toEqual(before);
+          }
+        });
+      }
+    }
+
+    it("a successful read answers the team's data, not another team's", async () => {
+      const res = await api("GET /api/teams/{teamId}/members", {
+        params: { teamId: sharedTeam.team.id },
+        token: cast.viewer.token,
+      });
+      const byEmail = Object.fromEntries(
+        (res.json.items as { user: { email: string }; role: string }[]).map((m) => [m.user.email, m.role]),
+      );
+      expect(byEmail).toEqual({
+        [cast.owner.user.email]: "owner",
+        [cast.editor.user.email]: "editor",
+        [cast.commenter.user.email]: "commenter",
+        [cast.viewer.user.email]: "viewer",
+        [cast.target.user.email]: "viewer",
+      });
+    });
+
+    it("GET /api/teams/{teamId} tells each member their own role and sends the version as ETag", async () => {
+      for (const who of ["owner", "editor", "commenter", "viewer"] as const) {
+        const res = await api("GET /api/teams/{teamId}", {
+          params: { teamId: sharedTeam.team.id },
+          token: cast[who].token,
+        });
+        expect(res.json.role).toBe(who);
+        expect(res.json.team.id).toBe(sharedTeam.team.id);
+        expect(res.headers.get("etag")).toBe(`"${res.json.team.version}"`);
+      }
+    });
+  });
+
+  describe("account routes", () => {
+    const teamCount = async () => (await getCtx().db.select({ n: count() }).from(teams))[0].n;
+
+    it("POST /api/register: 201 for anyone, signed in or not", async () => {
+      for (const token of [undefined, cast.outsider.token]) {
+        const email = uniqueEmail("newcomer");
+        const res = await api("POST /api/register", {
+          token,
+          json: { email, name: "New Comer", password: "a long enough password" },
+          headers: { "x-forwarded-for": "198.51.100.10" },
+        });
+        expect(res.status).toBe(201);
+        expect(res.json).toEqual({ user: { id: expect.any(String), email, name: "New Comer" } });
+      }
+    });
+
+    for (const key of ["GET /api/me", "GET /api/tokens", "GET /api/teams"] as const) {
+      it(`${key}: 200 signed in, 401 anonymous`, async () => {
+        const ok = await api(key, { token: cast.outsider.token });
+        expect(ok.status).toBe(200);
+        const refused = await api(key);
+        expect(refused.status).toBe(401);
+        expect(refused.json.error.code).toBe("unauthenticated");
+      });
+    }
+
+    it("GET /api/me and GET /api/teams list exactly the caller's own teams", async () => {
+      const me = await api("GET /api/me", { token: cast.viewer.token });
+      expect(me.json.user).toEqual(cast.viewer.user);
+      expect(me.json.teams).toContainEqual({
+        id: sharedTeam.team.id,
+        name: sharedTeam.team.name,
+        slug: sharedTeam.team.slug,
+        role: "viewer",
+      });
+      const outsider = await api("GET /api/teams", { token: cast.outsider.token });
+      expect(outsider.json.items.map((t: { id: string }) => t.id)).not.toContain(sharedTeam.team.id);
+    });
+
+    it("POST /api/tokens: 201 signed in, 401 anonymous and no token is made", async () => {
+      const { db } = getCtx();
+      const before = await liveTokenIds(db, cast.outsider.user.id);
+      const refused = await api("POST /api/tokens", { json: { name: "sneaky" } });
+      expect(refused.status).toBe(401);
+      expect(await liveTokenIds(db, cast.outsider.user.id)).toEqual(before);
+
+      const ok = await api("POST /api/tokens", { token: cast.outsider.token, json: { name: "ci" } });
+      expect(ok.status).toBe(201);
+      expect(await liveTokenIds(db, cast.outsider.user.id)).toEqual([...before, ok.json.token.id].sort());
+    });
+
+    it("DELETE /api/tokens/{tokenId}: 200 for its owner, 404 for another user, 401 anonymous", async () => {
+      const { db } = getCtx();
+      const { token, secret } = await createToken(db, cast.editor.actor, { name: "to revoke" });
+
+      const anonymous = await api("DELETE /api/tokens/{tokenId}", { params: { tokenId: token.id } });
+      expect(anonymous.status).toBe(401);
+      const stranger = await api("DELETE /api/tokens/{tokenId}", {
+        params: { tokenId: token.id },
+        token: cast.outsider.token,
+      });
+      expect(stranger.status).toBe(404);
+      expect(stranger.json.error.code).toBe("not_found");
+      expect(await liveTokenIds(db, cast.editor.user.id)).toContain(token.id);
+      expect((await api("GET /api/me", { token: secret })).status).toBe(200);
+
+      const own = await api("DELETE /api/tokens/{tokenId}", {
+        params: { tokenId: token.id },
+        token: cast.editor.token,
+      });
+      expect(own.status).toBe(200);
+      expect(await liveTokenIds(db, cast.editor.user.id)).not.toContain(token.id);
+    });
+
+    it("POST /api/teams: 201 signed in (caller becomes owner), 401 anonymous and no team is made", async () => {
+      const before = await teamCount();
+      const refused = await api("POST /api/teams", { json: { name: "Ghost team" } });
+      expect(refused.status).toBe(401);
+      expect(await teamCount()).toBe(before);
+
+      const ok = await api("POST /api/teams", { token: cast.outsider.token, json: { name: "Own team" } });
+      expect(ok.status).toBe(201);
+      expect(ok.json.role).toBe("owner");
+      expect(await teamCount()).toBe(before + 1);
+      const team = await api("GET /api/teams/{teamId}", {
+        params: { teamId: ok.json.team.id },
+        token: cast.outsider.token,
+      });
+      expect(team.json.role).toBe("owner");
+    });
+
+    it("POST /api/invitations/accept: 401 anonymous (invitation stays pending), 200 for the invitee", async () => {
+      const { db } = getCtx();
+      const team = await createTeamWithMembers(db, cast.owner);
+      const { invitation, token } = await createInvitation(db, cast.owner.actor, team.id, {
+        email: cast.outsider.user.email,
+        role: "commenter",
+      });
+      const refused = await api("POST /api/invitations/accept", { json: { token } });
+      expect(refused.status).toBe(401);
+      const [pending] = await db
+        .select({ id: invitations.id })
+        .from(invitations)
+        .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt)));
+      expect(pending).toBeDefined();
+
+      const ok = await api("POST /api/invitations/accept", { json: { token }, token: cast.outsider.token });
+      expect(ok.status).toBe(200);
+      expect(ok.json).toEqual({ team: { id: team.id, name: team.name, slug: team.slug }, role: "commenter" });
+    });
+
+    it("GET /api/openapi.json: 200 without signing in, the OpenAPI 3.1 document of allEndpoints", async () => {
+      const res = await api("GET /api/openapi.json");
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toContain("application/json");
+      expect(res.json.openapi).toMatch(/^3\.1\.\d+$/);
+      expect(res.json).toEqual(JSON.parse(JSON.stringify(buildOpenApiDocument(allEndpoints, res.json.info))));
+      for (const endpoint of allEndpoints) {
+        expect(res.json.paths[endpoint.path]?.[endpoint.method.toLowerCase()], endpoint.path).toBeDefined();
+      }
+    });
+  });
+});

@@ -1,0 +1,161 @@
+import { eq, inArray } from "drizzle-orm";
+import { beforeAll, expect, it } from "vitest";
+import { DEMO_LOGIN, seedDemo } from "@/db/seed";
+import {
+  dependencies,
+  items,
+  itemSkills,
+  memberships,
+  roadmaps,
+  skills,
+  teams,
+  users,
+  workstreams,
+} from "@/db/schema";
+import { verifyCredentials } from "@/lib/services/accounts";
+import { hashPassword } from "@/lib/services/passwords";
+import { createToken } from "@/lib/services/tokens";
+import { api } from "../helpers/api";
+import { describeEachDatabase } from "../helpers/database";
+
+/** The first day after `months` calendar months from `start` (YYYY-MM-DD, UTC). */
+function monthsLater(start: string, months: number): string {
+  const d = new Date(`${start}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString().slice(0, 10);
+}
+
+function findCycle(nodes: string[], edges: { fromId: string; toId: string }[]): boolean {
+  const out = new Map(nodes.map((n) => [n, [] as string[]]));
+  const indegree = new Map(nodes.map((n) => [n, 0]));
+  for (const e of edges) {
+    out.get(e.fromId)!.push(e.toId);
+    indegree.set(e.toId, indegree.get(e.toId)! + 1);
+  }
+  const ready = nodes.filter((n) => indegree.get(n) === 0);
+  let seen = 0;
+  while (ready.length) {
+    const n = ready.pop()!;
+    seen++;
+    for (const m of out.get(n)!) {
+      indegree.set(m, indegree.get(m)! - 1);
+      if (indegree.get(m) === 0) ready.push(m);
+    }
+  }
+  return seen !== nodes.length;
+}
+
+describeEachDatabase("demo seed", (getCtx) => {
+  beforeAll(async () => {
+    await seedDemo(getCtx().db, { hashPassword });
+  });
+
+  it("creates one demo team with four members in four different roles", async () => {
+    const { db } = getCtx();
+    const allTeams = await db.select().from(teams);
+    expect(allTeams).toHaveLength(1);
+    const members = await db
+      .select({ role: memberships.role, email: users.email })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(eq(memberships.teamId, allTeams[0].id));
+    expect(members.map((m) => m.role).sort()).toEqual(["commenter", "editor", "owner", "viewer"]);
+    expect(members.find((m) => m.role === "owner")?.email).toBe(DEMO_LOGIN.email);
+  });
+
+  it("creates one 15-month roadmap of about 30 items inside its horizon, in workstreams", async () => {
+    const { db } = getCtx();
+    const [team] = await db.select().from(teams);
+    const maps = await db.select().from(roadmaps).where(eq(roadmaps.teamId, team.id));
+    expect(maps).toHaveLength(1);
+    const [roadmap] = maps;
+    expect(roadmap.horizonMonths).toBe(15);
+
+    const lanes = await db.select().from(workstreams).where(eq(workstreams.roadmapId, roadmap.id));
+    expect(lanes.length).toBeGreaterThanOrEqual(3);
+    const laneIds = new Set(lanes.map((l) => l.id));
+
+    const rows = await db.select().from(items).where(eq(items.roadmapId, roadmap.id));
+    expect(rows.length).toBeGreaterThanOrEqual(25);
+    expect(rows.length).toBeLessThanOrEqual(40);
+    const end = monthsLater(roadmap.startDate, roadmap.horizonMonths);
+    for (const item of rows) {
+      expect(laneIds.has(item.workstreamId!), item.title).toBe(true);
+      expect(item.startDate >= roadmap.startDate, item.title).toBe(true);
+      expect(item.endDate < end, item.title).toBe(true);
+      expect(item.startDate <= item.endDate, item.title).toBe(true);
+    }
+    const milestones = rows.filter((i) => i.kind === "milestone");
+    expect(milestones.length).toBeGreaterThan(0);
+    expect(rows.filter((i) => i.kind === "feature").length).toBeGreaterThan(milestones.length);
+    for (const m of milestones) {
+      expect(m.startDate, m.title).toBe(m.endDate);
+      expect(m.outcome?.trim().length ?? 0, m.title).toBeGreaterThan(10);
+    }
+  });
+
+  it("links items with acyclic dependencies within the roadmap", async () => {
+    const { db } = getCtx();
+    const [roadmap] = await db.select().from(roadmaps);
+    const ids = (await db.select({ id: items.id }).from(items).where(eq(items.roadmapId, roadmap.id))).map(
+      (i) => i.id,
+    );
+    const deps = await db.select().from(dependencies).where(eq(dependencies.roadmapId, roadmap.id));
+    expect(deps.length).toBeGreaterThanOrEqual(10);
+    const idSet = new Set(ids);
+    for (const d of deps) {
+      expect(idSet.has(d.fromId) && idSet.has(d.toId)).toBe(true);
+    }
+    expect(findCycle(ids, deps)).toBe(false);
+  });
+
+  it("creates the team's skills catalogue and puts skill demand on features", async () => {
+    const { db } = getCtx();
+    const [team] = await db.select().from(teams);
+    const catalogue = await db.select().from(skills).where(eq(skills.teamId, team.id));
+    expect(catalogue.length).toBeGreaterThanOrEqual(3);
+    const demand = await db
+      .select()
+      .from(itemSkills)
+      .where(
+        inArray(
+          itemSkills.skillId,
+          catalogue.map((s) => s.id),
+        ),
+      );
+    expect(demand.length).toBeGreaterThan(0);
+    expect(demand.every((d) => d.hours > 0)).toBe(true);
+  });
+
+  it("the demo login verifies (any case of the email), a wrong password does not", async () => {
+    const { db } = getCtx();
+    const user = await verifyCredentials(db, DEMO_LOGIN.email, DEMO_LOGIN.password);
+    expect(user?.email).toBe(DEMO_LOGIN.email);
+    expect((await verifyCredentials(db, DEMO_LOGIN.email.toUpperCase(), DEMO_LOGIN.password))?.id).toBe(
+      user?.id,
+    );
+    expect(await verifyCredentials(db, DEMO_LOGIN.email, `${DEMO_LOGIN.password}x`)).toBeNull();
+  });
+
+  it("the demo owner sees the team through the API", async () => {
+    const { db } = getCtx();
+    const user = (await verifyCredentials(db, DEMO_LOGIN.email, DEMO_LOGIN.password))!;
+    const { secret } = await createToken(
+      db,
+      { userId: user.id, email: user.email, name: user.name, via: "token" },
+      {
+        name: "demo",
+      },
+    );
+    const me = await api("GET /api/me", { token: secret });
+    expect(me.status).toBe(200);
+    expect(me.json.teams).toEqual([
+      { id: expect.any(String), name: "Northwind Payments", slug: "northwind", role: "owner" },
+    ]);
+    const members = await api("GET /api/teams/{teamId}/members", {
+      params: { teamId: me.json.teams[0].id },
+      token: secret,
+    });
+    expect(members.json.items).toHaveLength(4);
+  });
+});
