@@ -41,12 +41,15 @@ export function buildCpmNetwork(ids: readonly string[], links: readonly CpmLink[
     const cycle = findCycleIndexes(net) ?? [];
     throw new CycleError(cycle.map((i) => ids[i]));
   }
-  const succLag = new Int32Array(net.succEdge.length);
-  for (let k = 0; k < succLag.length; k++) {
-    const lag = links[net.succEdge[k]].lagDays;
+  // Read the lags in input order (sequential memory), then lay them out in successor order.
+  const lagOfLink = new Int32Array(links.length);
+  for (let e = 0; e < links.length; e++) {
+    const lag = links[e].lagDays;
     if (!Number.isInteger(lag)) throw new RangeError(`lagDays must be an integer, got ${lag}`);
-    succLag[k] = lag;
+    lagOfLink[e] = lag;
   }
+  const succLag = new Int32Array(net.succEdge.length);
+  for (let k = 0; k < succLag.length; k++) succLag[k] = lagOfLink[net.succEdge[k]];
   return {
     size: net.size,
     ids,

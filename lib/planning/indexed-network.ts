@@ -22,18 +22,19 @@ export function indexNetwork(ids: readonly string[], edges: readonly DependencyE
   const size = ids.length;
   const indexOf = new Map<string, number>();
   for (let i = 0; i < size; i++) {
-    if (indexOf.has(ids[i])) throw new RangeError(`duplicate item id ${JSON.stringify(ids[i])}`);
     indexOf.set(ids[i], i);
+    if (indexOf.size !== i + 1) throw new RangeError(`duplicate item id ${JSON.stringify(ids[i])}`);
   }
   const m = edges.length;
   const from = new Int32Array(m);
   const to = new Int32Array(m);
   const succStart = new Int32Array(size + 1);
   for (let e = 0; e < m; e++) {
-    const f = indexOf.get(edges[e].fromId);
-    const t = indexOf.get(edges[e].toId);
+    const edge = edges[e];
+    const f = indexOf.get(edge.fromId);
+    const t = indexOf.get(edge.toId);
     if (f === undefined || t === undefined) {
-      const missing = f === undefined ? edges[e].fromId : edges[e].toId;
+      const missing = f === undefined ? edge.fromId : edge.toId;
       throw new RangeError(`dependency names an unknown item ${JSON.stringify(missing)}`);
     }
     from[e] = f;

@@ -2,7 +2,7 @@
 // calendar, with offsets turned back into dates. O(items + dependencies) apart from sorting the
 // critical path.
 
-import { fromWorkIndex, isValidIsoDate, toWorkIndex, workingDaysBetween } from "./calendar";
+import { fromWorkIndex, isValidIsoDate, toDayNumber, toWorkIndex, workIndexOnOrAfter } from "./calendar";
 import { buildCpmNetwork, runCpm, type CpmLink } from "./cpm";
 
 export { CycleError } from "./graph";
@@ -49,10 +49,41 @@ export interface Schedule {
 /** A feature's planned length in working days, at least 1; a milestone takes none. */
 export function plannedDurationDays(item: ScheduleItemInput): number {
   if (item.kind === "milestone") {
-    if (!isValidIsoDate(item.startDate)) throw new RangeError(`milestone ${item.id} has no valid date`);
+    assertMilestoneDate(item);
     return 0;
   }
-  return Math.max(1, workingDaysBetween(item.startDate, item.endDate));
+  return featureDuration(toDayNumber(item.startDate), toDayNumber(item.endDate));
+}
+
+function featureDuration(startDay: number, endDay: number): number {
+  if (endDay < startDay) return 1;
+  return Math.max(1, workIndexOnOrAfter(endDay + 1) - workIndexOnOrAfter(startDay));
+}
+
+function assertMilestoneDate(item: ScheduleItemInput): void {
+  if (!isValidIsoDate(item.startDate)) {
+    throw new RangeError(`milestone ${item.id} has no valid date: ${JSON.stringify(item.startDate)}`);
+  }
+}
+
+/** Durations, and each feature's planned first working day as a working-day index, parsing each date once. */
+function readPlannedDates(items: readonly ScheduleItemInput[]): {
+  durations: Int32Array;
+  plannedStart: Int32Array;
+} {
+  const durations = new Int32Array(items.length);
+  const plannedStart = new Int32Array(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (item.kind === "milestone") {
+      assertMilestoneDate(item);
+      continue;
+    }
+    const startDay = toDayNumber(item.startDate);
+    plannedStart[i] = workIndexOnOrAfter(startDay);
+    durations[i] = featureDuration(startDay, toDayNumber(item.endDate));
+  }
+  return { durations, plannedStart };
 }
 
 /**
@@ -66,12 +97,12 @@ export function computeSchedule(input: ScheduleInput): Schedule {
     items.map((item) => item.id),
     input.dependencies,
   );
-  const durations = new Int32Array(n);
-  for (let i = 0; i < n; i++) durations[i] = plannedDurationDays(items[i]);
+  const { durations, plannedStart } = readPlannedDates(items);
   const { es, ef, ls, lf, finish } = runCpm(network, durations);
 
   const origin = toWorkIndex(input.projectStart);
-  const dayCache: string[] = [];
+  // Many items share dates; format each offset once. Preallocated so the array stays dense.
+  const dayCache: (string | undefined)[] = new Array(finish + 1);
   const day = (offset: number): string => (dayCache[offset] ??= fromWorkIndex(origin + offset));
 
   const scheduled: ScheduledItem[] = new Array(n);
@@ -108,7 +139,7 @@ export function computeSchedule(input: ScheduleInput): Schedule {
         totalSlackDays: slack,
         critical,
         // Compared on working days, so a planned start on a Saturday counts as the Monday after.
-        plannedStartViolation: toWorkIndex(item.startDate) <= origin + es[i],
+        plannedStartViolation: plannedStart[i] < origin + es[i],
         targetMissed: false,
       };
     }
