@@ -29,14 +29,18 @@ export function validate<S extends z.ZodType>(
 }
 
 /**
- * Splits a mutation failure into messages next to the named fields (400 details) and one message
- * for the form (everything else: 403, 409, 410, 412, 422, 429, network...).
+ * Splits a mutation failure into messages next to the named fields (400 details, or a status that
+ * is about one field, e.g. 409 "email taken") and one message for the form (everything else: 403,
+ * 410, 412, 422, 429, network...).
  */
 export function splitServerError(
   error: unknown,
   fields: readonly string[],
+  fieldForStatus: Partial<Record<number, string>> = {},
 ): { fieldErrors: FieldErrors; formError: string | null } {
   if (!error) return { fieldErrors: {}, formError: null };
+  const field = error instanceof ApiError ? fieldForStatus[error.status] : undefined;
+  if (field) return { fieldErrors: { [field]: errorMessage(error) }, formError: null };
   if (error instanceof ApiError && error.status === 400) {
     const fieldErrors: FieldErrors = {};
     const rest: string[] = [];
@@ -63,9 +67,10 @@ export function useValidatedForm<S extends z.ZodType, TResult>(
   schema: S,
   mutation: UseMutationResult<TResult, Error, z.output<S>>,
   fields: readonly string[],
+  fieldForStatus?: Partial<Record<number, string>>,
 ) {
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
-  const server = splitServerError(mutation.error, fields);
+  const server = splitServerError(mutation.error, fields, fieldForStatus);
   const fieldErrors = clientErrors ?? server.fieldErrors;
   const formError = clientErrors ? null : server.formError;
 
@@ -85,10 +90,12 @@ export function useValidatedForm<S extends z.ZodType, TResult>(
       return;
     }
     setClientErrors(null);
-    mutation.mutate(result.data, {
-      onSuccess: options?.onSuccess,
-      onError: () => focusFirstInvalid(form),
-    });
+    // mutateAsync rather than mutate(…, callbacks): the follow-up (often a navigation) must run
+    // even if the form unmounts because the mutation changed the data it was showing.
+    mutation.mutateAsync(result.data).then(
+      (data) => options?.onSuccess?.(data, result.data),
+      () => focusFirstInvalid(form),
+    );
   }
 
   function clearField(name: string) {

@@ -6,4 +6,7 @@ export const queryKeys = {
   invitations: (teamId: string) => ["team", teamId, "invitations"] as const,
   skills: (teamId: string) => ["team", teamId, "skills"] as const,
   tokens: ["tokens"] as const,
+  roadmap: (roadmapId: string) => ["roadmap", roadmapId] as const,
+  board: (roadmapId: string) => ["roadmap", roadmapId, "board"] as const,
+  schedule: (roadmapId: string) => ["roadmap", roadmapId, "schedule"] as const,
 };

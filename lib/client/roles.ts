@@ -1,15 +1,10 @@
 import type { Role } from "@/lib/validation/common";
+import { can } from "@/lib/validation/permissions";
 
-/**
- * What the interface shows to each role. It mirrors the server's permission table
- * (lib/services/authorization.ts) so nobody is offered a control the server would refuse; the
- * server remains the real check.
- */
-const RANK: Record<Role, number> = { viewer: 0, commenter: 1, editor: 2, owner: 3 };
-
-export const canManageTeam = (role: Role) => RANK[role] >= RANK.owner;
-export const canEditRoadmaps = (role: Role) => RANK[role] >= RANK.editor;
-export const canAddSkills = (role: Role) => RANK[role] >= RANK.editor;
+/** What the interface offers each role, read from the server's permission table; the server still checks. */
+export const canManageTeam = (role: Role) => can(role, "team.manage");
+export const canEditRoadmaps = (role: Role) => can(role, "roadmap.write");
+export const canAddSkills = (role: Role) => can(role, "skill.write");
 
 export const ROLE_INFO: Record<Role, { label: string; summary: string }> = {
   owner: {

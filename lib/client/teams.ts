@@ -1,10 +1,22 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import type { TeamSummary } from "@/lib/validation/accounts";
 import { teams as endpoints } from "@/lib/validation/endpoints";
 import type { Team } from "@/lib/validation/teams";
 import type { Role } from "@/lib/validation/common";
 import { callEndpoint, type ApiError } from "./api";
 import { queryKeys } from "./query-keys";
+
+/** A 412 carries the team as it is now: show that everywhere, and use its version next time. */
+function rememberCurrentTeam(queryClient: QueryClient, teamId: string, error: ApiError) {
+  const current = error.current as Team | undefined;
+  if (error.status !== 412 || !current) return;
+  queryClient.setQueryData<{ team: Team; role: Role }>(queryKeys.team(teamId), (old) =>
+    old ? { ...old, team: current } : old,
+  );
+  queryClient.setQueryData<TeamSummary[]>(queryKeys.myTeams, (old) =>
+    old?.map((t) => (t.id === teamId ? { ...t, name: current.name } : t)),
+  );
+}
 
 export function useMyTeams() {
   return useQuery({
@@ -50,14 +62,7 @@ export function useRenameTeam(teamId: string) {
         old?.map((t) => (t.id === teamId ? { ...t, name: team.name } : t)),
       );
     },
-    onError: (error) => {
-      const current = error.current as Team | undefined;
-      if (error.status === 412 && current) {
-        queryClient.setQueryData<{ team: Team; role: Role }>(queryKeys.team(teamId), (old) =>
-          old ? { ...old, team: current } : old,
-        );
-      }
-    },
+    onError: (error) => rememberCurrentTeam(queryClient, teamId, error),
   });
 }
 
@@ -71,13 +76,6 @@ export function useDeleteTeam(teamId: string) {
       );
       queryClient.removeQueries({ queryKey: queryKeys.team(teamId) });
     },
-    onError: (error) => {
-      const current = error.current as Team | undefined;
-      if (error.status === 412 && current) {
-        queryClient.setQueryData<{ team: Team; role: Role }>(queryKeys.team(teamId), (old) =>
-          old ? { ...old, team: current } : old,
-        );
-      }
-    },
+    onError: (error) => rememberCurrentTeam(queryClient, teamId, error),
   });
 }

@@ -2,29 +2,11 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { memberships } from "@/db/schema";
 import type { Role } from "@/lib/validation/common";
+import { PERMISSIONS, roleAtLeast, type Permission } from "@/lib/validation/permissions";
 import type { Actor } from "./actor";
 import { AppError, notFound } from "./errors";
 
-/** Roles in increasing power; a role can do everything the roles below it can. */
-const RANK: Record<Role, number> = { viewer: 0, commenter: 1, editor: 2, owner: 3 };
-
-/** What each role may do, in one place (api.md, "Authorization"). */
-export const PERMISSIONS = {
-  "team.read": "viewer",
-  "comment.write": "commenter",
-  "roadmap.write": "editor",
-  "skill.write": "editor",
-  "team.manage": "owner",
-} as const satisfies Record<string, Role>;
-export type Permission = keyof typeof PERMISSIONS;
-
-export function roleAtLeast(role: Role, minimum: Role): boolean {
-  return RANK[role] >= RANK[minimum];
-}
-
-export function can(role: Role, permission: Permission): boolean {
-  return roleAtLeast(role, PERMISSIONS[permission]);
-}
+export { can, PERMISSIONS, roleAtLeast, type Permission } from "@/lib/validation/permissions";
 
 const WHO: Record<Role, string> = {
   viewer: "a member",

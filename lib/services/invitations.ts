@@ -94,7 +94,9 @@ export async function revokeInvitation(db: Database, actor: Actor, invitationId:
   const withdrawn = await db
     .update(invitations)
     .set({ revokedAt: new Date() })
-    .where(and(eq(invitations.id, invitationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+    .where(
+      and(eq(invitations.id, invitationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)),
+    )
     .returning({ id: invitations.id });
   if (withdrawn.length === 0) throw gone();
 }

@@ -166,11 +166,12 @@ export async function createItem(
   roadmapId: string,
   input: CreateItemInput,
 ): Promise<Item> {
-  const { roadmap } = await accessRoadmap(db, actor, roadmapId, "editor");
   const shaped = { ...input, endDate: input.endDate ?? input.startDate };
-  checkInsideHorizon(roadmap, shaped);
-  await checkReferences(db, roadmap, shaped);
   return db.transaction(async (tx) => {
+    // The roadmap row lock orders this write after any horizon change or lane removal under way.
+    const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "editor", { lock: true });
+    checkInsideHorizon(roadmap, shaped);
+    await checkReferences(tx, roadmap, shaped);
     const [row] = await tx
       .insert(items)
       .values({
@@ -201,26 +202,29 @@ export async function updateItem(
   expectedVersion: number,
   patch: UpdateItemInput,
 ): Promise<Item> {
-  const { row, roadmap } = await accessItem(db, actor, itemId);
+  const { row } = await accessItem(db, actor, itemId);
   if (row.version !== expectedVersion) throw versionMismatch("item", await loadItem(db, itemId));
-  const before = await loadItem(db, itemId);
-  // A milestone moved by its start date moves as a whole.
-  const endDate =
-    patch.endDate ??
-    ((patch.kind ?? before.kind) === "milestone" && patch.startDate ? patch.startDate : before.endDate);
-  const merged = mergedItemSchema.safeParse({ ...before, ...patch, endDate });
-  if (!merged.success) {
-    const details = merged.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-    throw new AppError("invalid_request", `The item would not be valid: ${details[0].message}`, { details });
-  }
-  const shaped = { ...merged.data, endDate };
-  checkInsideHorizon(roadmap, shaped);
-  await checkReferences(db, roadmap, patch);
-  const changes = diffFields(
-    before as unknown as Record<string, unknown>,
-    { ...patch, endDate } as Record<string, unknown>,
-  );
   return db.transaction(async (tx) => {
+    const { roadmap } = await accessRoadmap(tx, actor, row.roadmapId, "editor", { lock: true });
+    const before = await loadItem(tx, itemId);
+    if (before.version !== expectedVersion) throw versionMismatch("item", before);
+    // A milestone moved by its start date moves as a whole.
+    const endDate =
+      patch.endDate ??
+      ((patch.kind ?? before.kind) === "milestone" && patch.startDate ? patch.startDate : before.endDate);
+    const merged = mergedItemSchema.safeParse({ ...before, ...patch, endDate });
+    if (!merged.success) {
+      const details = merged.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+      throw new AppError("invalid_request", `The item would not be valid: ${details[0].message}`, {
+        details,
+      });
+    }
+    checkInsideHorizon(roadmap, { ...merged.data, endDate });
+    await checkReferences(tx, roadmap, patch);
+    const changes = diffFields(
+      before as unknown as Record<string, unknown>,
+      { ...patch, endDate } as Record<string, unknown>,
+    );
     const [updated] = await tx
       .update(items)
       .set({ ...columnsOf({ ...patch, endDate }), version: expectedVersion + 1, updatedAt: new Date() })
@@ -270,7 +274,15 @@ export async function restoreItem(db: Database, actor: Actor, itemId: string): P
   if (!row.deletedAt) return loadItem(db, itemId);
   if (Date.now() - row.deletedAt.getTime() > RESTORE_WINDOW_DAYS * 86_400_000) throw notFound("item");
   return db.transaction(async (tx) => {
-    await accessRoadmap(tx, actor, roadmap.id, "editor", { lock: true });
+    const { roadmap: locked } = await accessRoadmap(tx, actor, roadmap.id, "editor", { lock: true });
+    checkInsideHorizon(locked, row);
+    // The item's lane may have been removed while it was deleted: it comes back without a lane.
+    const [lane] = row.workstreamId
+      ? await tx
+          .select({ id: workstreams.id })
+          .from(workstreams)
+          .where(and(eq(workstreams.id, row.workstreamId), isNull(workstreams.deletedAt)))
+      : [];
     // Links made while the item was gone may now close a loop through its own links.
     const graph = await liveDependencyEdges(tx, roadmap.id);
     const liveIds = new Set(
@@ -305,7 +317,12 @@ export async function restoreItem(db: Database, actor: Actor, itemId: string): P
     }
     const [restored] = await tx
       .update(items)
-      .set({ deletedAt: null, version: row.version + 1, updatedAt: new Date() })
+      .set({
+        deletedAt: null,
+        workstreamId: lane?.id ?? null,
+        version: row.version + 1,
+        updatedAt: new Date(),
+      })
       .where(and(eq(items.id, itemId), eq(items.version, row.version)))
       .returning();
     if (!restored) throw versionMismatch("item", await loadItem(tx, itemId));

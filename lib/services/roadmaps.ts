@@ -125,9 +125,11 @@ export async function updateRoadmap(
   expectedVersion: number,
   input: UpdateRoadmapInput,
 ): Promise<Roadmap> {
-  const { roadmap } = await accessRoadmap(db, actor, roadmapId, "editor");
+  await accessRoadmap(db, actor, roadmapId, "editor");
   if (input.horizonMonths !== undefined) checkHorizon(input.horizonMonths);
   return db.transaction(async (tx) => {
+    const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "editor", { lock: true });
+    if (roadmap.version !== expectedVersion) throw versionMismatch("roadmap", toRoadmap(roadmap));
     const startDate = input.startDate ?? roadmap.startDate;
     const months = input.horizonMonths ?? roadmap.horizonMonths;
     if (input.startDate !== undefined || input.horizonMonths !== undefined) {

@@ -110,6 +110,8 @@ export async function deleteWorkstream(
 ) {
   const { roadmap } = await accessWorkstream(db, actor, workstreamId);
   await db.transaction(async (tx) => {
+    // Locked like item writes, so an item cannot land in this lane while it is being removed.
+    await accessRoadmap(tx, actor, roadmap.id, "editor", { lock: true });
     const [{ count }] = await tx
       .select({ count: sql<number>`count(*)::int` })
       .from(items)

@@ -11,6 +11,17 @@ import * as skillsRoute from "@/app/api/teams/[teamId]/skills/route";
 import * as teamsRoute from "@/app/api/teams/route";
 import * as tokenRoute from "@/app/api/tokens/[tokenId]/route";
 import * as tokensRoute from "@/app/api/tokens/route";
+import * as dependencyRoute from "@/app/api/dependencies/[dependencyId]/route";
+import * as itemRestoreRoute from "@/app/api/items/[itemId]/restore/route";
+import * as itemRoute from "@/app/api/items/[itemId]/route";
+import * as roadmapDependenciesRoute from "@/app/api/roadmaps/[roadmapId]/dependencies/route";
+import * as roadmapItemsRoute from "@/app/api/roadmaps/[roadmapId]/items/route";
+import * as roadmapRestoreRoute from "@/app/api/roadmaps/[roadmapId]/restore/route";
+import * as roadmapRoute from "@/app/api/roadmaps/[roadmapId]/route";
+import * as roadmapScheduleRoute from "@/app/api/roadmaps/[roadmapId]/schedule/route";
+import * as roadmapWorkstreamsRoute from "@/app/api/roadmaps/[roadmapId]/workstreams/route";
+import * as teamRoadmapsRoute from "@/app/api/teams/[teamId]/roadmaps/route";
+import * as workstreamRoute from "@/app/api/workstreams/[workstreamId]/route";
 
 /** A route handler as Next calls it. */
 export type RouteHandler = (
@@ -40,6 +51,24 @@ export const ROUTES = {
   "GET /api/teams/{teamId}/skills": skillsRoute.GET,
   "POST /api/teams/{teamId}/skills": skillsRoute.POST,
   "GET /api/openapi.json": openApiRoute.GET,
+  // Roadmaps and the timeline
+  "GET /api/teams/{teamId}/roadmaps": teamRoadmapsRoute.GET,
+  "POST /api/teams/{teamId}/roadmaps": teamRoadmapsRoute.POST,
+  "GET /api/roadmaps/{roadmapId}": roadmapRoute.GET,
+  "PATCH /api/roadmaps/{roadmapId}": roadmapRoute.PATCH,
+  "DELETE /api/roadmaps/{roadmapId}": roadmapRoute.DELETE,
+  "POST /api/roadmaps/{roadmapId}/restore": roadmapRestoreRoute.POST,
+  "POST /api/roadmaps/{roadmapId}/workstreams": roadmapWorkstreamsRoute.POST,
+  "PATCH /api/workstreams/{workstreamId}": workstreamRoute.PATCH,
+  "DELETE /api/workstreams/{workstreamId}": workstreamRoute.DELETE,
+  "POST /api/roadmaps/{roadmapId}/items": roadmapItemsRoute.POST,
+  "GET /api/items/{itemId}": itemRoute.GET,
+  "PATCH /api/items/{itemId}": itemRoute.PATCH,
+  "DELETE /api/items/{itemId}": itemRoute.DELETE,
+  "POST /api/items/{itemId}/restore": itemRestoreRoute.POST,
+  "POST /api/roadmaps/{roadmapId}/dependencies": roadmapDependenciesRoute.POST,
+  "DELETE /api/dependencies/{dependencyId}": dependencyRoute.DELETE,
+  "GET /api/roadmaps/{roadmapId}/schedule": roadmapScheduleRoute.GET,
 } satisfies Record<string, RouteHandler>;
 
 export type RouteKey = keyof typeof ROUTES;

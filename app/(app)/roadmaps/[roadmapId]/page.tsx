@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { CurrentTeamMarker } from "@/components/app-shell/current-team";
+import { HydrateQueries } from "@/components/query/hydrate-queries";
+import { TimelineEditor } from "@/components/timeline/timeline-editor";
+import { queryKeys } from "@/lib/client/query-keys";
+import { loadForPage, requirePageActor } from "@/lib/server/session";
+import { getBoard, scheduleOf } from "@/lib/services/board";
+import { AppError } from "@/lib/services/errors";
+import { listMembers } from "@/lib/services/members";
+import { getTeam } from "@/lib/services/teams";
+
+type Params = { params: Promise<{ roadmapId: string }> };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The board, its team and the members, once per request (metadata and page both ask). */
+const loadRoadmapPage = cache(async (roadmapId: string) => {
+  if (!UUID.test(roadmapId)) notFound();
+  const { actor, db } = await requirePageActor(`/roadmaps/${roadmapId}`);
+  const board = await loadForPage(() => getBoard(db, actor, roadmapId));
+  const [{ team }, members] = await Promise.all([
+    loadForPage(() => getTeam(db, actor, board.roadmap.teamId)),
+    listMembers(db, actor, board.roadmap.teamId),
+  ]);
+  return { board, team, members };
+});
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { roadmapId } = await params;
+  const { board, team } = await loadRoadmapPage(roadmapId);
+  return { title: `${board.roadmap.title} · ${team.name}` };
+}
+
+export default async function RoadmapTimelinePage({ params }: Params) {
+  const { roadmapId } = await params;
+  const { board, team, members } = await loadRoadmapPage(roadmapId);
+  let schedule: ReturnType<typeof scheduleOf> | null = null;
+  let scheduleProblem: string | null = null;
+  try {
+    schedule = scheduleOf(board);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    scheduleProblem = error.message;
+  }
+
+  return (
+    <HydrateQueries
+      entries={[
+        [queryKeys.board(roadmapId), board],
+        ...(schedule ? [[queryKeys.schedule(roadmapId), schedule] as const] : []),
+        [queryKeys.members(team.id), members],
+      ]}
+    >
+      <CurrentTeamMarker slug={team.slug} />
+      <TimelineEditor
+        roadmapId={roadmapId}
+        team={{ id: team.id, name: team.name, slug: team.slug }}
+        scheduleProblem={scheduleProblem}
+      />
+    </HydrateQueries>
+  );
+}

@@ -1,0 +1,164 @@
+"use client";
+
+import { memo, useId } from "react";
+import type { Dependency } from "@/lib/validation/timeline";
+import { CRITICAL_COLOUR } from "./item-status";
+import {
+  MILESTONE_BOX,
+  ROW_HEIGHT,
+  type PlacedItem,
+  type TimelineLayout,
+  type VisibleWindow,
+} from "./layout";
+
+export interface ArrowInput {
+  dependency: Dependency;
+  critical: boolean;
+  pending: boolean;
+}
+
+const DIAMOND_HALF = 11;
+
+/** Finish of the predecessor (right edge of its bar, or the diamond's right tip). */
+function exitPoint(p: PlacedItem) {
+  const y = p.row * ROW_HEIGHT + ROW_HEIGHT / 2;
+  if (p.item.kind === "milestone") return { x: p.x + MILESTONE_BOX / 2 + DIAMOND_HALF, y };
+  return { x: p.x + p.width, y };
+}
+
+/** Start of the successor (left edge of its bar, or the diamond's left tip). */
+function entryPoint(p: PlacedItem) {
+  const y = p.row * ROW_HEIGHT + ROW_HEIGHT / 2;
+  if (p.item.kind === "milestone") return { x: p.x + MILESTONE_BOX / 2 - DIAMOND_HALF, y };
+  return { x: p.x, y };
+}
+
+/**
+ * A finish-to-start elbow: out to the right, down or up to the successor's row, in from the left.
+ * When the successor starts before the predecessor ends, the line runs back along the gap
+ * between rows so that it never crosses either bar.
+ */
+export function arrowPath(from: PlacedItem, to: PlacedItem): { d: string; labelX: number; labelY: number } {
+  const a = exitPoint(from);
+  const b = entryPoint(to);
+  const out = a.x + 8;
+  if (b.x - 12 >= out) {
+    if (a.y === b.y) return { d: `M${a.x},${a.y} H${b.x - 1}`, labelX: (a.x + b.x) / 2, labelY: a.y - 5 };
+    const r = Math.min(6, Math.abs(b.y - a.y) / 2);
+    const dir = b.y > a.y ? 1 : -1;
+    return {
+      d: `M${a.x},${a.y} H${out - r} Q${out},${a.y} ${out},${a.y + dir * r} V${b.y - dir * r} Q${out},${b.y} ${out + r},${b.y} H${b.x - 1}`,
+      labelX: out + 4,
+      labelY: (a.y + b.y) / 2,
+    };
+  }
+  const down = to.row >= from.row;
+  const gapY = down ? from.row * ROW_HEIGHT + ROW_HEIGHT - 1 : from.row * ROW_HEIGHT + 1;
+  const back = b.x - 10;
+  return {
+    d: `M${a.x},${a.y} H${out} V${gapY} H${back} V${b.y} H${b.x - 1}`,
+    labelX: (out + back) / 2,
+    labelY: gapY - 3,
+  };
+}
+
+function lagText(lag: number): string {
+  return lag > 0 ? `+${lag}d` : `−${Math.abs(lag)}d`;
+}
+
+/** The links touching the rows in view, as one SVG layer over the lanes (pointer events pass through). */
+export const DependencyArrows = memo(function DependencyArrows({
+  arrows,
+  layout,
+  win,
+  preview,
+}: {
+  arrows: ArrowInput[];
+  layout: TimelineLayout;
+  win: VisibleWindow;
+  /** Keyboard linking: a dashed line from the source to the item in focus. */
+  preview: { fromId: string; toId: string } | null;
+}) {
+  const uid = useId().replace(/:/g, "");
+  const top = win.firstRow * ROW_HEIGHT;
+  const height = Math.max(1, (win.lastRow - win.firstRow + 1) * ROW_HEIGHT);
+  const width = Math.max(1, win.x1 - win.x0);
+  const previewFrom = preview && layout.placed.get(preview.fromId);
+  const previewTo = preview && layout.placed.get(preview.toId);
+  return (
+    <svg
+      aria-hidden="true"
+      className="pointer-events-none absolute overflow-visible"
+      style={{ left: win.x0, top, width, height }}
+      viewBox={`${win.x0} ${top} ${width} ${height}`}
+    >
+      <defs>
+        <marker
+          id={`${uid}-a`}
+          viewBox="0 0 8 8"
+          refX="7"
+          refY="4"
+          markerWidth="7"
+          markerHeight="7"
+          orient="auto"
+        >
+          <path d="M0,0 L8,4 L0,8 Z" fill="#5d5f66" />
+        </marker>
+        <marker
+          id={`${uid}-c`}
+          viewBox="0 0 8 8"
+          refX="7"
+          refY="4"
+          markerWidth="7"
+          markerHeight="7"
+          orient="auto"
+        >
+          <path d="M0,0 L8,4 L0,8 Z" fill={CRITICAL_COLOUR} />
+        </marker>
+      </defs>
+      {arrows.map(({ dependency, critical, pending }) => {
+        const from = layout.placed.get(dependency.fromId);
+        const to = layout.placed.get(dependency.toId);
+        if (!from || !to) return null;
+        const { d, labelX, labelY } = arrowPath(from, to);
+        return (
+          <g key={dependency.id}>
+            <path
+              d={d}
+              fill="none"
+              stroke={critical ? CRITICAL_COLOUR : "#7d7f86"}
+              strokeWidth={critical ? 2.25 : 1.25}
+              strokeDasharray={pending ? "4 3" : undefined}
+              markerEnd={`url(#${uid}-${critical ? "c" : "a"})`}
+            />
+            {dependency.lagDays !== 0 && (
+              <text
+                x={labelX}
+                y={labelY}
+                fontSize="11"
+                fontWeight="600"
+                fill={critical ? CRITICAL_COLOUR : "#3b3d42"}
+                stroke="#fff"
+                strokeWidth="3"
+                paintOrder="stroke"
+                dominantBaseline="middle"
+              >
+                {lagText(dependency.lagDays)}
+              </text>
+            )}
+          </g>
+        );
+      })}
+      {previewFrom && previewTo && previewFrom !== previewTo && (
+        <path
+          d={arrowPath(previewFrom, previewTo).d}
+          fill="none"
+          stroke="#0f7567"
+          strokeWidth={2}
+          strokeDasharray="5 4"
+          markerEnd={`url(#${uid}-a)`}
+        />
+      )}
+    </svg>
+  );
+});

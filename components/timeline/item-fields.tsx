@@ -1,0 +1,231 @@
+"use client";
+
+import { cx } from "@/components/ui/cx";
+import { Field } from "@/components/ui/field";
+import { Input, controlClasses } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import type { FieldErrors } from "@/lib/client/forms";
+import type { Member } from "@/lib/validation/teams";
+import type { Workstream } from "@/lib/validation/timeline";
+import type { ItemFormValues } from "./item-form-values";
+import { STATUS_INFO, STATUS_ORDER } from "./item-status";
+
+export type SetValue = <K extends keyof ItemFormValues>(key: K, value: ItemFormValues[K]) => void;
+
+/** The message for a field, wherever the schema put it (estimate fields sit under "estimate."). */
+export function errorFor(errors: FieldErrors, field: string): string | undefined {
+  return errors[field] ?? errors[`estimate.${field}`];
+}
+
+/** The editable fields of an item; milestones get one date, an outcome and "key", features dates and hours. */
+export function ItemFields({
+  values,
+  set,
+  errors,
+  lanes,
+  members,
+  horizon,
+}: {
+  values: ItemFormValues;
+  set: SetValue;
+  errors: FieldErrors;
+  lanes: Workstream[];
+  members: Member[];
+  horizon: { start: string; end: string };
+}) {
+  const milestone = values.kind === "milestone";
+  return (
+    <>
+      <fieldset className="flex flex-col gap-1.5">
+        <legend className="mb-1.5 text-[13px] font-medium text-ink">Kind</legend>
+        <div className="grid grid-cols-2 gap-1 rounded-md border border-line-strong bg-subtle p-0.5">
+          {(["feature", "milestone"] as const).map((kind) => (
+            <label
+              key={kind}
+              className={cx(
+                "flex h-8 cursor-pointer items-center justify-center rounded text-[13px] font-medium has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent-600",
+                values.kind === kind ? "bg-surface text-ink shadow-xs" : "text-ink-soft hover:text-ink",
+              )}
+            >
+              <input
+                type="radio"
+                name="kind"
+                value={kind}
+                checked={values.kind === kind}
+                onChange={() => set("kind", kind)}
+                className="sr-only"
+              />
+              {kind === "feature" ? "Feature" : "Milestone"}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <Field label="Title" error={errors.title}>
+        {(control) => (
+          <Input
+            {...control}
+            autoComplete="off"
+            maxLength={200}
+            value={values.title}
+            onChange={(e) => set("title", e.target.value)}
+          />
+        )}
+      </Field>
+
+      <Field label="Lane" error={errors.workstreamId}>
+        {(control) => (
+          <Select
+            {...control}
+            value={values.workstreamId}
+            onChange={(e) => set("workstreamId", e.target.value)}
+          >
+            <option value="">No lane</option>
+            {lanes.map((lane) => (
+              <option key={lane.id} value={lane.id}>
+                {lane.name}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+
+      <div className={cx("grid gap-3", !milestone && "grid-cols-2")}>
+        <Field label={milestone ? "Date" : "Start"} error={errors.startDate}>
+          {(control) => (
+            <Input
+              {...control}
+              type="date"
+              min={horizon.start}
+              max={horizon.end}
+              value={values.startDate}
+              onChange={(e) => set("startDate", e.target.value)}
+            />
+          )}
+        </Field>
+        {!milestone && (
+          <Field label="End" error={errors.endDate}>
+            {(control) => (
+              <Input
+                {...control}
+                type="date"
+                min={values.startDate || horizon.start}
+                max={horizon.end}
+                value={values.endDate}
+                onChange={(e) => set("endDate", e.target.value)}
+              />
+            )}
+          </Field>
+        )}
+      </div>
+
+      {milestone && (
+        <>
+          <Field
+            label="Outcome"
+            error={errors.outcome}
+            hint="The specific, measurable result that marks it reached, e.g. “500 merchants take live EUR payments”."
+          >
+            {(control) => (
+              <textarea
+                {...control}
+                rows={3}
+                maxLength={2000}
+                value={values.outcome}
+                onChange={(e) => set("outcome", e.target.value)}
+                className={cx(controlClasses, "px-3 py-2 leading-5")}
+              />
+            )}
+          </Field>
+          <label className="flex min-h-6 items-start gap-2.5 text-[13px] text-ink">
+            <input
+              type="checkbox"
+              checked={values.isKey}
+              onChange={(e) => set("isKey", e.target.checked)}
+              className="mt-0.5 size-4 accent-accent-700"
+            />
+            <span>
+              <span className="font-medium">Key milestone</span>
+              <span className="block text-muted">Drawn larger with a flag; shown to executives.</span>
+            </span>
+          </label>
+        </>
+      )}
+
+      <Field label="Status" error={errors.status}>
+        {(control) => (
+          <Select
+            {...control}
+            value={values.status}
+            onChange={(e) => set("status", e.target.value as ItemFormValues["status"])}
+          >
+            {STATUS_ORDER.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_INFO[s].label}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+
+      {!milestone && (
+        <fieldset className="flex flex-col gap-1.5">
+          <legend className="text-[13px] font-medium text-ink">
+            Estimate <span className="font-normal text-muted">(hours, optional)</span>
+          </legend>
+          <p className="text-[13px] leading-5 text-muted">
+            Three points: best case, most likely, worst case.
+          </p>
+          <div className="grid grid-cols-3 gap-2">
+            {(
+              [
+                ["optimisticHours", "Optimistic"],
+                ["likelyHours", "Likely"],
+                ["pessimisticHours", "Pessimistic"],
+              ] as const
+            ).map(([key, label]) => (
+              <Field key={key} label={label} error={errorFor(errors, key)}>
+                {(control) => (
+                  <Input
+                    {...control}
+                    inputMode="decimal"
+                    autoComplete="off"
+                    value={values[key]}
+                    onChange={(e) => set(key, e.target.value)}
+                  />
+                )}
+              </Field>
+            ))}
+          </div>
+          {errors.estimate && <p className="text-[13px] text-danger-700">{errors.estimate}</p>}
+        </fieldset>
+      )}
+
+      <Field label="Owner" error={errors.ownerId} optional>
+        {(control) => (
+          <Select {...control} value={values.ownerId} onChange={(e) => set("ownerId", e.target.value)}>
+            <option value="">No owner</option>
+            {members.map((m) => (
+              <option key={m.user.id} value={m.user.id}>
+                {m.user.name}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+
+      <Field label="Description" error={errors.description} optional>
+        {(control) => (
+          <textarea
+            {...control}
+            rows={4}
+            maxLength={10_000}
+            value={values.description}
+            onChange={(e) => set("description", e.target.value)}
+            className={cx(controlClasses, "px-3 py-2 leading-5")}
+          />
+        )}
+      </Field>
+    </>
+  );
+}

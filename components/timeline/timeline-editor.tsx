@@ -1,0 +1,65 @@
+"use client";
+
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Skeleton } from "@/components/ui/skeleton";
+import { errorMessage } from "@/lib/client/api";
+import { useMembers } from "@/lib/client/members";
+import { useBoard, useSchedule } from "@/lib/client/timeline";
+import { TimelineWorkspace } from "./timeline-workspace";
+
+/**
+ * The roadmap's main page: the board and schedule arrive as query data from the server render and
+ * stay live through TanStack Query (the schedule is read again after every change).
+ */
+export function TimelineEditor({
+  roadmapId,
+  team,
+  scheduleProblem,
+}: {
+  roadmapId: string;
+  team: { id: string; name: string; slug: string };
+  /** Set when the server could not compute the schedule (a loop that slipped in through an import). */
+  scheduleProblem: string | null;
+}) {
+  const board = useBoard(roadmapId);
+  const schedule = useSchedule(roadmapId);
+  const members = useMembers(team.id);
+
+  if (!board.data) {
+    return (
+      <div className="mx-auto w-full max-w-[1600px] px-3 py-4 sm:px-6">
+        {board.error ? (
+          <Alert
+            tone="error"
+            title="The roadmap could not be loaded"
+            actions={
+              <Button variant="secondary" size="sm" onClick={() => board.refetch()}>
+                Try again
+              </Button>
+            }
+          >
+            {errorMessage(board.error)}
+          </Alert>
+        ) : (
+          <div role="status">
+            <span className="sr-only">Loading the roadmap…</span>
+            <Skeleton className="h-7 w-72" />
+            <Skeleton className="mt-4 h-[60vh] w-full" />
+          </div>
+        )}
+      </div>
+    );
+  }
+
+  return (
+    <TimelineWorkspace
+      board={board.data}
+      schedule={schedule.data ?? null}
+      scheduling={schedule.isFetching}
+      scheduleProblem={schedule.error ? errorMessage(schedule.error) : schedule.data ? null : scheduleProblem}
+      members={members.data ?? []}
+      team={team}
+    />
+  );
+}

@@ -1,0 +1,185 @@
+"use client";
+
+import { memo, useLayoutEffect, useRef, type CSSProperties } from "react";
+import { cx } from "@/components/ui/cx";
+import { FlagIcon } from "@/components/ui/icons";
+import type { Schedule } from "@/lib/client/timeline";
+import { CRITICAL_COLOUR, STATUS_INFO, StatusGlyph, VIOLATION_COLOUR, WarningGlyph } from "./item-status";
+import { BAR_HEIGHT, MILESTONE_BOX, ROW_HEIGHT, type PlacedItem } from "./layout";
+
+export type ScheduleEntry = Schedule["items"][number];
+
+export interface ItemFlags {
+  critical: boolean;
+  violation: boolean;
+}
+
+export function flagsOf(entry: ScheduleEntry | undefined, showCritical: boolean): ItemFlags {
+  return {
+    critical: showCritical && !!entry?.critical,
+    violation: !!entry && (entry.targetMissed || entry.plannedStartViolation),
+  };
+}
+
+export interface TimelineItemProps {
+  placed: PlacedItem;
+  critical: boolean;
+  violation: boolean;
+  /** The accessible name: title, kind, dates, status, critical and violation state. */
+  label: string;
+  active: boolean;
+  canEdit: boolean;
+  linkRole: "source" | "target" | null;
+}
+
+function ringShadow(flags: ItemFlags, linkRole: TimelineItemProps["linkRole"]): string | undefined {
+  const parts: string[] = [];
+  if (flags.critical) parts.push(`inset 0 -3px 0 ${CRITICAL_COLOUR}`);
+  if (flags.violation) parts.push(`0 0 0 2px #fff, 0 0 0 4px ${VIOLATION_COLOUR}`);
+  else if (linkRole) parts.push("0 0 0 2px #fff, 0 0 0 4px #0f7567");
+  return parts.length ? parts.join(", ") : undefined;
+}
+
+/**
+ * One feature bar or milestone diamond: a button (Enter opens it), positioned in body pixels.
+ * Drags are handled by the canvas (event delegation); while one runs the canvas moves this element
+ * with a transform, and the layout effect below clears that once the new position is rendered.
+ */
+export const TimelineItem = memo(function TimelineItem({
+  placed,
+  critical,
+  violation,
+  label,
+  active,
+  canEdit,
+  linkRole,
+}: TimelineItemProps) {
+  const ref = useRef<HTMLButtonElement>(null);
+  const flags: ItemFlags = { critical, violation };
+  const { item, x, width, row, labelOutside } = placed;
+  const milestone = item.kind === "milestone";
+
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    el.style.transform = "";
+    el.style.width = `${width}px`;
+    el.style.left = `${x}px`;
+  }, [x, width, item.version, item.startDate, item.endDate]);
+
+  const status = STATUS_INFO[item.status];
+  const common = {
+    ref,
+    type: "button" as const,
+    "data-item-id": item.id,
+    "data-x": x,
+    "data-width": width,
+    tabIndex: active ? 0 : -1,
+    "aria-label": label,
+  };
+
+  if (milestone) {
+    const style: CSSProperties = {
+      left: x,
+      top: row * ROW_HEIGHT + (ROW_HEIGHT - MILESTONE_BOX) / 2,
+      width: MILESTONE_BOX,
+      height: MILESTONE_BOX,
+    };
+    const diamondShadow = ringShadow({ ...flags, critical: false }, linkRole);
+    return (
+      <button
+        {...common}
+        style={style}
+        className={cx(
+          "absolute flex touch-none items-center justify-center rounded-sm select-none",
+          canEdit ? "cursor-grab active:cursor-grabbing" : "cursor-pointer",
+        )}
+      >
+        <span
+          aria-hidden="true"
+          className={cx(
+            "block rotate-45 rounded-[2px] border-2",
+            item.isKey ? "size-[19px] border-accent-900 bg-accent-800" : cx("size-3.5", status.diamond),
+          )}
+          style={{
+            boxShadow: diamondShadow,
+            ...(flags.critical && { borderColor: CRITICAL_COLOUR, borderWidth: 3 }),
+          }}
+        />
+        <span
+          aria-hidden="true"
+          className={cx(
+            "pointer-events-none absolute top-1/2 left-full ml-1 flex -translate-y-1/2 items-center gap-1 text-[13px] whitespace-nowrap",
+            item.isKey ? "font-semibold text-ink" : "text-ink-soft",
+            item.status === "cut" && "line-through",
+          )}
+        >
+          {item.isKey && <FlagIcon className="size-3.5 text-accent-800" />}
+          {flags.violation && <WarningGlyph />}
+          {item.status !== "planned" && <StatusGlyph status={item.status} className="size-3" />}
+          {item.title}
+        </span>
+      </button>
+    );
+  }
+
+  const style: CSSProperties = {
+    left: x,
+    top: row * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2,
+    width,
+    height: BAR_HEIGHT,
+    boxShadow: ringShadow(flags, linkRole),
+    ...(flags.critical && { borderColor: CRITICAL_COLOUR, borderWidth: 2 }),
+  };
+  const handles = canEdit && width >= 18;
+  return (
+    <button
+      {...common}
+      style={style}
+      className={cx(
+        "group absolute flex touch-none items-center rounded-md border text-left text-[13px] leading-none font-medium select-none",
+        status.bar,
+        canEdit ? "cursor-grab active:cursor-grabbing" : "cursor-pointer",
+      )}
+    >
+      {handles && (
+        <span
+          data-handle="start"
+          aria-hidden="true"
+          className="absolute inset-y-0 left-0 w-2 cursor-ew-resize rounded-l-md hover:bg-black/10"
+        />
+      )}
+      <span aria-hidden="true" className="flex min-w-0 items-center gap-1.5 overflow-hidden px-2">
+        {flags.violation && <WarningGlyph className="size-3.5 shrink-0" />}
+        <StatusGlyph status={item.status} className="size-3.5 shrink-0" />
+        {!labelOutside && <span className="truncate">{item.title}</span>}
+      </span>
+      {labelOutside && (
+        <span
+          aria-hidden="true"
+          className={cx(
+            "pointer-events-none absolute top-1/2 left-full ml-3 -translate-y-1/2 text-[13px] font-medium whitespace-nowrap text-ink-soft",
+            item.status === "cut" && "line-through",
+          )}
+        >
+          {item.title}
+        </span>
+      )}
+      {handles && (
+        <span
+          data-handle="end"
+          aria-hidden="true"
+          className="absolute inset-y-0 right-0 w-2 cursor-ew-resize rounded-r-md hover:bg-black/10"
+        />
+      )}
+      {canEdit && (
+        <span
+          data-handle="link"
+          aria-hidden="true"
+          title="Drag onto another item to link them"
+          className="absolute top-1/2 -right-2 size-3.5 -translate-y-1/2 cursor-crosshair rounded-full border-2 border-accent-700 bg-white opacity-0 transition-opacity group-hover:opacity-100 group-focus-visible:opacity-100"
+        />
+      )}
+    </button>
+  );
+});

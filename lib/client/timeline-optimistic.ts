@@ -1,0 +1,77 @@
+import type { QueryClient } from "@tanstack/react-query";
+import type { Item } from "@/lib/validation/timeline";
+import { patchBoard, readBoard, withItem } from "./timeline";
+
+/*
+ * Optimistic item edits that may overlap (drag, drag again before the first answer arrives). For
+ * each item we keep the last state the server confirmed and the patches still in flight; the cache
+ * always shows confirmed + pending patches, so an answer to the first edit never undoes the second
+ * on screen, and a refused edit rolls back only itself.
+ */
+interface PendingItem {
+  confirmed: Item;
+  patches: Array<{ token: number; patch: Partial<Item> }>;
+}
+
+const registries = new WeakMap<QueryClient, Map<string, PendingItem>>();
+let nextToken = 1;
+
+function registry(queryClient: QueryClient): Map<string, PendingItem> {
+  let map = registries.get(queryClient);
+  if (!map) registries.set(queryClient, (map = new Map()));
+  return map;
+}
+
+function show(queryClient: QueryClient, roadmapId: string, pending: PendingItem) {
+  const item = pending.patches.reduce<Item>((acc, p) => ({ ...acc, ...p.patch }), pending.confirmed);
+  patchBoard(queryClient, roadmapId, (board) => withItem(board, item));
+}
+
+/** Applies a patch to the cached item at once; returns a token to settle it with, or null if the item is gone. */
+export function beginItemPatch(
+  queryClient: QueryClient,
+  roadmapId: string,
+  itemId: string,
+  patch: Partial<Item>,
+): number | null {
+  const map = registry(queryClient);
+  let pending = map.get(itemId);
+  if (!pending) {
+    const item = readBoard(queryClient, roadmapId)?.items.find((i) => i.id === itemId);
+    if (!item) return null;
+    pending = { confirmed: item, patches: [] };
+    map.set(itemId, pending);
+  }
+  const token = nextToken++;
+  pending.patches.push({ token, patch });
+  show(queryClient, roadmapId, pending);
+  return token;
+}
+
+/**
+ * Ends one patch: `confirmed` is the item as the server now holds it (the answer, or the current
+ * state sent with a 412); without it the patch is simply dropped (rolled back).
+ */
+export function settleItemPatch(
+  queryClient: QueryClient,
+  roadmapId: string,
+  itemId: string,
+  token: number | null,
+  confirmed?: Item,
+) {
+  const map = registry(queryClient);
+  const pending = map.get(itemId);
+  if (!pending) {
+    if (confirmed) patchBoard(queryClient, roadmapId, (board) => withItem(board, confirmed));
+    return;
+  }
+  pending.patches = pending.patches.filter((p) => p.token !== token);
+  if (confirmed) pending.confirmed = confirmed;
+  show(queryClient, roadmapId, pending);
+  if (pending.patches.length === 0) map.delete(itemId);
+}
+
+/** True while an edit of this item is on its way, so that a panel does not re-base on an optimistic state. */
+export function hasPendingPatch(queryClient: QueryClient, itemId: string): boolean {
+  return registry(queryClient).has(itemId);
+}
