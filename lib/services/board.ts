@@ -22,11 +22,8 @@ export interface Board {
 /** The whole board of a roadmap: what the timeline draws, with every version for If-Match. */
 export async function getBoard(db: Database, actor: Actor, roadmapId: string): Promise<Board> {
   const { roadmap, role } = await accessRoadmap(db, actor, roadmapId, "viewer");
-  const [workstreams, items, dependencies] = await Promise.all([
-    listWorkstreams(db, roadmapId),
-    loadItems(db, roadmapId),
-    loadDependencies(db, roadmapId),
-  ]);
+  const [workstreams, items] = await Promise.all([listWorkstreams(db, roadmapId), loadItems(db, roadmapId)]);
+  const dependencies = await loadDependencies(db, roadmapId, new Set(items.map((i) => i.id)));
   return { roadmap: toRoadmap(roadmap), role, workstreams, items, dependencies };
 }
 
