@@ -97,6 +97,10 @@ export function publicOrigin(req: Request): string {
  * proxy appended. Entries to its left are whatever the client sent, so they are never trusted.
  */
 export function clientIp(req: Request): string {
-  const forwarded = req.headers.get("x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean);
+  const forwarded = req.headers
+    .get("x-forwarded-for")
+    ?.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   return forwarded?.at(-1) || req.headers.get("x-real-ip") || "local";
 }
