@@ -35,20 +35,21 @@ export function HorizonField({
       >
         {(control) => (
           <div className="flex flex-wrap items-center gap-2">
-            <Input
-              {...control}
-              aria-describedby={
-                cx(control["aria-describedby"], advice && advice.tone !== "ok" && adviceId) || undefined
-              }
-              type="number"
-              inputMode="numeric"
-              min={HORIZON.min}
-              max={HORIZON.max}
-              step={1}
-              value={value}
-              onChange={(e) => onChange(e.target.value)}
-              className="w-24"
-            />
+            <div className="w-24">
+              <Input
+                {...control}
+                aria-describedby={
+                  cx(control["aria-describedby"], advice && advice.tone !== "ok" && adviceId) || undefined
+                }
+                type="number"
+                inputMode="numeric"
+                min={HORIZON.min}
+                max={HORIZON.max}
+                step={1}
+                value={value}
+                onChange={(e) => onChange(e.target.value)}
+              />
+            </div>
             <div role="group" aria-label="Common horizons" className="flex gap-1">
               {PRESETS.map((p) => (
                 <button

@@ -112,16 +112,17 @@ export function NewRoadmapForm({
         }
       >
         {(control) => (
-          <Input
-            {...control}
-            type="date"
-            value={startDate}
-            onChange={(e) => {
-              setStartDate(e.target.value);
-              form.clearField("startDate");
-            }}
-            className="w-48"
-          />
+          <div className="w-48 max-w-full">
+            <Input
+              {...control}
+              type="date"
+              value={startDate}
+              onChange={(e) => {
+                setStartDate(e.target.value);
+                form.clearField("startDate");
+              }}
+            />
+          </div>
         )}
       </Field>
       <HorizonField

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState, type FormEvent } from "react";
+import { useId, useMemo, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { PlusIcon, XIcon } from "@/components/ui/icons";
@@ -97,6 +97,7 @@ export function ItemDependencies({
   const [lag, setLag] = useState("0");
   const [errors, setErrors] = useState<{ other?: string; lag?: string }>({});
   const [pending, setPending] = useState(false);
+  const headingId = useId();
 
   const predecessors = board.dependencies.filter((d) => d.toId === item.id);
   const successors = board.dependencies.filter((d) => d.fromId === item.id);
@@ -136,8 +137,8 @@ export function ItemDependencies({
   }
 
   return (
-    <section aria-labelledby="item-links-heading" className="flex flex-col gap-3 border-t border-line pt-4">
-      <h3 id="item-links-heading" className="text-sm font-semibold text-ink">
+    <section aria-labelledby={headingId} className="flex flex-col gap-3 border-t border-line pt-4">
+      <h3 id={headingId} className="text-sm font-semibold text-ink">
         Dependencies
       </h3>
       <LinkList

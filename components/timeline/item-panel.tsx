@@ -31,6 +31,7 @@ import {
   type ItemFormValues,
 } from "./item-form-values";
 import { ItemReadOnly, ScheduleSummary } from "./item-read-only";
+import { STATUS_INFO } from "./item-status";
 import type { ScheduleEntry } from "./timeline-item";
 
 export type PanelTarget =
@@ -48,7 +49,8 @@ export interface ItemPanelProps {
   dt: DateText;
   horizon: { start: string; end: string };
   onClose: () => void;
-  onCreated: (item: Item) => void;
+  /** `from` is the panel that created it: if another one has opened meanwhile, leave that one be. */
+  onCreated: (item: Item, from: PanelTarget) => void;
   onDelete: (itemId: string) => void;
   onSelectItem: (itemId: string) => void;
   onLink: (fromId: string, toId: string, lagDays: number) => Promise<boolean>;
@@ -160,7 +162,7 @@ export function ItemPanel(props: ItemPanelProps) {
     if (target.mode === "create") {
       try {
         const { item } = await createItem.mutateAsync(check.input);
-        props.onCreated(item);
+        props.onCreated(item, target);
       } catch (error) {
         fail(error);
       }
@@ -234,7 +236,7 @@ export function ItemPanel(props: ItemPanelProps) {
             <span className="sr-only">Close the details (Escape)</span>
           </button>
         </div>
-        <div className="min-h-0 flex-1 overflow-y-auto px-4 py-4">
+        <div className="relative min-h-0 flex-1 overflow-y-auto px-4 py-4">
           {target.mode === "edit" && !live ? (
             <Alert tone="info">
               This item was deleted. Close the panel, or undo the delete from its message.
@@ -368,6 +370,8 @@ function ConflictSummary({
     const value = v[field];
     if (field === "workstreamId") return board.workstreams.find((w) => w.id === value)?.name ?? "no lane";
     if (field === "ownerId") return members.find((m) => m.user.id === value)?.user.name ?? "nobody";
+    if (field === "status") return STATUS_INFO[v.status].label;
+    if (field === "kind") return v.kind === "milestone" ? "Milestone" : "Feature";
     if ((field === "startDate" || field === "endDate") && typeof value === "string" && value)
       return dt.date(value);
     if (typeof value === "boolean") return value ? "yes" : "no";
@@ -386,7 +390,10 @@ function ConflictSummary({
           ))}
         </ul>
       ) : (
-        <p>Fields you cannot see here changed (such as skills).</p>
+        <p>
+          None of the fields here differ: they changed something else (such as skills) or saved the same
+          values.
+        </p>
       )}
     </div>
   );

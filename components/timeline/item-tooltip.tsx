@@ -10,8 +10,8 @@ import type { ScheduleEntry } from "./timeline-item";
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div className="flex justify-between gap-4">
-      <dt className="text-muted">{label}</dt>
+    <div className="flex justify-between gap-3">
+      <dt className="shrink-0 whitespace-nowrap text-muted">{label}</dt>
       <dd className="text-right tabular-nums">{children}</dd>
     </div>
   );
@@ -64,7 +64,7 @@ export function ItemTooltip({
       onPointerEnter={onPointerEnter}
       onPointerLeave={onPointerLeave}
       style={{ left: position?.left ?? -9999, top: position?.top ?? -9999 }}
-      className="fixed z-50 w-72 max-w-[calc(100vw-1rem)] rounded-lg border border-line bg-surface p-3 text-[13px] leading-5 text-ink shadow-popover"
+      className="fixed z-50 w-80 max-w-[calc(100vw-1rem)] rounded-lg border border-line bg-surface p-3 text-[13px] leading-5 text-ink shadow-popover"
     >
       <p className="text-xs font-medium text-muted">{kindLabel(item)}</p>
       <p className="font-semibold break-words">{item.title}</p>

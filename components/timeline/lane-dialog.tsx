@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
-import { ChevronDownIcon, TrashIcon } from "@/components/ui/icons";
+import { ChevronDownIcon, PlusIcon, TrashIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
 import { errorMessage } from "@/lib/client/api";
 import { validate } from "@/lib/client/forms";
@@ -13,6 +13,8 @@ import { pluralize } from "@/lib/client/format";
 import { workstreamInputSchema, type Workstream } from "@/lib/validation/timeline";
 
 export interface LaneDialogActions {
+  /** Opens the item panel for a new item in this lane (the dialog closes first). */
+  addItem: (laneId: string) => void;
   create: (name: string) => Promise<unknown>;
   rename: (laneId: string, name: string) => Promise<unknown>;
   move: (laneId: string, by: -1 | 1) => Promise<unknown>;
@@ -107,6 +109,17 @@ export function LaneDialog({
         {lane && (
           <div className="flex flex-col gap-3 border-t border-line pt-4">
             <div className="flex flex-wrap gap-2">
+              <Button
+                variant="secondary"
+                size="sm"
+                icon={<PlusIcon className="size-4" />}
+                onClick={() => {
+                  onClose();
+                  actions.addItem(lane.id);
+                }}
+              >
+                Add an item
+              </Button>
               <Button
                 variant="secondary"
                 size="sm"

@@ -62,7 +62,7 @@ export const LaneLabels = memo(function LaneLabels({
             <div className="min-w-0 flex-1">
               <p
                 className={cx(
-                  "text-[13px] leading-5 font-semibold break-words",
+                  "text-[13px] leading-5 font-semibold",
                   block.rowCount > 1 ? "line-clamp-2" : "truncate",
                   block.id ? "text-ink" : "text-muted italic",
                 )}
@@ -76,16 +76,21 @@ export const LaneLabels = memo(function LaneLabels({
             </div>
             {canEdit && (
               <>
-                <button type="button" className={iconButton} onClick={() => onAddItem(block)}>
-                  <PlusIcon className="size-4" />
-                  <span className="sr-only">
-                    Add an item to {block.id ? `lane ${block.name}` : "no lane"}
-                  </span>
-                </button>
+                {(!compact || !block.lane) && (
+                  <button type="button" className={iconButton} onClick={() => onAddItem(block)}>
+                    <PlusIcon className="size-4" />
+                    <span className="sr-only">
+                      Add an item to {block.id ? `lane ${block.name}` : "no lane"}
+                    </span>
+                  </button>
+                )}
                 {block.lane && (
                   <button type="button" className={iconButton} onClick={() => onLaneSettings(block)}>
                     <DotsIcon className="size-4" />
-                    <span className="sr-only">Lane {block.name}: rename, reorder or remove</span>
+                    <span className="sr-only">
+                      Lane {block.name}:{" "}
+                      {compact ? "add an item, rename, reorder or remove" : "rename, reorder or remove"}
+                    </span>
                   </button>
                 )}
               </>

@@ -125,9 +125,11 @@ function footprint(item: Item, scale: TimeScale): Omit<PlacedItem, "row" | "lane
   const x = xOfDay(scale, startDay);
   const width = Math.max(6, (endDay - startDay + 1) * scale.pxPerDay);
   const text = labelWidth(item.title) + 30;
-  // A bar of 110px or more holds its (truncated) title; shorter ones show it after the bar.
-  const labelOutside = width < Math.min(text, 110);
-  return { item, x, width, extentEnd: labelOutside ? x + width + 6 + text : x + width, labelOutside };
+  // A bar holds its title when it fits, or when it is long enough (160px) for a truncated title to
+  // read well; shorter bars show the title after them.
+  const labelOutside = width < Math.min(text, 160);
+  // The link connector sits just past the end of every bar, the outside title after it.
+  return { item, x, width, extentEnd: labelOutside ? x + width + 20 + text : x + width + 18, labelOutside };
 }
 
 /**
@@ -199,22 +201,47 @@ export interface VisibleWindow {
   x1: number;
 }
 
-export function visibleWindow(
-  layout: TimelineLayout,
+/**
+ * What to draw for a scroll position, rounded out to chunks of rows and pixels: scrolling within a
+ * chunk gives the same span, so the canvas re-renders only when a chunk boundary is crossed.
+ */
+export interface ViewSpan {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+const ROW_CHUNK = 8;
+const PX_CHUNK = 256;
+const OVERSCAN_ROWS = 6;
+const OVERSCAN_PX = 400;
+
+export function viewSpan(
   view: { scrollLeft: number; scrollTop: number; width: number; height: number },
   laneWidth: number,
-): VisibleWindow {
-  const overscanRows = 6;
-  const overscanPx = 400;
+): ViewSpan {
   const bodyHeight = Math.max(0, view.height - AXIS_HEIGHT);
-  const firstRow = Math.max(0, Math.floor(view.scrollTop / ROW_HEIGHT) - overscanRows);
-  const lastRow = Math.min(
-    layout.rows.length - 1,
-    Math.ceil((view.scrollTop + bodyHeight) / ROW_HEIGHT) + overscanRows,
-  );
-  const x0 = view.scrollLeft - overscanPx;
-  const x1 = view.scrollLeft + Math.max(0, view.width - laneWidth) + overscanPx;
-  return { firstRow, lastRow, x0, x1 };
+  const bodyWidth = Math.max(0, view.width - laneWidth);
+  return {
+    top: Math.max(0, Math.floor((view.scrollTop / ROW_HEIGHT - OVERSCAN_ROWS) / ROW_CHUNK) * ROW_CHUNK),
+    bottom: Math.ceil(((view.scrollTop + bodyHeight) / ROW_HEIGHT + OVERSCAN_ROWS) / ROW_CHUNK) * ROW_CHUNK,
+    left: Math.floor((view.scrollLeft - OVERSCAN_PX) / PX_CHUNK) * PX_CHUNK,
+    right: Math.ceil((view.scrollLeft + bodyWidth + OVERSCAN_PX) / PX_CHUNK) * PX_CHUNK,
+  };
+}
+
+export function sameSpan(a: ViewSpan, b: ViewSpan): boolean {
+  return a.top === b.top && a.bottom === b.bottom && a.left === b.left && a.right === b.right;
+}
+
+export function visibleWindow(layout: TimelineLayout, span: ViewSpan): VisibleWindow {
+  return {
+    firstRow: span.top,
+    lastRow: Math.min(layout.rows.length - 1, span.bottom),
+    x0: span.left,
+    x1: span.right,
+  };
 }
 
 /** Items of the rows in view whose footprint meets the visible time window. */

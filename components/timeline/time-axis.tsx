@@ -12,42 +12,62 @@ interface Span {
   width: number;
   label: string;
   title: string;
+  strong?: boolean;
 }
 
-function useSpans(scale: TimeScale, dt: DateText) {
+/**
+ * The two rows of the axis: quarters over months when zoomed out; months (with their quarter) over
+ * weeks when zoomed in to months.
+ */
+function useRows(scale: TimeScale, dt: DateText): { top: Span[]; bottom: Span[] } {
   return useMemo(() => {
+    const widthOf = (start: string, end: string) =>
+      xOfDay(scale, toDayNumber(end) + 1) - xOfDate(scale, start);
+    const quarterStarts = new Set<string>();
     const quarters: Span[] = quarterSpans(scale.start, scale.end).map((q) => {
-      const x = xOfDate(scale, q.start);
       const [year, quarter] = q.label.split("-");
+      quarterStarts.add(q.start);
       return {
         key: q.label,
-        x,
-        width: xOfDay(scale, toDayNumber(q.end) + 1) - x,
+        x: xOfDate(scale, q.start),
+        width: widthOf(q.start, q.end),
         label: `${quarter} ${year}`,
         title: `${quarter} ${year}: ${dt.range(q.start, q.end)}`,
+        strong: true,
       };
     });
-    const months: Span[] = monthSpans(scale.start, scale.end).map((m) => {
-      const x = xOfDate(scale, m.start);
-      return {
-        key: m.label,
-        x,
-        width: xOfDay(scale, toDayNumber(m.end) + 1) - x,
-        label: scale.pxPerDay >= 8 ? dt.monthLong(m.start) : dt.monthShort(m.start),
-        title: dt.monthLong(m.start),
-      };
-    });
-    // Mondays, for week ticks when zoomed in to months.
-    const mondays: number[] = [];
-    if (scale.pxPerDay >= 8) {
-      const first = scale.startDay + ((8 - dayOfWeek(scale.start)) % 7);
-      for (let d = first; d <= scale.endDay; d += 7) mondays.push(d);
+    const zoomedIn = scale.pxPerDay >= 8;
+    const months: Span[] = monthSpans(scale.start, scale.end).map((m) => ({
+      key: m.label,
+      x: xOfDate(scale, m.start),
+      width: widthOf(m.start, m.end),
+      label: zoomedIn
+        ? `${dt.monthLong(m.start)} · Q${Math.ceil(Number(m.start.slice(5, 7)) / 3)}`
+        : dt.monthShort(m.start),
+      title: dt.monthLong(m.start),
+      strong: zoomedIn && (quarterStarts.has(m.start) || m.start === scale.start),
+    }));
+    if (!zoomedIn) return { top: quarters, bottom: months };
+    const weeks: Span[] = [];
+    for (let d = scale.startDay; d <= scale.endDay;) {
+      // Weeks run Monday to Sunday; the first may be partial.
+      const next = d + ((8 - dayOfWeek(fromDayNumber(d))) % 7 || 7);
+      const end = Math.min(next - 1, scale.endDay);
+      const first = fromDayNumber(d);
+      weeks.push({
+        key: first,
+        x: xOfDay(scale, d),
+        width: (end - d + 1) * scale.pxPerDay,
+        label: end - d >= 2 ? String(Number(first.slice(8))) : "",
+        title: `Week of ${dt.date(first)}`,
+      });
+      d = next;
     }
-    return { quarters, months, mondays };
+    return { top: months, bottom: weeks };
   }, [scale, dt]);
 }
 
-/** Quarters over months, drawn across the whole horizon; the canvas keeps it stuck to the top. */
+/** The time axis across the whole horizon; the canvas keeps it stuck to the top. */
 export const TimeAxis = memo(function TimeAxis({
   scale,
   dt,
@@ -57,19 +77,22 @@ export const TimeAxis = memo(function TimeAxis({
   scale: TimeScale;
   dt: DateText;
   today: string | null;
-  /** Where the lane column ends: quarter labels stick just right of it. */
+  /** Where the lane column ends: labels of the top row stick just right of it. */
   stickyLeft: number;
 }) {
-  const { quarters, months, mondays } = useSpans(scale, dt);
+  const { top, bottom } = useRows(scale, dt);
   const todayDay = today ? toDayNumber(today) : null;
   const showToday = todayDay !== null && todayDay >= scale.startDay && todayDay <= scale.endDay;
   return (
     <div className="relative h-full select-none" style={{ width: scale.width }} aria-hidden="true">
-      {quarters.map((q) => (
+      {top.map((q) => (
         <div
           key={q.key}
           title={q.title}
-          className="absolute top-0 flex items-center border-l border-line-strong px-2 text-xs font-semibold text-ink"
+          className={cx(
+            "absolute top-0 flex items-center border-l px-2 text-xs font-semibold text-ink",
+            q.strong ? "border-line-strong" : "border-line",
+          )}
           style={{ left: q.x, width: q.width, height: AXIS_ROW_HEIGHT }}
         >
           <span className="sticky truncate" style={{ left: stickyLeft + 8 }}>
@@ -77,24 +100,15 @@ export const TimeAxis = memo(function TimeAxis({
           </span>
         </div>
       ))}
-      {months.map((m) => (
+      {bottom.map((m) => (
         <div
           key={m.key}
           title={m.title}
-          className="absolute flex items-center overflow-hidden border-t border-l border-line px-1.5 text-xs text-ink-soft"
+          className="absolute flex items-center overflow-hidden border-t border-l border-line px-1.5 text-xs text-ink-soft tabular-nums"
           style={{ left: m.x, width: m.width, top: AXIS_ROW_HEIGHT, height: AXIS_ROW_HEIGHT }}
         >
           <span className="truncate">{m.label}</span>
         </div>
-      ))}
-      {mondays.map((d) => (
-        <span
-          key={d}
-          className="absolute bottom-0.5 text-[10px] leading-none text-muted tabular-nums"
-          style={{ left: xOfDay(scale, d) + 2 }}
-        >
-          {Number(fromDayNumber(d).slice(8))}
-        </span>
       ))}
       {showToday && (
         <span

@@ -30,6 +30,8 @@ import {
   firstItemId,
   laneAtRow,
   neighbour,
+  sameSpan,
+  viewSpan,
   visibleItems,
   visibleWindow,
   xOfDay,
@@ -38,6 +40,7 @@ import {
   type PlacedItem,
   type TimeScale,
   type TimelineLayout,
+  type ViewSpan,
 } from "./layout";
 import { TimeAxis, TimeGrid } from "./time-axis";
 import { TimelineItem, flagsOf, type ScheduleEntry } from "./timeline-item";
@@ -59,13 +62,6 @@ const KEY_DIRECTIONS: Record<string, Direction> = {
   Home: "home",
   End: "end",
 };
-
-interface View {
-  scrollLeft: number;
-  scrollTop: number;
-  width: number;
-  height: number;
-}
 
 export interface TimelineCanvasProps {
   board: Board;
@@ -120,7 +116,9 @@ export function TimelineCanvas(props: TimelineCanvasProps) {
   const bodyRef = useRef<HTMLDivElement>(null);
   const badgeRef = useRef<HTMLDivElement>(null);
   const linkLineRef = useRef<SVGLineElement>(null);
-  const [view, setView] = useState<View>({ scrollLeft: 0, scrollTop: 0, width: 1200, height: 600 });
+  const [span, setSpan] = useState<ViewSpan>(() =>
+    viewSpan({ scrollLeft: 0, scrollTop: 0, width: 1200, height: 600 }, laneWidth),
+  );
   const [hoverCell, setHoverCell] = useState<{ row: number; day: number } | null>(null);
   const [tooltip, setTooltip] = useState<{ id: string; anchor: DOMRect } | null>(null);
   const tooltipTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -131,13 +129,12 @@ export function TimelineCanvas(props: TimelineCanvasProps) {
   const readView = useCallback(() => {
     const el = scrollRef.current;
     if (!el) return;
-    setView({
-      scrollLeft: el.scrollLeft,
-      scrollTop: el.scrollTop,
-      width: el.clientWidth,
-      height: el.clientHeight,
-    });
-  }, []);
+    const next = viewSpan(
+      { scrollLeft: el.scrollLeft, scrollTop: el.scrollTop, width: el.clientWidth, height: el.clientHeight },
+      laneWidth,
+    );
+    setSpan((old) => (sameSpan(old, next) ? old : next));
+  }, [laneWidth]);
 
   useLayoutEffect(() => {
     readView();
@@ -151,7 +148,7 @@ export function TimelineCanvas(props: TimelineCanvasProps) {
     frame.current = requestAnimationFrame(() => {
       frame.current = 0;
       readView();
-      setTooltip(null);
+      setTooltip((old) => (old ? null : old));
     });
   }, [readView]);
   useEffect(() => () => cancelAnimationFrame(frame.current), []);
@@ -197,25 +194,33 @@ export function TimelineCanvas(props: TimelineCanvasProps) {
   }
   useLayoutEffect(focusPending);
 
-  // Zooming keeps the date in the middle of the view where it was.
-  const centreDay = useRef<number | null>(null);
+  // Once the browser knows today's date, start the view there (a little left of centre).
+  const startedAtToday = useRef(false);
   useLayoutEffect(() => {
     const el = scrollRef.current;
-    if (!el) return;
-    const bw = bodyWidth();
-    if (centreDay.current === null) {
-      const todayDay = today ? toDayNumber(today) : null;
-      const inRange = todayDay !== null && todayDay >= scale.startDay && todayDay <= scale.endDay;
-      if (inRange) el.scrollLeft = Math.max(0, xOfDay(scale, todayDay) - bw / 4);
-    } else {
-      el.scrollLeft = Math.max(0, xOfDay(scale, centreDay.current) - bw / 2);
+    if (!el || !today || startedAtToday.current) return;
+    startedAtToday.current = true;
+    const day = toDayNumber(today);
+    if (day >= scale.startDay && day <= scale.endDay && el.scrollLeft === 0) {
+      el.scrollLeft = Math.max(0, xOfDay(scale, day) - bodyWidth() / 4);
+      readView();
     }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when today becomes known
+  }, [today]);
+
+  // Zooming keeps the date in the middle of the view where it was.
+  const shownPxPerDay = useRef(scale.pxPerDay);
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    const before = shownPxPerDay.current;
+    shownPxPerDay.current = scale.pxPerDay;
+    if (!el || before === scale.pxPerDay) return;
+    const half = bodyWidth() / 2;
+    const centreDays = (el.scrollLeft + half) / before;
+    el.scrollLeft = Math.max(0, centreDays * scale.pxPerDay - half);
     readView();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the scale itself changes
-  }, [scale.pxPerDay, scale.startDay, today === null]);
-  useEffect(() => {
-    centreDay.current = dayAtX(scale, view.scrollLeft + (view.width - laneWidth) / 2);
-  }, [scale, view, laneWidth]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the zoom changes
+  }, [scale.pxPerDay]);
 
   useImperativeHandle(props.controllerRef, () => ({
     scrollToToday() {
@@ -246,7 +251,7 @@ export function TimelineCanvas(props: TimelineCanvasProps) {
   // --- what to draw -------------------------------------------------------------------------
   const contentHeight = AXIS_HEIGHT + Math.max(layout.height, ROW_HEIGHT) + ROW_HEIGHT;
   const height = Math.min(props.maxHeight, Math.max(240, contentHeight));
-  const win = visibleWindow(layout, view, laneWidth);
+  const win = useMemo(() => visibleWindow(layout, span), [layout, span]);
   const tabStop = activeId && layout.placed.has(activeId) ? activeId : firstItemId(layout);
   const shown = visibleItems(layout, win);
   for (const id of [tabStop, linkingFrom]) {
@@ -275,7 +280,7 @@ export function TimelineCanvas(props: TimelineCanvasProps) {
       out.push({ dependency, critical, pending: dependency.id.startsWith("pending-") });
     }
     return out;
-  }, [board.dependencies, layout, scheduleMap, showCritical, win.firstRow, win.lastRow, win.x0, win.x1]);
+  }, [board.dependencies, layout, scheduleMap, showCritical, win]);
 
   const todayDay = today ? toDayNumber(today) : null;
   const todayX =
@@ -395,7 +400,7 @@ export function TimelineCanvas(props: TimelineCanvasProps) {
         </div>
         <div
           ref={bodyRef}
-          className="relative"
+          className="relative select-none"
           onPointerDown={(e) => {
             setTooltip(null);
             drag.onPointerDown(e);
@@ -435,8 +440,8 @@ export function TimelineCanvas(props: TimelineCanvasProps) {
             >
               {block.itemCount === 0 && (
                 <p
-                  className="absolute top-1/2 -translate-y-1/2 text-[13px] whitespace-nowrap text-muted"
-                  style={{ left: Math.max(12, view.scrollLeft + 12) }}
+                  className="sticky flex h-10 w-max items-center px-3 text-[13px] whitespace-nowrap text-muted"
+                  style={{ left: laneWidth }}
                 >
                   {canEdit
                     ? "No items in this lane yet: double-click a date here, or use + beside the lane name."

@@ -91,8 +91,9 @@ export const TimelineItem = memo(function TimelineItem({
         {...common}
         style={style}
         className={cx(
-          "absolute flex touch-none items-center justify-center rounded-sm select-none",
-          canEdit ? "cursor-grab active:cursor-grabbing" : "cursor-pointer",
+          "absolute flex items-center justify-center rounded-sm select-none",
+          "data-[link-hover]:outline-2 data-[link-hover]:outline-offset-2 data-[link-hover]:outline-accent-600",
+          canEdit ? "cursor-grab touch-none active:cursor-grabbing" : "cursor-pointer",
         )}
       >
         <span
@@ -137,9 +138,10 @@ export const TimelineItem = memo(function TimelineItem({
       {...common}
       style={style}
       className={cx(
-        "group absolute flex touch-none items-center rounded-md border text-left text-[13px] leading-none font-medium select-none",
+        "group absolute flex items-center rounded-md border text-left text-[13px] leading-none font-medium select-none",
+        "data-[link-hover]:outline-2 data-[link-hover]:outline-offset-2 data-[link-hover]:outline-accent-600",
         status.bar,
-        canEdit ? "cursor-grab active:cursor-grabbing" : "cursor-pointer",
+        canEdit ? "cursor-grab touch-none active:cursor-grabbing" : "cursor-pointer",
       )}
     >
       {handles && (
@@ -158,7 +160,8 @@ export const TimelineItem = memo(function TimelineItem({
         <span
           aria-hidden="true"
           className={cx(
-            "pointer-events-none absolute top-1/2 left-full ml-3 -translate-y-1/2 text-[13px] font-medium whitespace-nowrap text-ink-soft",
+            "pointer-events-none absolute top-1/2 left-full -translate-y-1/2 text-[13px] font-medium whitespace-nowrap text-ink-soft",
+            canEdit ? "ml-5" : "ml-2",
             item.status === "cut" && "line-through",
           )}
         >
@@ -177,7 +180,7 @@ export const TimelineItem = memo(function TimelineItem({
           data-handle="link"
           aria-hidden="true"
           title="Drag onto another item to link them"
-          className="absolute top-1/2 -right-2 size-3.5 -translate-y-1/2 cursor-crosshair rounded-full border-2 border-accent-700 bg-white opacity-0 transition-opacity group-hover:opacity-100 group-focus-visible:opacity-100"
+          className="absolute top-1/2 left-full ml-0.5 size-3.5 -translate-y-1/2 cursor-crosshair rounded-full border-2 border-accent-700 bg-white opacity-0 transition-opacity group-hover:opacity-100 group-focus-visible:opacity-100"
         />
       )}
     </button>

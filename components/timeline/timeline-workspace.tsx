@@ -1,5 +1,6 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import {
   useCallback,
@@ -17,11 +18,10 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PlusIcon, RoadmapIcon } from "@/components/ui/icons";
-import { callEndpoint } from "@/lib/client/api";
+import { restoreRoadmap } from "@/lib/client/roadmaps";
 import { canEditRoadmaps } from "@/lib/client/roles";
-import type { Board, Schedule } from "@/lib/client/timeline";
+import { findItem as findCachedItem, type Board, type Schedule } from "@/lib/client/timeline";
 import { addDays, fromDayNumber, toDayNumber } from "@/lib/planning/calendar";
-import { timeline as endpoints } from "@/lib/validation/endpoints";
 import type { Roadmap } from "@/lib/validation/roadmaps";
 import type { Member } from "@/lib/validation/teams";
 import type { Item } from "@/lib/validation/timeline";
@@ -75,6 +75,7 @@ export function TimelineWorkspace({
   team: { id: string; name: string; slug: string };
 }) {
   const router = useRouter();
+  const queryClient = useQueryClient();
   const { roadmap } = board;
   const canEdit = canEditRoadmaps(board.role);
   const dt = useDateText();
@@ -104,7 +105,7 @@ export function TimelineWorkspace({
 
   const announce = useCallback((text: string) => setAnnouncement((old) => ({ text, n: old.n + 1 })), []);
   const actions = useTimelineActions(roadmap.id, dt, announce);
-  const laneActions = useLaneActions(board, announce);
+  const laneActions = useLaneActions(board, announce, (laneId) => createAt(laneId, defaultDate()));
   useEffect(ensureToastHost, []);
 
   const scale = useMemo(
@@ -254,7 +255,8 @@ export function TimelineWorkspace({
 
   function onItemKeyDown(event: KeyboardEvent<HTMLElement>, itemId: string) {
     handleItemKey(event, itemId, {
-      item: findItem,
+      // From the cache, not this render: quick repeated presses each build on the last one.
+      item: (id) => findCachedItem(queryClient, roadmap.id, id),
       canEdit,
       scale,
       dt,
@@ -283,7 +285,7 @@ export function TimelineWorkspace({
           label: "Undo",
           primary: true,
           onClick: () =>
-            callEndpoint(endpoints.restoreRoadmap, { params: { roadmapId: deleted.id } }).then(
+            restoreRoadmap(deleted.id).then(
               () => router.push(`/roadmaps/${deleted.id}`),
               () =>
                 showToast({
@@ -410,9 +412,9 @@ export function TimelineWorkspace({
                 dt={dt}
                 horizon={{ start: scale.start, end: scale.end }}
                 onClose={closePanel}
-                onCreated={(item) => {
+                onCreated={(item, from) => {
                   announce(`Added “${item.title}”.`);
-                  setPanel({ mode: "edit", itemId: item.id });
+                  setPanel((current) => (current === from ? { mode: "edit", itemId: item.id } : current));
                   setActiveId(item.id);
                   requestAnimationFrame(() => canvas.current?.revealItem(item.id, false));
                 }}

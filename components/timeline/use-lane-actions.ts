@@ -11,7 +11,11 @@ import {
 import type { LaneDialogActions } from "./lane-dialog";
 
 /** Lanes: add, rename, move up or down, remove; each announces what happened, failures reject. */
-export function useLaneActions(board: Board, announce: (text: string) => void): LaneDialogActions {
+export function useLaneActions(
+  board: Board,
+  announce: (text: string) => void,
+  addItem: (laneId: string) => void,
+): LaneDialogActions {
   const roadmapId = board.roadmap.id;
   const createLane = useCreateLane(roadmapId);
   const renameLane = useRenameLane(roadmapId);
@@ -19,6 +23,7 @@ export function useLaneActions(board: Board, announce: (text: string) => void): 
   const deleteLane = useDeleteLane(roadmapId);
 
   return {
+    addItem,
     async create(name) {
       await createLane.mutateAsync({ name });
       announce(`Added the lane “${name}”.`);

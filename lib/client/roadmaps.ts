@@ -3,7 +3,6 @@ import { timeline as endpoints } from "@/lib/validation/endpoints";
 import type { CreateRoadmapInput, Roadmap, UpdateRoadmapInput } from "@/lib/validation/roadmaps";
 import { HORIZON } from "@/lib/validation/roadmaps";
 import { callEndpoint, type ApiError } from "./api";
-import { queryKeys } from "./query-keys";
 import { patchBoard, refreshSchedule } from "./timeline";
 
 export function useCreateRoadmap(teamId: string) {
@@ -39,13 +38,12 @@ export function useDeleteRoadmap(roadmapId: string) {
   });
 }
 
-/** Undo for a deleted roadmap; the board is read again on the way back to it. */
-export function useRestoreRoadmap(roadmapId: string) {
-  const queryClient = useQueryClient();
-  return useMutation<{ roadmap: Roadmap }, ApiError, void>({
-    mutationFn: () => callEndpoint(endpoints.restoreRoadmap, { params: { roadmapId } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.roadmap(roadmapId) }),
-  });
+/**
+ * Undo for a deleted roadmap. A plain call rather than a hook: the undo is offered on the page the
+ * user lands on after deleting, where the roadmap's components are no longer mounted.
+ */
+export function restoreRoadmap(roadmapId: string): Promise<{ roadmap: Roadmap }> {
+  return callEndpoint(endpoints.restoreRoadmap, { params: { roadmapId } });
 }
 
 export type HorizonAdvice = { tone: "ok" } | { tone: "warning" | "error"; message: string };

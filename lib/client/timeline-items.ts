@@ -4,7 +4,13 @@ import type { CreateItemInput, Dependency, Item, UpdateItemInput } from "@/lib/v
 import { ApiError, callEndpoint } from "./api";
 import { queryKeys } from "./query-keys";
 import { findItem, patchBoard, readBoard, refreshSchedule, withItem, withoutItem } from "./timeline";
-import { beginItemPatch, settleItemPatch } from "./timeline-optimistic";
+import {
+  beginDeletion,
+  beginItemPatch,
+  deletionVersion,
+  endDeletion,
+  settleItemPatch,
+} from "./timeline-optimistic";
 
 export interface ItemChange {
   itemId: string;
@@ -84,7 +90,8 @@ export function useDeleteItem(roadmapId: string) {
   return useMutation<{ item: Item }, ApiError, { itemId: string }, DeletedItem | null>({
     scope: { id: `roadmap-items:${roadmapId}` },
     mutationFn: ({ itemId }) => {
-      const version = findItem(queryClient, roadmapId, itemId)?.version;
+      const version =
+        deletionVersion(queryClient, itemId) ?? findItem(queryClient, roadmapId, itemId)?.version;
       if (version === undefined) return Promise.reject(goneItem());
       return callEndpoint(endpoints.deleteItem, { params: { itemId }, ifMatch: version });
     },
@@ -94,17 +101,26 @@ export function useDeleteItem(roadmapId: string) {
       const item = board?.items.find((i) => i.id === itemId);
       if (!board || !item) return null;
       const dependencies = board.dependencies.filter((d) => d.fromId === itemId || d.toId === itemId);
+      beginDeletion(queryClient, item);
       patchBoard(queryClient, roadmapId, (b) => withoutItem(b, itemId));
       return { item, dependencies };
     },
-    onError: (error, _vars, context) => {
+    onError: (error, { itemId }, context) => {
+      const confirmed = deletionVersion(queryClient, itemId);
+      endDeletion(queryClient, itemId);
       if (!context || error.status === 404) return;
-      const current = error.status === 412 ? (error.current as Item | undefined) : undefined;
+      const current =
+        error.status === 412
+          ? (error.current as Item | undefined)
+          : confirmed !== undefined
+            ? { ...context.item, version: confirmed }
+            : undefined;
       patchBoard(queryClient, roadmapId, (board) => ({
         ...withItem(board, current ?? context.item),
         dependencies: [...board.dependencies, ...context.dependencies],
       }));
     },
+    onSuccess: (_data, { itemId }) => endDeletion(queryClient, itemId),
     onSettled: () => refreshSchedule(queryClient, roadmapId),
   });
 }

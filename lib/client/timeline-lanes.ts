@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { timeline as endpoints } from "@/lib/validation/endpoints";
 import type { Workstream } from "@/lib/validation/timeline";
 import { ApiError, callEndpoint } from "./api";
@@ -107,10 +108,12 @@ export function useReorderLanes(roadmapId: string) {
 /** Removes an empty lane; the API refuses a lane with items (422 workstream_not_empty) and it comes back. */
 export function useDeleteLane(roadmapId: string) {
   const queryClient = useQueryClient();
+  // The lane leaves the screen at once; its version is kept here for the DELETE that follows.
+  const [removing] = useState(() => new Map<string, Workstream>());
   return useMutation<unknown, ApiError, { laneId: string }, Workstream | undefined>({
     scope: { id: `roadmap-lanes:${roadmapId}` },
     mutationFn: ({ laneId }) => {
-      const lane = laneOf(readBoard(queryClient, roadmapId), laneId);
+      const lane = laneOf(readBoard(queryClient, roadmapId), laneId) ?? removing.get(laneId);
       if (!lane) return Promise.reject(goneLane());
       return callEndpoint(endpoints.deleteWorkstream, {
         params: { workstreamId: laneId },
@@ -119,12 +122,20 @@ export function useDeleteLane(roadmapId: string) {
     },
     onMutate: async ({ laneId }) => {
       await queryClient.cancelQueries({ queryKey: queryKeys.board(roadmapId) });
-      const before = laneOf(readBoard(queryClient, roadmapId), laneId);
+      const board = readBoard(queryClient, roadmapId);
+      const before = laneOf(board, laneId);
+      if (before) removing.set(laneId, before);
+      // A lane with items will be refused (422): leave it on screen rather than flash its items away.
+      if (board?.items.some((i) => i.workstreamId === laneId)) return before;
       patchBoard(queryClient, roadmapId, (board) => ({
         ...board,
         workstreams: board.workstreams.filter((w) => w.id !== laneId),
       }));
       return before;
+    },
+    onSettled: (_data, _error, { laneId }) => {
+      removing.delete(laneId);
+      return refreshSchedule(queryClient, roadmapId);
     },
     onError: (error, _vars, before) => {
       const current = error.status === 412 ? (error.current as Workstream | undefined) : undefined;
@@ -132,6 +143,5 @@ export function useDeleteLane(roadmapId: string) {
       if (restore && error.status !== 404)
         patchBoard(queryClient, roadmapId, (board) => withLane(board, restore));
     },
-    onSettled: () => refreshSchedule(queryClient, roadmapId),
   });
 }

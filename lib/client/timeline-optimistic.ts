@@ -14,6 +14,8 @@ interface PendingItem {
 }
 
 const registries = new WeakMap<QueryClient, Map<string, PendingItem>>();
+/** Items removed from the cache by a delete still on its way, with the version to send it with. */
+const deletions = new WeakMap<QueryClient, Map<string, number>>();
 let nextToken = 1;
 
 function registry(queryClient: QueryClient): Map<string, PendingItem> {
@@ -22,7 +24,32 @@ function registry(queryClient: QueryClient): Map<string, PendingItem> {
   return map;
 }
 
+function deleting(queryClient: QueryClient): Map<string, number> {
+  let map = deletions.get(queryClient);
+  if (!map) deletions.set(queryClient, (map = new Map()));
+  return map;
+}
+
+/** A delete took the item off the board; earlier edits still settling must not bring it back. */
+export function beginDeletion(queryClient: QueryClient, item: Item) {
+  deleting(queryClient).set(item.id, registry(queryClient).get(item.id)?.confirmed.version ?? item.version);
+}
+
+/** The version a pending delete should send: the newest the server confirmed. */
+export function deletionVersion(queryClient: QueryClient, itemId: string): number | undefined {
+  return deleting(queryClient).get(itemId);
+}
+
+export function endDeletion(queryClient: QueryClient, itemId: string) {
+  deleting(queryClient).delete(itemId);
+}
+
 function show(queryClient: QueryClient, roadmapId: string, pending: PendingItem) {
+  const gone = deleting(queryClient);
+  if (gone.has(pending.confirmed.id)) {
+    gone.set(pending.confirmed.id, pending.confirmed.version);
+    return;
+  }
   const item = pending.patches.reduce<Item>((acc, p) => ({ ...acc, ...p.patch }), pending.confirmed);
   patchBoard(queryClient, roadmapId, (board) => withItem(board, item));
 }
@@ -62,7 +89,9 @@ export function settleItemPatch(
   const map = registry(queryClient);
   const pending = map.get(itemId);
   if (!pending) {
-    if (confirmed) patchBoard(queryClient, roadmapId, (board) => withItem(board, confirmed));
+    if (!confirmed) return;
+    if (deleting(queryClient).has(itemId)) deleting(queryClient).set(itemId, confirmed.version);
+    else patchBoard(queryClient, roadmapId, (board) => withItem(board, confirmed));
     return;
   }
   pending.patches = pending.patches.filter((p) => p.token !== token);
