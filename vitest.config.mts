@@ -10,7 +10,12 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", environment: "node", include: ["tests/unit/**/*.test.ts"] },
+        test: {
+          name: "unit",
+          environment: "node",
+          include: ["tests/unit/**/*.test.ts"],
+          sequence: { groupOrder: 0 },
+        },
       },
       {
         resolve: { alias },
@@ -22,6 +27,8 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Each file opens its own databases; two at a time keeps PGlite's memory in bounds on 2 cores.
           maxWorkers: 2,
+          // Runs after the unit tests: projects with their own worker limits need their own group.
+          sequence: { groupOrder: 1 },
           env: { AUTH_SECRET: "integration-test-secret-0123456789abcdef", NEXT_TELEMETRY_DISABLED: "1" },
         },
       },
