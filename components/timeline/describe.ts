@@ -20,6 +20,8 @@ export function issueText(item: Item, entry: ScheduleEntry | undefined, dt: Date
   if (!entry) return null;
   if (item.kind === "milestone" && entry.targetMissed)
     return `Misses its date: its dependencies let it be reached on ${dt.date(entry.earlyFinish)} at the earliest.`;
+  if (item.kind === "milestone" && entry.plannedTargetMissed)
+    return `Misses its date: the work it waits on is planned to finish on ${dt.date(entry.projectedFinish)}.`;
   if (entry.plannedStartViolation)
     return `Starts before its dependencies allow: the earliest possible start is ${dt.date(entry.earlyStart)}.`;
   return null;

@@ -132,10 +132,15 @@ export function ItemPanel(props: ItemPanelProps) {
       setErrors((old) => ({ ...old, [key]: undefined, [`estimate.${key}`]: undefined }));
   };
 
+  /** Focuses the first field with a problem and scrolls its message (below the field) into view. */
   function focusFirstInvalid() {
-    requestAnimationFrame(() =>
-      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
-    );
+    requestAnimationFrame(() => {
+      const field = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+      if (!field) return;
+      field.focus();
+      const messageId = field.getAttribute("aria-describedby")?.split(" ")[0];
+      if (messageId) document.getElementById(messageId)?.scrollIntoView({ block: "nearest" });
+    });
   }
 
   function fail(error: unknown) {
@@ -377,22 +382,27 @@ function ConflictSummary({
     if (typeof value === "boolean") return value ? "yes" : "no";
     return String(value) || "empty";
   };
+  const baseValues = base ? valuesOf(base) : theirs;
+  const yours = differingFields(mine, baseValues);
   return (
     <div className="flex flex-col gap-1">
-      <p>Your values are still in the form. Their version:</p>
+      <p>They changed:</p>
       {fields.length > 0 ? (
         <ul className="list-disc pl-5">
           {fields.map((f) => (
             <li key={f}>
               {FIELD_LABELS[f] ?? f}: <strong>{show(f, theirs)}</strong>
-              {mine[f] !== theirs[f] && <span> (yours: {show(f, mine)})</span>}
+              {yours.includes(f) && <span> (yours: {show(f, mine)})</span>}
             </li>
           ))}
         </ul>
       ) : (
+        <p>None of the fields here (perhaps skills), or they saved the same values.</p>
+      )}
+      {yours.length > 0 && (
         <p>
-          None of the fields here differ: they changed something else (such as skills) or saved the same
-          values.
+          Your change, still in the form: {yours.map((f) => FIELD_LABELS[f] ?? f).join(", ")}. Apply it on top
+          of their version, or discard it.
         </p>
       )}
     </div>

@@ -17,7 +17,7 @@ export interface ItemFlags {
 export function flagsOf(entry: ScheduleEntry | undefined, showCritical: boolean): ItemFlags {
   return {
     critical: showCritical && !!entry?.critical,
-    violation: !!entry && (entry.targetMissed || entry.plannedStartViolation),
+    violation: !!entry && (entry.targetMissed || entry.plannedTargetMissed || entry.plannedStartViolation),
   };
 }
 

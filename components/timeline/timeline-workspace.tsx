@@ -127,7 +127,7 @@ export function TimelineWorkspace({
     for (const item of board.items) {
       const entry = scheduleMap.get(item.id);
       if (!entry) continue;
-      if (item.kind === "milestone" && entry.targetMissed) missed.push(item);
+      if (item.kind === "milestone" && (entry.targetMissed || entry.plannedTargetMissed)) missed.push(item);
       else if (item.kind === "feature" && entry.plannedStartViolation) early.push(item);
     }
     const byDate = (a: Item, b: Item) => a.startDate.localeCompare(b.startDate);

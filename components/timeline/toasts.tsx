@@ -9,7 +9,8 @@ import { AlertIcon, CheckCircleIcon, ErrorIcon, InfoIcon, XIcon } from "@/compon
 /*
  * Toasts for the timeline: undo after a delete, a change someone else made first, a refused link.
  * They live in their own React root on <body>, so that a toast outlives the page that raised it
- * (deleting a roadmap goes back to the team page, and its "Undo" must still be there).
+ * (deleting a roadmap goes back to the team page, and its "Undo" must still be there). They sit at
+ * the bottom left, clear of the item panel's buttons on the right.
  */
 
 export interface ToastAction {
@@ -149,7 +150,7 @@ function ToastViewport() {
   const polite = list.filter((t) => t.tone !== "error");
   const urgent = list.filter((t) => t.tone === "error");
   return (
-    <div className="pointer-events-none fixed inset-x-3 bottom-3 z-[60] flex flex-col items-center gap-2 sm:inset-x-auto sm:right-4 sm:bottom-4 sm:w-[26rem] sm:items-end">
+    <div className="pointer-events-none fixed inset-x-3 bottom-20 z-[60] flex flex-col items-center gap-2 sm:inset-x-auto sm:bottom-4 sm:left-4 sm:w-[26rem] sm:items-start">
       <div role="status" aria-live="polite" className="flex w-full flex-col gap-2">
         {polite.map((t) => (
           <ToastCard key={t.id} toast={t} />

@@ -91,3 +91,24 @@ export function runCpm(network: CpmNetwork, durations: ArrayLike<number>): CpmRe
   }
   return { es, ef, ls, lf, finish };
 }
+
+/**
+ * The plan as drawn, pushed by its dependencies: each item starts at the later of its own planned
+ * start (floor[i], an offset; 0 for milestones) and its predecessors' projected finish plus lag.
+ * Unlike the CPM forward pass, moving a feature later moves everything that waits on it.
+ */
+export function runProjection(network: CpmNetwork, durations: ArrayLike<number>, floor: ArrayLike<number>) {
+  const { size, order, succStart, succTo, succLag } = network;
+  const start = new Int32Array(size);
+  const end = new Int32Array(size);
+  for (let k = 0; k < size; k++) {
+    const v = order[k];
+    if (floor[v] > start[v]) start[v] = floor[v];
+    end[v] = start[v] + durations[v];
+    for (let s = succStart[v]; s < succStart[v + 1]; s++) {
+      const next = end[v] + succLag[s];
+      if (next > start[succTo[s]]) start[succTo[s]] = next;
+    }
+  }
+  return { start, end };
+}

@@ -3,7 +3,7 @@
 // critical path.
 
 import { fromWorkIndex, isValidIsoDate, toDayNumber, toWorkIndex, workIndexOnOrAfter } from "./calendar";
-import { buildCpmNetwork, runCpm, type CpmLink } from "./cpm";
+import { buildCpmNetwork, runCpm, runProjection, type CpmLink } from "./cpm";
 
 export { CycleError } from "./graph";
 
@@ -35,6 +35,15 @@ export interface ScheduledItem {
   critical: boolean;
   plannedStartViolation: boolean;
   targetMissed: boolean;
+  /**
+   * Where the plan as drawn puts the item once its dependencies push it: a feature's projected
+   * first and last working day, a milestone's projected date. Equal to the planned dates when
+   * nothing pushes.
+   */
+  projectedStart: string;
+  projectedFinish: string;
+  /** A milestone whose projected date (its predecessors' planned finish) is after its own date. */
+  plannedTargetMissed: boolean;
 }
 
 export interface Schedule {
@@ -101,8 +110,14 @@ export function computeSchedule(input: ScheduleInput): Schedule {
   const { es, ef, ls, lf, finish } = runCpm(network, durations);
 
   const origin = toWorkIndex(input.projectStart);
+  const floor = new Int32Array(n);
+  for (let i = 0; i < n; i++)
+    floor[i] = items[i].kind === "milestone" ? 0 : Math.max(0, plannedStart[i] - origin);
+  const projected = runProjection(network, durations, floor);
+  let last = finish;
+  for (let i = 0; i < n; i++) if (projected.end[i] > last) last = projected.end[i];
   // Many items share dates; format each offset once. Preallocated so the array stays dense.
-  const dayCache: (string | undefined)[] = new Array(finish + 1);
+  const dayCache: (string | undefined)[] = new Array(last + 1);
   const day = (offset: number): string => (dayCache[offset] ??= fromWorkIndex(origin + offset));
 
   const scheduled: ScheduledItem[] = new Array(n);
@@ -116,6 +131,7 @@ export function computeSchedule(input: ScheduleInput): Schedule {
       // Reached on the last working day of its latest predecessor (day 0 without one).
       const early = day(Math.max(es[i] - 1, 0));
       const late = day(Math.max(ls[i] - 1, 0));
+      const projectedDate = day(Math.max(projected.start[i] - 1, 0));
       scheduled[i] = {
         id: item.id,
         durationDays: 0,
@@ -127,6 +143,9 @@ export function computeSchedule(input: ScheduleInput): Schedule {
         critical,
         plannedStartViolation: false,
         targetMissed: early > item.startDate,
+        projectedStart: projectedDate,
+        projectedFinish: projectedDate,
+        plannedTargetMissed: projectedDate > item.startDate,
       };
     } else {
       scheduled[i] = {
@@ -141,6 +160,9 @@ export function computeSchedule(input: ScheduleInput): Schedule {
         // Compared on working days, so a planned start on a Saturday counts as the Monday after.
         plannedStartViolation: plannedStart[i] < origin + es[i],
         targetMissed: false,
+        projectedStart: day(projected.start[i]),
+        projectedFinish: day(projected.end[i] - 1),
+        plannedTargetMissed: false,
       };
     }
   }

@@ -183,6 +183,9 @@ export const scheduleItemSchema = z.object({
   critical: z.boolean(),
   plannedStartViolation: z.boolean(),
   targetMissed: z.boolean(),
+  projectedStart: z.string(),
+  projectedFinish: z.string(),
+  plannedTargetMissed: z.boolean(),
 });
 export const scheduleSchema = z
   .object({

@@ -62,6 +62,10 @@ test.describe("accounts, teams and invitations", () => {
     await page.getByRole("button", { name: /Account menu/ }).click();
     await page.getByRole("menuitem", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/signin/);
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+    await expect
+      .poll(async () => (await page.context().cookies()).some((c) => c.name.includes("session-token")))
+      .toBe(false);
     await page.goto("/teams");
     await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
   });

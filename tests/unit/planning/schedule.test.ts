@@ -249,7 +249,7 @@ describe("computeSchedule on hand-checked networks", () => {
     });
   });
 
-  it("answers exactly the api.md fields", () => {
+  it("answers the api.md fields, plus the projection", () => {
     const result = schedule([feature("A", "2027-01-04", "2027-01-05")]);
     expect(Object.keys(result).sort()).toEqual([
       "calendar",
@@ -270,6 +270,9 @@ describe("computeSchedule on hand-checked networks", () => {
         "critical",
         "plannedStartViolation",
         "targetMissed",
+        "projectedStart",
+        "projectedFinish",
+        "plannedTargetMissed",
       ].sort(),
     );
   });
