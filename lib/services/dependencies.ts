@@ -104,6 +104,7 @@ export async function deleteDependency(db: Database, actor: Actor, dependencyId:
   if (!row) throw notFound("dependency");
   const { roadmap } = await accessRoadmap(db, actor, row.roadmapId, "editor");
   await db.transaction(async (tx) => {
+    await accessRoadmap(tx, actor, roadmap.id, "editor", { lock: true });
     const deleted = await tx.delete(dependencies).where(eq(dependencies.id, dependencyId)).returning();
     if (deleted.length === 0) throw notFound("dependency");
     await recordRoadmapChange(tx, actor, roadmap, {

@@ -10,7 +10,8 @@ export type RoadmapRow = typeof roadmaps.$inferSelect;
 
 /**
  * Loads a live roadmap and checks the actor's role in its team: the entry point of every
- * roadmap-scoped service. Deleted roadmaps answer 404 unless `includeDeleted`.
+ * roadmap-scoped service. Deleted roadmaps answer 404 unless `includeDeleted`. Every write
+ * transaction passes `lock` first, so that all writers of a roadmap take their locks in one order.
  */
 export async function accessRoadmap(
   db: Database,
@@ -24,7 +25,9 @@ export async function accessRoadmap(
     .from(roadmaps)
     .where(and(eq(roadmaps.id, roadmapId), options.includeDeleted ? undefined : isNull(roadmaps.deletedAt)))
     .limit(1);
-  const [roadmap] = options.lock ? await query.for("update") : await query;
+  // NO KEY UPDATE: serialises writers of one roadmap without blocking the key-share locks that
+  // inserting its items and lanes takes (FOR UPDATE would, and deadlock with them).
+  const [roadmap] = options.lock ? await query.for("no key update") : await query;
   if (!roadmap) throw notFound("roadmap");
   const role = await requireRole(db, actor, roadmap.teamId, minimum);
   return { roadmap, role };

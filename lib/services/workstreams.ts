@@ -31,8 +31,8 @@ export async function createWorkstream(
   roadmapId: string,
   input: { name: string; position?: number },
 ): Promise<Workstream> {
-  const { roadmap } = await accessRoadmap(db, actor, roadmapId, "editor");
   return db.transaction(async (tx) => {
+    const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "editor", { lock: true });
     const [{ next }] = await tx
       .select({ next: sql<number>`coalesce(max(${workstreams.position}) + 1, 0)::int` })
       .from(workstreams)
@@ -78,6 +78,7 @@ export async function updateWorkstream(
 ): Promise<Workstream> {
   const { row: before, roadmap } = await accessWorkstream(db, actor, workstreamId);
   return db.transaction(async (tx) => {
+    await accessRoadmap(tx, actor, roadmap.id, "editor", { lock: true });
     const [row] = await tx
       .update(workstreams)
       .set({ ...input, version: expectedVersion + 1, updatedAt: new Date() })
