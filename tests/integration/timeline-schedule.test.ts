@@ -153,10 +153,7 @@ describeEachDatabase("timeline schedule through the API", (getCtx) => {
     it("C: unlinked, seven working days of slack, not critical", async () => {
       const { byId } = await getSchedule(roadmapId);
       // The projection (an extension of api.md) sees the same miss: B is planned to end after M.
-      expect(byId.get(m.id)).toMatchObject({
-        plannedTargetMissed: true,
-        projectedFinish: byId.get(b.id)!.projectedFinish,
-      });
+      expect(byId.get(m.id)).toMatchObject({ plannedTargetMissed: true });
       expect(byId.get(c.id)).toMatchObject({
         id: c.id,
         durationDays: 3,
