@@ -142,22 +142,11 @@ export async function updateRoadmap(
         );
       }
     }
-    const [row] = await tx
-      .update(roadmaps)
-      .set({ ...input, version: expectedVersion + 1, updatedAt: new Date() })
-      .where(
-        and(eq(roadmaps.id, roadmapId), eq(roadmaps.version, expectedVersion), isNull(roadmaps.deletedAt)),
-      )
-      .returning();
-    if (!row) throw versionMismatch("roadmap", toRoadmap(await reload(tx, roadmapId)));
-    await recordRoadmapChange(tx, actor, row, {
-      entity: "roadmap",
-      entityId: row.id,
+    return writeRoadmap(tx, actor, roadmapId, expectedVersion, {
+      set: input,
       action: "updated",
-      version: row.version,
       changes: diffFields(roadmap, input),
     });
-    return toRoadmap(row);
   });
 }
 
@@ -165,6 +154,44 @@ async function reload(db: Database, roadmapId: string): Promise<RoadmapRow> {
   const [row] = await db.select().from(roadmaps).where(eq(roadmaps.id, roadmapId)).limit(1);
   if (!row) throw notFound("roadmap");
   return row;
+}
+
+/**
+ * Writes a roadmap at the version the caller read and records the change; a version that moved
+ * on answers 412 with the roadmap as it is now.
+ */
+async function writeRoadmap(
+  tx: Database,
+  actor: Actor,
+  roadmapId: string,
+  expectedVersion: number,
+  change: {
+    set: Partial<typeof roadmaps.$inferInsert>;
+    action: "updated" | "deleted" | "restored";
+    changes?: Record<string, unknown>;
+  },
+  { live = true } = {},
+): Promise<Roadmap> {
+  const [row] = await tx
+    .update(roadmaps)
+    .set({ ...change.set, version: expectedVersion + 1, updatedAt: new Date() })
+    .where(
+      and(
+        eq(roadmaps.id, roadmapId),
+        eq(roadmaps.version, expectedVersion),
+        live ? isNull(roadmaps.deletedAt) : undefined,
+      ),
+    )
+    .returning();
+  if (!row) throw versionMismatch("roadmap", toRoadmap(await reload(tx, roadmapId)));
+  await recordRoadmapChange(tx, actor, row, {
+    entity: "roadmap",
+    entityId: row.id,
+    action: change.action,
+    version: row.version,
+    changes: change.changes,
+  });
+  return toRoadmap(row);
 }
 
 /** Soft delete: restorable for 30 days. */
@@ -175,44 +202,28 @@ export async function deleteRoadmap(
   expectedVersion: number,
 ): Promise<Roadmap> {
   await accessRoadmap(db, actor, roadmapId, "editor");
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(roadmaps)
-      .set({ deletedAt: new Date(), version: expectedVersion + 1, updatedAt: new Date() })
-      .where(
-        and(eq(roadmaps.id, roadmapId), eq(roadmaps.version, expectedVersion), isNull(roadmaps.deletedAt)),
-      )
-      .returning();
-    if (!row) throw versionMismatch("roadmap", toRoadmap(await reload(tx, roadmapId)));
-    await recordRoadmapChange(tx, actor, row, {
-      entity: "roadmap",
-      entityId: row.id,
+  return db.transaction((tx) =>
+    writeRoadmap(tx, actor, roadmapId, expectedVersion, {
+      set: { deletedAt: new Date() },
       action: "deleted",
-      version: row.version,
-    });
-    return toRoadmap(row);
-  });
+    }),
+  );
 }
 
 export async function restoreRoadmap(db: Database, actor: Actor, roadmapId: string): Promise<Roadmap> {
   const { roadmap } = await accessRoadmap(db, actor, roadmapId, "editor", { includeDeleted: true });
   if (!roadmap.deletedAt) return toRoadmap(roadmap);
   if (Date.now() - roadmap.deletedAt.getTime() > RESTORE_WINDOW_DAYS * 86_400_000) throw notFound("roadmap");
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(roadmaps)
-      .set({ deletedAt: null, version: roadmap.version + 1, updatedAt: new Date() })
-      .where(and(eq(roadmaps.id, roadmapId), eq(roadmaps.version, roadmap.version)))
-      .returning();
-    if (!row) throw versionMismatch("roadmap", toRoadmap(await reload(tx, roadmapId)));
-    await recordRoadmapChange(tx, actor, row, {
-      entity: "roadmap",
-      entityId: row.id,
-      action: "restored",
-      version: row.version,
-    });
-    return toRoadmap(row);
-  });
+  return db.transaction((tx) =>
+    writeRoadmap(
+      tx,
+      actor,
+      roadmapId,
+      roadmap.version,
+      { set: { deletedAt: null }, action: "restored" },
+      { live: false },
+    ),
+  );
 }
 
 /** Deleted roadmaps of a team that can still be restored (for the "recently deleted" list). */

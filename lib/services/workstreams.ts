@@ -79,27 +79,47 @@ export async function updateWorkstream(
   const { row: before, roadmap } = await accessWorkstream(db, actor, workstreamId);
   return db.transaction(async (tx) => {
     await accessRoadmap(tx, actor, roadmap.id, "editor", { lock: true });
-    const [row] = await tx
-      .update(workstreams)
-      .set({ ...input, version: expectedVersion + 1, updatedAt: new Date() })
-      .where(
-        and(
-          eq(workstreams.id, workstreamId),
-          eq(workstreams.version, expectedVersion),
-          isNull(workstreams.deletedAt),
-        ),
-      )
-      .returning();
-    if (!row) throw versionMismatch("lane", await currentWorkstream(tx, workstreamId));
-    await recordRoadmapChange(tx, actor, roadmap, {
-      entity: "workstream",
-      entityId: row.id,
+    return writeWorkstream(tx, actor, roadmap, workstreamId, expectedVersion, {
+      set: input,
       action: "updated",
-      version: row.version,
       changes: diffFields(before, input),
     });
-    return toWorkstream(row);
   });
+}
+
+/** Writes a lane at the version the caller read and records it; a moved-on version answers 412. */
+async function writeWorkstream(
+  tx: Database,
+  actor: Actor,
+  roadmap: { id: string; teamId: string },
+  workstreamId: string,
+  expectedVersion: number,
+  change: {
+    set: Partial<typeof workstreams.$inferInsert>;
+    action: "updated" | "deleted";
+    changes?: Record<string, unknown>;
+  },
+): Promise<Workstream> {
+  const [row] = await tx
+    .update(workstreams)
+    .set({ ...change.set, version: expectedVersion + 1, updatedAt: new Date() })
+    .where(
+      and(
+        eq(workstreams.id, workstreamId),
+        eq(workstreams.version, expectedVersion),
+        isNull(workstreams.deletedAt),
+      ),
+    )
+    .returning();
+  if (!row) throw versionMismatch("lane", await currentWorkstream(tx, workstreamId));
+  await recordRoadmapChange(tx, actor, roadmap, {
+    entity: "workstream",
+    entityId: row.id,
+    action: change.action,
+    version: row.version,
+    changes: change.changes,
+  });
+  return toWorkstream(row);
 }
 
 /** Removes an empty lane; a lane with items must be emptied first so that no item loses its place. */
@@ -123,23 +143,9 @@ export async function deleteWorkstream(
         `This lane still holds ${count} item${count === 1 ? "" : "s"}. Move or delete them before removing the lane.`,
       );
     }
-    const [row] = await tx
-      .update(workstreams)
-      .set({ deletedAt: new Date(), version: expectedVersion + 1 })
-      .where(
-        and(
-          eq(workstreams.id, workstreamId),
-          eq(workstreams.version, expectedVersion),
-          isNull(workstreams.deletedAt),
-        ),
-      )
-      .returning();
-    if (!row) throw versionMismatch("lane", await currentWorkstream(tx, workstreamId));
-    await recordRoadmapChange(tx, actor, roadmap, {
-      entity: "workstream",
-      entityId: row.id,
+    await writeWorkstream(tx, actor, roadmap, workstreamId, expectedVersion, {
+      set: { deletedAt: new Date() },
       action: "deleted",
-      version: row.version,
     });
   });
 }
