@@ -17,9 +17,16 @@ export const activity = pgTable(
     actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
     entity: text("entity").notNull(),
     entityId: text("entity_id").notNull(),
+    /** The item the change concerns (the item itself, or the item a comment is on), for per-item logs. */
+    itemId: uuid("item_id"),
     action: text("action").notNull(),
     changes: jsonb("changes").$type<Record<string, unknown>>(),
     createdAt: createdAt(),
   },
-  (t) => [index("activity_team_idx").on(t.teamId, t.id), index("activity_roadmap_idx").on(t.roadmapId, t.id)],
+  (t) => [
+    index("activity_team_idx").on(t.teamId, t.id),
+    index("activity_roadmap_idx").on(t.roadmapId, t.id),
+    index("activity_roadmap_seq_idx").on(t.roadmapId, t.seq),
+    index("activity_item_idx").on(t.itemId, t.id),
+  ],
 );

@@ -3,3 +3,4 @@ export * from "./teams";
 export * from "./roadmaps";
 export * from "./activity";
 export * from "./rate-limits";
+export * from "./collaboration";

@@ -9,4 +9,9 @@ export const queryKeys = {
   roadmap: (roadmapId: string) => ["roadmap", roadmapId] as const,
   board: (roadmapId: string) => ["roadmap", roadmapId, "board"] as const,
   schedule: (roadmapId: string) => ["roadmap", roadmapId, "schedule"] as const,
+  activity: (roadmapId: string, itemId?: string) =>
+    (itemId ? ["roadmap", roadmapId, "activity", itemId] : ["roadmap", roadmapId, "activity"]) as readonly string[],
+  presence: (roadmapId: string) => ["roadmap", roadmapId, "presence"] as const,
+  comments: (itemId: string) => ["item", itemId, "comments"] as const,
+  notifications: ["notifications"] as const,
 };

@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { activity, roadmaps } from "@/db/schema";
+import { publish, roadmapTopic } from "@/lib/server/live/publish";
 import type { Role } from "@/lib/validation/common";
 import type { Actor } from "./actor";
 import { requireRole } from "./authorization";
@@ -34,16 +35,19 @@ export async function accessRoadmap(
 }
 
 export interface RoadmapChange {
-  entity: "roadmap" | "workstream" | "item" | "dependency";
+  entity: "roadmap" | "workstream" | "item" | "dependency" | "comment";
   entityId: string;
-  action: "created" | "updated" | "deleted" | "restored";
+  action: "created" | "updated" | "deleted" | "restored" | "resolved" | "reopened";
   version?: number;
+  /** The item the change concerns; an item change concerns itself. */
+  itemId?: string | null;
   changes?: Record<string, unknown>;
 }
 
 /**
- * Records a change to a roadmap inside its transaction: the roadmap's next sequence number
- * (for live-event catch-up) and an activity row with what changed.
+ * Records a change to a roadmap inside its transaction: the roadmap's next sequence number, an
+ * activity row with what changed, and a live event that every open page receives at commit
+ * (the sequence number lets a page that missed events catch up from the activity table).
  */
 export async function recordRoadmapChange(
   tx: Database,
@@ -56,15 +60,32 @@ export async function recordRoadmapChange(
     .set({ seq: sql`${roadmaps.seq} + 1` })
     .where(eq(roadmaps.id, roadmap.id))
     .returning({ seq: roadmaps.seq });
-  await tx.insert(activity).values({
-    teamId: roadmap.teamId,
-    roadmapId: roadmap.id,
+  const itemId = change.itemId ?? (change.entity === "item" ? change.entityId : null);
+  const [row] = await tx
+    .insert(activity)
+    .values({
+      teamId: roadmap.teamId,
+      roadmapId: roadmap.id,
+      seq,
+      actorId: actor.userId,
+      entity: change.entity,
+      entityId: change.entityId,
+      itemId,
+      action: change.action,
+      changes: { ...change.changes, ...(change.version !== undefined && { version: change.version }) },
+    })
+    .returning({ createdAt: activity.createdAt });
+  await publish(tx, {
+    topic: roadmapTopic(roadmap.id),
+    kind: "change",
     seq,
-    actorId: actor.userId,
+    type: change.action,
     entity: change.entity,
-    entityId: change.entityId,
-    action: change.action,
-    changes: { ...change.changes, ...(change.version !== undefined && { version: change.version }) },
+    id: change.entityId,
+    version: change.version ?? null,
+    actorId: actor.userId,
+    itemId,
+    at: row.createdAt.toISOString(),
   });
   return seq;
 }

@@ -1,15 +1,17 @@
 import type { Endpoint } from "../endpoint";
 import * as accounts from "./accounts";
+import * as collaboration from "./collaboration";
 import * as meta from "./meta";
 import * as teams from "./teams";
 import * as timeline from "./timeline";
 
-export { accounts, meta, teams, timeline };
+export { accounts, collaboration, meta, teams, timeline };
 
 /** Every operation of the API, for the OpenAPI document and the route-coverage test. */
 export const allEndpoints: Endpoint[] = [
   ...Object.values(accounts),
   ...Object.values(teams),
   ...Object.values(timeline),
+  ...Object.values(collaboration),
   ...Object.values(meta),
 ] as Endpoint[];

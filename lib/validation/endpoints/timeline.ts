@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { feedbackSummarySchema } from "../collaboration";
 import { okSchema, roleSchema } from "../common";
 import { defineEndpoint } from "../endpoint";
 import { createRoadmapSchema, roadmapSchema, roadmapSummarySchema, updateRoadmapSchema } from "../roadmaps";
@@ -50,6 +51,8 @@ export const getBoard = defineEndpoint({
     workstreams: z.array(workstreamSchema),
     items: z.array(itemSchema),
     dependencies: z.array(dependencySchema),
+    /** Comment and verdict counts per item, for items with at least one comment. */
+    feedback: z.record(z.string(), feedbackSummarySchema),
   }),
 });
 

@@ -1,0 +1,6 @@
+/** Enumerations shared by the database schema and the API schemas (no imports: safe everywhere). */
+export const FEASIBILITY_VERDICTS = ["feasible", "concerns", "not_feasible"] as const;
+export type FeasibilityVerdict = (typeof FEASIBILITY_VERDICTS)[number];
+
+export const NOTIFICATION_KINDS = ["mention", "reply", "item_changed"] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
