@@ -1,4 +1,5 @@
 import { closeDatabase, database } from "./database";
+import { presenceRooms } from "./live/presence-rooms";
 
 export async function startServer(): Promise<void> {
   await database();
@@ -7,7 +8,11 @@ export async function startServer(): Promise<void> {
   if (process.env.NEXT_MANUAL_SIG_HANDLE === "true") {
     for (const signal of ["SIGTERM", "SIGINT"] as const) {
       process.once(signal, () => {
-        closeDatabase().finally(() => process.exit(0));
+        // Open event streams end first, so that their presence rows are removed.
+        presenceRooms
+          .closeAll()
+          .then(closeDatabase)
+          .finally(() => process.exit(0));
       });
     }
   }

@@ -118,8 +118,15 @@ export const roadmapEvents = defineEndpoint({
   method: "GET",
   path: "/api/roadmaps/{roadmapId}/events",
   summary:
-    "Server-Sent Events (text/event-stream): every committed change, presence, and the caller's new notifications; resumes after Last-Event-ID",
+    "Server-Sent Events (text/event-stream): every committed change, presence, and the caller's new notifications; resumes after Last-Event-ID (header, or lastEventId=)",
   tag,
+  query: z.object({
+    lastEventId: z
+      .string()
+      .regex(/^\d{1,15}$/, "lastEventId must be the id of an event this stream sent.")
+      .transform(Number)
+      .optional(),
+  }),
 });
 
 export const updatePresence = defineEndpoint({

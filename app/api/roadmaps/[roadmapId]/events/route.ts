@@ -1,0 +1,11 @@
+import { database } from "@/lib/server/database";
+import { roadmapEventsResponse } from "@/lib/server/live/roadmap-stream";
+import { route } from "@/lib/server/route";
+import { accessRoadmap } from "@/lib/services/roadmap-access";
+import { collaboration } from "@/lib/validation/endpoints";
+
+export const GET = route(collaboration.roadmapEvents, async ({ req, actor, params, query }) => {
+  const handle = await database();
+  const { roadmap } = await accessRoadmap(handle.db, actor, params.roadmapId, "viewer");
+  return roadmapEventsResponse(req, handle, actor, roadmap, query.lastEventId);
+});
