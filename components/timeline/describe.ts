@@ -36,6 +36,11 @@ export function describeItem(item: Item, entry: ScheduleEntry | undefined, dt: D
   return parts.join(", ") + ".";
 }
 
+/** The item's accessible name, plus who else is editing it now. */
+export function withEditors(label: string, editors: readonly { name: string }[] | undefined): string {
+  return editors?.length ? `${label} Being edited by ${editors.map((e) => e.name).join(" and ")}.` : label;
+}
+
 export function titleOf(board: Board | undefined, itemId: string): string {
   return board?.items.find((i) => i.id === itemId)?.title ?? "an item that is no longer here";
 }

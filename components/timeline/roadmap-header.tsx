@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CalendarIcon, ChevronDownIcon, SettingsIcon } from "@/components/ui/icons";
@@ -49,6 +50,7 @@ export function RoadmapHeader({
   dt,
   onSelectIssue,
   onOpenSettings,
+  live,
 }: {
   roadmap: Roadmap;
   team: { name: string; slug: string };
@@ -57,6 +59,8 @@ export function RoadmapHeader({
   dt: DateText;
   onSelectIssue: (itemId: string) => void;
   onOpenSettings: (() => void) | null;
+  /** Who is here and whether changes are arriving. */
+  live: ReactNode;
 }) {
   const advice = horizonAdvice(roadmap.horizonMonths);
   const status = STATUS[roadmap.status];
@@ -118,6 +122,13 @@ export function RoadmapHeader({
           )}
         </div>
         <div className="flex shrink-0 flex-wrap items-center gap-2">
+          {live}
+          <Link
+            href={`/roadmaps/${roadmap.id}/activity`}
+            className="inline-flex min-h-9 items-center rounded-md px-2.5 text-[13px] font-medium text-accent-700 underline decoration-accent-300 underline-offset-[3px] hover:decoration-accent-700"
+          >
+            Activity
+          </Link>
           {issueCount > 0 && (
             <Menu
               label="Items with date problems"

@@ -19,7 +19,7 @@ import { PlusIcon } from "@/components/ui/icons";
 import { fromDayNumber, toDayNumber } from "@/lib/planning/calendar";
 import type { Board } from "@/lib/client/timeline";
 import type { DateText } from "./dates";
-import { describeItem } from "./describe";
+import { describeItem, withEditors } from "./describe";
 import { DependencyArrows, type ArrowInput } from "./dependency-arrows";
 import { ItemTooltip } from "./item-tooltip";
 import { LaneLabels, lanesInView } from "./lane-labels";
@@ -43,7 +43,7 @@ import {
   type ViewSpan,
 } from "./layout";
 import { TimeAxis, TimeGrid } from "./time-axis";
-import { TimelineItem, flagsOf, type ScheduleEntry } from "./timeline-item";
+import { TimelineItem, flagsOf, type Editor, type ScheduleEntry } from "./timeline-item";
 import { useItemDrag, type DragMode } from "./use-item-drag";
 
 export interface CanvasController {
@@ -78,6 +78,8 @@ export interface TimelineCanvasProps {
   dt: DateText;
   today: string | null;
   ownerNames: Map<string, string>;
+  /** Who else is editing which item now. */
+  editorsByItem: Map<string, Editor[]>;
   label: string;
   describedBy: string;
   controllerRef: Ref<CanvasController>;
@@ -470,7 +472,11 @@ export function TimelineCanvas(props: TimelineCanvasProps) {
                   key={p.item.id}
                   placed={p}
                   {...flagsOf(scheduleMap.get(p.item.id), showCritical)}
-                  label={describeItem(p.item, scheduleMap.get(p.item.id), dt)}
+                  label={withEditors(
+                    describeItem(p.item, scheduleMap.get(p.item.id), dt),
+                    props.editorsByItem.get(p.item.id),
+                  )}
+                  editors={props.editorsByItem.get(p.item.id)}
                   active={p.item.id === tabStop}
                   canEdit={canEdit}
                   linkRole={

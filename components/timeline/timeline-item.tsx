@@ -2,10 +2,12 @@
 
 import { memo, useLayoutEffect, useRef, type CSSProperties } from "react";
 import { cx } from "@/components/ui/cx";
+import { initials } from "@/components/ui/avatar";
 import { FlagIcon } from "@/components/ui/icons";
 import type { Schedule } from "@/lib/client/timeline";
 import { CRITICAL_COLOUR, STATUS_INFO, StatusGlyph, VIOLATION_COLOUR, WarningGlyph } from "./item-status";
 import { BAR_HEIGHT, MILESTONE_BOX, ROW_HEIGHT, type PlacedItem } from "./layout";
+import { presenceColour } from "./presence-colours";
 
 export type ScheduleEntry = Schedule["items"][number];
 
@@ -30,6 +32,31 @@ export interface TimelineItemProps {
   active: boolean;
   canEdit: boolean;
   linkRole: "source" | "target" | null;
+  /** Other people editing this item now (their names are in the label too). */
+  editors?: readonly Editor[];
+}
+
+export interface Editor {
+  userId: string;
+  name: string;
+}
+
+/** Small initials of whoever else is editing the item, in their presence colour. */
+function EditorMarks({ editors, className }: { editors: readonly Editor[]; className?: string }) {
+  return (
+    <span aria-hidden="true" className={cx("pointer-events-none flex -space-x-1", className)}>
+      {editors.slice(0, 2).map((e) => (
+        <span
+          key={e.userId}
+          title={`${e.name} is editing this`}
+          className="inline-flex size-[18px] items-center justify-center rounded-full text-[9px] leading-none font-semibold text-white ring-2 ring-white"
+          style={{ backgroundColor: presenceColour(e.userId) }}
+        >
+          {initials(e.name)}
+        </span>
+      ))}
+    </span>
+  );
 }
 
 function ringShadow(flags: ItemFlags, linkRole: TimelineItemProps["linkRole"]): string | undefined {
@@ -53,6 +80,7 @@ export const TimelineItem = memo(function TimelineItem({
   active,
   canEdit,
   linkRole,
+  editors,
 }: TimelineItemProps) {
   const ref = useRef<HTMLButtonElement>(null);
   const flags: ItemFlags = { critical, violation };
@@ -119,6 +147,7 @@ export const TimelineItem = memo(function TimelineItem({
           {flags.violation && <WarningGlyph />}
           {item.status !== "planned" && <StatusGlyph status={item.status} className="size-3" />}
           {item.title}
+          {editors?.length ? <EditorMarks editors={editors} className="ml-1" /> : null}
         </span>
       </button>
     );
@@ -175,6 +204,7 @@ export const TimelineItem = memo(function TimelineItem({
           className="absolute inset-y-0 right-0 w-2 cursor-ew-resize rounded-r-md hover:bg-black/10"
         />
       )}
+      {editors?.length ? <EditorMarks editors={editors} className="absolute -top-2.5 -right-1.5" /> : null}
       {canEdit && (
         <span
           data-handle="link"

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
 import {
   useCallback,
   useEffect,
@@ -18,6 +18,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PlusIcon, RoadmapIcon } from "@/components/ui/icons";
+import { useRoadmapLive } from "@/lib/client/live-events";
 import { restoreRoadmap } from "@/lib/client/roadmaps";
 import { canEditRoadmaps } from "@/lib/client/roles";
 import { findItem as findCachedItem, type Board, type Schedule } from "@/lib/client/timeline";
@@ -30,11 +31,12 @@ import { blankValues } from "./item-form-values";
 import { handleItemKey } from "./item-keys";
 import { ItemPanel, type PanelTarget } from "./item-panel";
 import { LaneDialog } from "./lane-dialog";
+import { PresenceBar } from "./presence-bar";
 import { ZOOMS, layoutTimeline, makeScale, neighbour, type PlacedItem, type Zoom } from "./layout";
 import { RoadmapHeader, type Issues } from "./roadmap-header";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { TimelineCanvas, type CanvasController } from "./timeline-canvas";
-import type { ScheduleEntry } from "./timeline-item";
+import type { Editor, ScheduleEntry } from "./timeline-item";
 import { TimelineLegend } from "./timeline-legend";
 import { TimelineToolbar } from "./timeline-toolbar";
 import { ensureToastHost, showToast } from "./toasts";
@@ -104,6 +106,8 @@ export function TimelineWorkspace({
   const [available, setAvailable] = useState(560);
 
   const announce = useCallback((text: string) => setAnnouncement((old) => ({ text, n: old.n + 1 })), []);
+  const live = useRoadmapLive(roadmap.id, board.seq);
+  const { setEditing } = live;
   const actions = useTimelineActions(roadmap.id, dt, announce);
   const laneActions = useLaneActions(board, announce, (laneId) => createAt(laneId, defaultDate()));
   useEffect(ensureToastHost, []);
@@ -153,6 +157,30 @@ export function TimelineWorkspace({
   }, [empty]);
 
   const findItem = useCallback((id: string) => board.items.find((i) => i.id === id), [board.items]);
+
+  // Other people's open items, drawn on the bars; this page's own connection is left out.
+  const editorsByItem = useMemo(() => {
+    const map = new Map<string, Editor[]>();
+    for (const p of live.present) {
+      if (!p.itemId || p.connectionId === live.connectionId) continue;
+      const list = map.get(p.itemId) ?? [];
+      if (!list.some((e) => e.userId === p.userId)) list.push({ userId: p.userId, name: p.name });
+      map.set(p.itemId, list);
+    }
+    return map;
+  }, [live.present, live.connectionId]);
+
+  // /roadmaps/:id?item=:itemId (links from notifications) opens that item.
+  const searchParams = useSearchParams();
+  const linkedItem = searchParams.get("item");
+  const [openedLink, setOpenedLink] = useState<string | null>(null);
+  if (linkedItem && linkedItem !== openedLink && board.items.some((i) => i.id === linkedItem)) {
+    setOpenedLink(linkedItem);
+    setPanel({ mode: "edit", itemId: linkedItem });
+  }
+  useEffect(() => {
+    if (openedLink) requestAnimationFrame(() => canvas.current?.revealItem(openedLink, false));
+  }, [openedLink]);
 
   // "?" opens the shortcuts from anywhere on the page but a text field.
   useEffect(() => {
@@ -310,6 +338,7 @@ export function TimelineWorkspace({
     [board.workstreams],
   );
   const panelItem = panel?.mode === "edit" ? panel.itemId : null;
+  useEffect(() => setEditing(canEdit ? panelItem : null), [setEditing, canEdit, panelItem]);
   return (
     <div className="mx-auto flex w-full max-w-[1800px] flex-col gap-4 px-3 py-4 sm:px-6">
       <RoadmapHeader
@@ -320,6 +349,15 @@ export function TimelineWorkspace({
         dt={dt}
         onSelectIssue={selectItem}
         onOpenSettings={canEdit ? () => setSettings((old) => ({ open: true, n: old.n + 1 })) : null}
+        live={
+          <PresenceBar
+            present={live.present}
+            connectionId={live.connectionId}
+            status={live.status}
+            titleOf={(id) => findItem(id)?.title}
+            onReconnect={live.reconnect}
+          />
+        }
       />
       {scheduleProblem && (
         <Alert tone="warning" title="The schedule could not be worked out">
@@ -383,6 +421,7 @@ export function TimelineWorkspace({
                 dt={dt}
                 today={today}
                 ownerNames={ownerNames}
+                editorsByItem={editorsByItem}
                 label={`Timeline of ${roadmap.title}`}
                 describedBy={instructionsId}
                 controllerRef={canvas}

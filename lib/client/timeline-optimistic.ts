@@ -1,6 +1,6 @@
 import type { QueryClient } from "@tanstack/react-query";
 import type { Item } from "@/lib/validation/timeline";
-import { patchBoard, readBoard, withItem } from "./timeline";
+import { patchBoard, readBoard, withItem, withoutItem } from "./timeline";
 
 /*
  * Optimistic item edits that may overlap (drag, drag again before the first answer arrives). For
@@ -103,4 +103,34 @@ export function settleItemPatch(
 /** True while an edit of this item is on its way, so that a panel does not re-base on an optimistic state. */
 export function hasPendingPatch(queryClient: QueryClient, itemId: string): boolean {
   return registry(queryClient).has(itemId);
+}
+
+/**
+ * A newer state of an item from elsewhere (another person's change, heard over the event stream).
+ * Edits of ours still in flight stay on top of it; an older or equal version changes nothing.
+ */
+export function applyServerItem(queryClient: QueryClient, roadmapId: string, item: Item) {
+  const pending = registry(queryClient).get(item.id);
+  if (pending) {
+    if (item.version > pending.confirmed.version) {
+      pending.confirmed = item;
+      show(queryClient, roadmapId, pending);
+    }
+    return;
+  }
+  const gone = deleting(queryClient);
+  if (gone.has(item.id)) {
+    gone.set(item.id, Math.max(gone.get(item.id)!, item.version));
+    return;
+  }
+  patchBoard(queryClient, roadmapId, (board) => {
+    const cached = board.items.find((i) => i.id === item.id);
+    return cached && cached.version >= item.version ? board : withItem(board, item);
+  });
+}
+
+/** An item deleted elsewhere leaves the board, with its links, unless our own edits still hold it. */
+export function removeServerItem(queryClient: QueryClient, roadmapId: string, itemId: string) {
+  registry(queryClient).delete(itemId);
+  patchBoard(queryClient, roadmapId, (board) => withoutItem(board, itemId));
 }

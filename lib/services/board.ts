@@ -1,9 +1,11 @@
 import type { Database } from "@/db/types";
 import { computeSchedule, CycleError, type Schedule } from "@/lib/planning/schedule";
+import type { FeedbackSummary } from "@/lib/validation/collaboration";
 import type { Role } from "@/lib/validation/common";
 import type { Roadmap } from "@/lib/validation/roadmaps";
 import type { Dependency, Item, Workstream } from "@/lib/validation/timeline";
 import type { Actor } from "./actor";
+import { loadFeedback } from "./comment-feedback";
 import { loadDependencies } from "./dependencies";
 import { AppError } from "./errors";
 import { loadItems } from "./items";
@@ -14,17 +16,27 @@ import { listWorkstreams } from "./workstreams";
 export interface Board {
   roadmap: Roadmap;
   role: Role;
+  /** The change-log position the board reflects (read before the rest, so never ahead of it). */
+  seq: number;
   workstreams: Workstream[];
   items: Item[];
   dependencies: Dependency[];
+  /** Comment and verdict counts of the items that have live comments. */
+  feedback: Record<string, FeedbackSummary>;
 }
 
 /** The whole board of a roadmap: what the timeline draws, with every version for If-Match. */
 export async function getBoard(db: Database, actor: Actor, roadmapId: string): Promise<Board> {
   const { roadmap, role } = await accessRoadmap(db, actor, roadmapId, "viewer");
-  const [workstreams, items] = await Promise.all([listWorkstreams(db, roadmapId), loadItems(db, roadmapId)]);
-  const dependencies = await loadDependencies(db, roadmapId, new Set(items.map((i) => i.id)));
-  return { roadmap: toRoadmap(roadmap), role, workstreams, items, dependencies };
+  const [workstreams, items, feedbackByItem] = await Promise.all([
+    listWorkstreams(db, roadmapId),
+    loadItems(db, roadmapId),
+    loadFeedback(db, roadmapId),
+  ]);
+  const itemIds = new Set(items.map((i) => i.id));
+  const dependencies = await loadDependencies(db, roadmapId, itemIds);
+  const feedback = Object.fromEntries([...feedbackByItem].filter(([itemId]) => itemIds.has(itemId)));
+  return { roadmap: toRoadmap(roadmap), role, seq: roadmap.seq, workstreams, items, dependencies, feedback };
 }
 
 /**

@@ -51,6 +51,8 @@ export const getBoard = defineEndpoint({
     workstreams: z.array(workstreamSchema),
     items: z.array(itemSchema),
     dependencies: z.array(dependencySchema),
+    /** The roadmap's change-log position this board reflects: open the event stream after it. */
+    seq: z.number().int(),
     /** Comment and verdict counts per item, for items with at least one comment. */
     feedback: z.record(z.string(), feedbackSummarySchema),
   }),
