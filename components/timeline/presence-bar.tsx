@@ -4,7 +4,6 @@ import { initials } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/cx";
 import type { LiveStatus, PresentUser } from "@/lib/client/live-events";
-import { presenceColour } from "./presence-colours";
 
 const VISIBLE = 4;
 
@@ -49,12 +48,14 @@ const STATUS_TEXT: Record<LiveStatus, string> = {
 export function PresenceBar({
   present,
   connectionId,
+  colours,
   status,
   titleOf,
   onReconnect,
 }: {
   present: PresentUser[];
   connectionId: string | null;
+  colours: Map<string, string>;
   status: LiveStatus;
   titleOf: (itemId: string) => string | undefined;
   onReconnect: () => void;
@@ -76,7 +77,7 @@ export function PresenceBar({
                     "inline-flex size-8 items-center justify-center rounded-full text-xs font-semibold text-white ring-2",
                     person.editing.length ? "ring-accent-500" : "ring-surface",
                   )}
-                  style={{ backgroundColor: presenceColour(person.userId) }}
+                  style={{ backgroundColor: colours.get(person.userId) }}
                 >
                   {initials(person.name)}
                 </span>

@@ -7,7 +7,6 @@ import { FlagIcon } from "@/components/ui/icons";
 import type { Schedule } from "@/lib/client/timeline";
 import { CRITICAL_COLOUR, STATUS_INFO, StatusGlyph, VIOLATION_COLOUR, WarningGlyph } from "./item-status";
 import { BAR_HEIGHT, MILESTONE_BOX, ROW_HEIGHT, type PlacedItem } from "./layout";
-import { presenceColour } from "./presence-colours";
 
 export type ScheduleEntry = Schedule["items"][number];
 
@@ -39,6 +38,7 @@ export interface TimelineItemProps {
 export interface Editor {
   userId: string;
   name: string;
+  colour: string;
 }
 
 /** Small initials of whoever else is editing the item, in their presence colour. */
@@ -46,14 +46,15 @@ function EditorMarks({ editors, className }: { editors: readonly Editor[]; class
   return (
     <span aria-hidden="true" className={cx("pointer-events-none flex -space-x-1", className)}>
       {editors.slice(0, 2).map((e) => (
+        // The initials are drawn by CSS: they are not part of the bar's text, whose accessible
+        // name already says who is editing.
         <span
           key={e.userId}
           title={`${e.name} is editing this`}
-          className="inline-flex size-[18px] items-center justify-center rounded-full text-[9px] leading-none font-semibold text-white ring-2 ring-white"
-          style={{ backgroundColor: presenceColour(e.userId) }}
-        >
-          {initials(e.name)}
-        </span>
+          data-initials={initials(e.name)}
+          className="inline-flex size-[18px] items-center justify-center rounded-full text-[9px] leading-none font-semibold text-white ring-2 ring-white before:content-[attr(data-initials)]"
+          style={{ backgroundColor: e.colour }}
+        />
       ))}
     </span>
   );

@@ -32,6 +32,7 @@ import { handleItemKey } from "./item-keys";
 import { ItemPanel, type PanelTarget } from "./item-panel";
 import { LaneDialog } from "./lane-dialog";
 import { PresenceBar } from "./presence-bar";
+import { presenceColours } from "./presence-colours";
 import { ZOOMS, layoutTimeline, makeScale, neighbour, type PlacedItem, type Zoom } from "./layout";
 import { RoadmapHeader, type Issues } from "./roadmap-header";
 import { ShortcutsDialog } from "./shortcuts-dialog";
@@ -159,16 +160,18 @@ export function TimelineWorkspace({
   const findItem = useCallback((id: string) => board.items.find((i) => i.id === id), [board.items]);
 
   // Other people's open items, drawn on the bars; this page's own connection is left out.
+  const colours = useMemo(() => presenceColours(live.present.map((p) => p.userId)), [live.present]);
   const editorsByItem = useMemo(() => {
     const map = new Map<string, Editor[]>();
     for (const p of live.present) {
       if (!p.itemId || p.connectionId === live.connectionId) continue;
       const list = map.get(p.itemId) ?? [];
-      if (!list.some((e) => e.userId === p.userId)) list.push({ userId: p.userId, name: p.name });
+      if (!list.some((e) => e.userId === p.userId))
+        list.push({ userId: p.userId, name: p.name, colour: colours.get(p.userId)! });
       map.set(p.itemId, list);
     }
     return map;
-  }, [live.present, live.connectionId]);
+  }, [live.present, live.connectionId, colours]);
 
   // /roadmaps/:id?item=:itemId (links from notifications) opens that item.
   const searchParams = useSearchParams();
@@ -353,6 +356,7 @@ export function TimelineWorkspace({
           <PresenceBar
             present={live.present}
             connectionId={live.connectionId}
+            colours={colours}
             status={live.status}
             titleOf={(id) => findItem(id)?.title}
             onReconnect={live.reconnect}

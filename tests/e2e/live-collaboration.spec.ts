@@ -11,6 +11,8 @@ interface Item {
 
 const itemButton = (page: Page, kind: string, title: string) =>
   page.locator(`[data-item-id][aria-label^="${kind}: ${title},"]`);
+/** The item side panel. */
+const itemPanel = (page: Page) => page.locator("aside[aria-labelledby]");
 const presenceList = (page: Page) => page.getByRole("list", { name: "People on this roadmap now" });
 
 /** A team of a product manager (owner) and an engineer (editor) with a one-feature roadmap. */
@@ -108,11 +110,15 @@ test("two people on one roadmap: moves and new milestones appear live, presence 
 
   // A milestone added through the panel appears on the other screen too.
   await page.getByRole("button", { name: "Add item" }).click();
-  await page.getByText("Milestone", { exact: true }).click();
-  await page.getByLabel("Title").fill("Beta live");
-  await page.getByLabel("Lane").selectOption({ label: "Core" });
-  await page.getByLabel("Date").fill("2027-02-05");
-  await page.getByLabel("Outcome").fill("Ten pilot merchants take payments");
+  await page
+    .locator("label")
+    .filter({ has: page.getByRole("radio", { name: "Milestone" }) })
+    .click();
+  const panel = itemPanel(page);
+  await panel.getByLabel("Title", { exact: true }).fill("Beta live");
+  await panel.getByLabel("Lane", { exact: true }).selectOption({ label: "Core" });
+  await panel.getByLabel("Date", { exact: true }).fill("2027-02-05");
+  await panel.getByLabel("Outcome", { exact: true }).fill("Ten pilot merchants take payments");
   const added = page.waitForResponse(
     (r) => r.url().endsWith(`/api/roadmaps/${roadmapId}/items`) && r.request().method() === "POST",
   );
@@ -124,27 +130,24 @@ test("two people on one roadmap: moves and new milestones appear live, presence 
   // The engineer opens the feature: the product manager sees who is editing it.
   await itemButton(other, "Feature", "Billing API").click();
   await other.keyboard.press("Enter");
-  const otherPanel = other
-    .getByRole("complementary")
-    .or(other.getByRole("dialog"))
-    .filter({ has: other.getByLabel("Title") });
-  await expect(otherPanel.getByLabel("Title")).toHaveValue("Billing API");
+  const otherPanel = itemPanel(other);
+  await expect(otherPanel.getByLabel("Title", { exact: true })).toHaveValue("Billing API");
   await expect(itemButton(page, "Feature", "Billing API")).toHaveAttribute(
     "aria-label",
     new RegExp(`Being edited by ${engineer.name}`),
   );
 
   // Both change the title; the product manager saves first.
-  await otherPanel.getByLabel("Title").fill("Billing API v2");
+  await otherPanel.getByLabel("Title", { exact: true }).fill("Billing API v2");
   await itemButton(page, "Feature", "Billing API").click();
   await page.keyboard.press("Enter");
-  await page.getByLabel("Title").fill("Billing service");
+  await itemPanel(page).getByLabel("Title", { exact: true }).fill("Billing service");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(itemButton(page, "Feature", "Billing service")).toBeVisible();
 
   // The engineer's typing is kept, and the conflict says what changed.
   await expect(other.getByText("Someone else changed this item while you were editing")).toBeVisible();
-  await expect(otherPanel.getByLabel("Title")).toHaveValue("Billing API v2");
+  await expect(otherPanel.getByLabel("Title", { exact: true })).toHaveValue("Billing API v2");
   await expectAccessible(other);
   await other.getByRole("button", { name: "Apply my change again" }).click();
   await expect(itemButton(page, "Feature", "Billing API v2")).toBeVisible({ timeout: 2_000 });
