@@ -15,8 +15,7 @@ interface Person {
 }
 
 /** One entry per person (several tabs count once), this page's person first. */
-export function peopleHere(present: PresentUser[], myConnectionId: string | null): Person[] {
-  const me = present.find((p) => p.connectionId === myConnectionId)?.userId;
+export function peopleHere(present: PresentUser[], me: string | null): Person[] {
   const byUser = new Map<string, Person>();
   for (const p of present) {
     const person = byUser.get(p.userId) ?? {
@@ -47,22 +46,26 @@ const STATUS_TEXT: Record<LiveStatus, string> = {
 /** Who has the roadmap open (and what each is editing), and whether this page is receiving changes. */
 export function PresenceBar({
   present,
-  connectionId,
+  people: total,
+  me,
   colours,
   status,
   titleOf,
   onReconnect,
 }: {
   present: PresentUser[];
-  connectionId: string | null;
+  /** How many people are here in all (the list may be cut short). */
+  people: number;
+  me: string | null;
   colours: Map<string, string>;
   status: LiveStatus;
   titleOf: (itemId: string) => string | undefined;
   onReconnect: () => void;
 }) {
-  const people = peopleHere(present, connectionId);
+  const people = peopleHere(present, me);
   const shown = people.slice(0, VISIBLE);
   const hidden = people.slice(VISIBLE);
+  const unlisted = Math.max(0, total - people.length);
   return (
     <div className="flex items-center gap-3">
       {people.length > 0 && (
@@ -85,13 +88,18 @@ export function PresenceBar({
               </li>
             );
           })}
-          {hidden.length > 0 && (
+          {hidden.length + unlisted > 0 && (
             <li
               title={hidden.map((p) => describe(p, titleOf)).join("\n")}
               className="inline-flex size-8 items-center justify-center rounded-full bg-subtle text-xs font-semibold text-ink-soft ring-2 ring-surface"
             >
-              <span aria-hidden="true">+{hidden.length}</span>
-              <span className="sr-only">and {hidden.map((p) => describe(p, titleOf)).join("; ")}</span>
+              <span aria-hidden="true">+{hidden.length + unlisted}</span>
+              <span className="sr-only">
+                and{" "}
+                {[...hidden.map((p) => describe(p, titleOf)), ...(unlisted ? [`${unlisted} more`] : [])].join(
+                  "; ",
+                )}
+              </span>
             </li>
           )}
         </ul>

@@ -355,7 +355,8 @@ export function TimelineWorkspace({
         live={
           <PresenceBar
             present={live.present}
-            connectionId={live.connectionId}
+            people={live.people}
+            me={live.userId}
             colours={colours}
             status={live.status}
             titleOf={(id) => findItem(id)?.title}

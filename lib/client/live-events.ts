@@ -16,6 +16,10 @@ export interface RoadmapLive {
   present: PresentUser[];
   /** This page's connection, to tell it apart from the same person's other tabs. */
   connectionId: string | null;
+  /** How many different people have the roadmap open (the list may be cut short). */
+  people: number;
+  /** Who this page is signed in as. */
+  userId: string | null;
   /** Says which item this page is editing (null: none), for the others' presence. */
   setEditing: (itemId: string | null) => void;
   /** Try again after the stream stopped. */
@@ -33,6 +37,8 @@ export function useRoadmapLive(roadmapId: string, since: number | undefined): Ro
   const [status, setStatus] = useState<LiveStatus>("connecting");
   const [present, setPresent] = useState<PresentUser[]>([]);
   const [connectionId, setConnectionId] = useState<string | null>(null);
+  const [userId, setUserId] = useState<string | null>(null);
+  const [people, setPeople] = useState(0);
   const [attempt, setAttempt] = useState(0);
   const editing = useRef<string | null>(null);
   const sinceRef = useRef(since);
@@ -54,6 +60,7 @@ export function useRoadmapLive(roadmapId: string, since: number | undefined): Ro
         case "hello":
           setStatus("live");
           setConnectionId(event.connectionId);
+          setUserId(event.userId);
           // A reconnect without a known position may have missed changes: read everything again.
           if (seenHello && !message.lastEventId) cache.refetchAll();
           seenHello = true;
@@ -61,6 +68,7 @@ export function useRoadmapLive(roadmapId: string, since: number | undefined): Ro
           break;
         case "presence":
           setPresent(event.users);
+          setPeople(event.people);
           break;
         case "notification":
           void queryClient.invalidateQueries({ queryKey: queryKeys.notifications });
@@ -97,7 +105,7 @@ export function useRoadmapLive(roadmapId: string, since: number | undefined): Ro
     setAttempt((n) => n + 1);
   }, []);
 
-  return { status, present, connectionId, setEditing, reconnect };
+  return { status, present, people, connectionId, userId, setEditing, reconnect };
 }
 
 function sendPresence(roadmapId: string, connectionId: string, itemId: string | null) {

@@ -145,6 +145,7 @@ export const roadmapEventSchema = z
     z.object({
       type: z.literal("hello"),
       connectionId: z.string(),
+      userId: z.string(),
       seq: z.number().int(),
     }),
     z.object({
@@ -160,9 +161,17 @@ export const roadmapEventSchema = z
     }),
     z.object({
       type: z.literal("presence"),
+      /** Open pages, those editing an item first, then by arrival; at most 50 of them. */
       users: z.array(
-        z.object({ userId: z.string(), name: z.string(), connectionId: z.string(), itemId: z.string().nullable() }),
+        z.object({
+          userId: z.string(),
+          name: z.string(),
+          connectionId: z.string(),
+          itemId: z.string().nullable(),
+        }),
       ),
+      /** How many different people have the roadmap open, listed or not. */
+      people: z.number().int(),
       at: z.string(),
     }),
     z.object({ type: z.literal("notification"), at: z.string() }),

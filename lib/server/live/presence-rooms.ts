@@ -1,9 +1,11 @@
 import type { DatabaseHandle } from "@/db/client";
 import { presentUsers, touchConnections } from "@/lib/services/presence";
-import type { RoadmapStream } from "./roadmap-stream";
+import { eventFrame, type RoadmapStream } from "./roadmap-stream";
 
 const HEARTBEAT_MS = Number(process.env.CAIRN_SSE_HEARTBEAT_MS ?? 15_000);
 const PRESENCE_DEBOUNCE_MS = 50;
+/** A presence event lists this many open pages at most: a room of hundreds sends a bounded list. */
+const MAX_LISTED = 50;
 
 interface Room {
   handle: DatabaseHandle;
@@ -81,17 +83,17 @@ class PresenceRooms {
   private async refresh(room: Room) {
     const users = await presentUsers(room.handle.db, room.roadmapId).catch(() => null);
     if (!users) return;
-    const list = users.map(({ userId, name, connectionId, itemId }) => ({
-      userId,
-      name,
-      connectionId,
-      itemId,
-    }));
-    const text = JSON.stringify(list);
+    const editingFirst = [...users.filter((u) => u.itemId), ...users.filter((u) => !u.itemId)];
+    const list = editingFirst
+      .slice(0, MAX_LISTED)
+      .map(({ userId, name, connectionId, itemId }) => ({ userId, name, connectionId, itemId }));
+    const people = new Set(users.map((u) => u.userId)).size;
+    const text = JSON.stringify([list, people]);
     if (text === room.last) return;
     room.last = text;
-    const at = new Date().toISOString();
-    for (const stream of room.streams) stream.send({ type: "presence", users: list, at });
+    // Encoded once for the whole room.
+    const frame = eventFrame({ type: "presence", users: list, people, at: new Date().toISOString() });
+    for (const stream of room.streams) stream.write(frame);
   }
 
   private async beat() {

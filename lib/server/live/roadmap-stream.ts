@@ -16,6 +16,12 @@ const MAX_REPLAY = 500;
 const MAX_QUEUED_BYTES = 1 << 20;
 
 const encoder = new TextEncoder();
+const PING = encoder.encode(": ping\n\n");
+
+/** One SSE frame: `id:` (for changes, so that a reconnect resumes after it) and the JSON data. */
+export function eventFrame(event: RoadmapEvent, id?: number): Uint8Array {
+  return encoder.encode(`${id !== undefined ? `id: ${id}\n` : ""}data: ${JSON.stringify(event)}\n\n`);
+}
 
 type ChangeMessage = Extract<LiveMessage, { kind: "change" }>;
 
@@ -83,8 +89,8 @@ export class RoadmapStream {
       .from(roadmaps)
       .where(eq(roadmaps.id, this.roadmap.id));
     const current = row?.seq ?? 0;
-    this.write(`retry: 2000\n\n`);
-    this.send({ type: "hello", connectionId: this.connectionId, seq: current });
+    this.write(encoder.encode(`retry: 2000\n\n`));
+    this.send({ type: "hello", connectionId: this.connectionId, userId: this.actor.userId, seq: current });
     this.lastSeq = this.lastEventId ?? current;
     if (this.lastSeq > current) {
       // The page saw a history this database does not have (restored from a backup): start over.
@@ -159,19 +165,19 @@ export class RoadmapStream {
   }
 
   send(event: RoadmapEvent, id?: number) {
-    this.write(`${id !== undefined ? `id: ${id}\n` : ""}data: ${JSON.stringify(event)}\n\n`);
+    this.write(eventFrame(event, id));
   }
 
   /** A comment line: keeps proxies from closing an idle stream. */
   ping() {
-    this.write(": ping\n\n");
+    this.write(PING);
   }
 
-  private write(text: string) {
+  write(bytes: Uint8Array) {
     if (this.closed) return;
     try {
       if ((this.controller.desiredSize ?? 0) < -MAX_QUEUED_BYTES) throw new Error("client too slow");
-      this.controller.enqueue(encoder.encode(text));
+      this.controller.enqueue(bytes);
     } catch {
       void this.close();
     }
