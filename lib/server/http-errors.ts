@@ -21,6 +21,9 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   cross_roadmap: 422,
   invalid_reference: 422,
   workstream_not_empty: 422,
+  comment_deleted: 422,
+  invalid_mention: 422,
+  not_thread_root: 422,
   internal: 500,
 };
 

@@ -21,6 +21,9 @@ export type ErrorCode =
   | "cross_roadmap"
   | "invalid_reference"
   | "workstream_not_empty"
+  | "comment_deleted"
+  | "invalid_mention"
+  | "not_thread_root"
   | "internal";
 
 export interface ErrorDetailsIssue {

@@ -14,6 +14,7 @@ import { AppError, notFound, versionMismatch } from "./errors";
 import { accessRoadmap, diffFields, recordRoadmapChange, type RoadmapRow } from "./roadmap-access";
 import { RESTORE_WINDOW_DAYS } from "./roadmaps";
 import { liveDependencyEdges } from "./dependencies";
+import { notifyItemChanged } from "./notifications";
 
 type ItemRow = typeof items.$inferSelect;
 type SkillHours = { skillId: string; hours: number };
@@ -239,6 +240,13 @@ export async function updateItem(
       version: updated.version,
       changes,
     });
+    await notifyItemChanged(tx, actor, {
+      teamId: roadmap.teamId,
+      roadmapId: roadmap.id,
+      itemId,
+      ownerIds: [updated.ownerId, before.ownerId],
+      fields: Object.keys(changes),
+    });
     return toItem(updated, patch.skills ?? before.skills);
   });
 }
@@ -265,6 +273,13 @@ export async function deleteItem(
       action: "deleted",
       version: row.version,
       changes: { title: row.title },
+    });
+    await notifyItemChanged(tx, actor, {
+      teamId: roadmap.teamId,
+      roadmapId: roadmap.id,
+      itemId,
+      ownerIds: [row.ownerId],
+      fields: ["deleted"],
     });
     return loadItem(tx, itemId);
   });

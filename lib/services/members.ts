@@ -10,6 +10,11 @@ import { AppError, notFound, versionMismatch } from "./errors";
 
 export async function listMembers(db: Database, actor: Actor, teamId: string): Promise<Member[]> {
   await requireRole(db, actor, teamId, "viewer");
+  return loadTeamMembers(db, teamId);
+}
+
+/** The team's members by name, without an access check: for services that have made theirs. */
+export async function loadTeamMembers(db: Database, teamId: string): Promise<Member[]> {
   const rows = await db
     .select({
       user: { id: users.id, email: users.email, name: users.name },

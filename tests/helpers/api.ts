@@ -22,6 +22,15 @@ import * as roadmapScheduleRoute from "@/app/api/roadmaps/[roadmapId]/schedule/r
 import * as roadmapWorkstreamsRoute from "@/app/api/roadmaps/[roadmapId]/workstreams/route";
 import * as teamRoadmapsRoute from "@/app/api/teams/[teamId]/roadmaps/route";
 import * as workstreamRoute from "@/app/api/workstreams/[workstreamId]/route";
+import * as commentRestoreRoute from "@/app/api/comments/[commentId]/restore/route";
+import * as commentResolveRoute from "@/app/api/comments/[commentId]/resolve/route";
+import * as commentRoute from "@/app/api/comments/[commentId]/route";
+import * as itemCommentsRoute from "@/app/api/items/[itemId]/comments/route";
+import * as notificationsReadRoute from "@/app/api/notifications/read/route";
+import * as notificationsRoute from "@/app/api/notifications/route";
+import * as roadmapActivityRoute from "@/app/api/roadmaps/[roadmapId]/activity/route";
+import * as roadmapEventsRoute from "@/app/api/roadmaps/[roadmapId]/events/route";
+import * as roadmapPresenceRoute from "@/app/api/roadmaps/[roadmapId]/presence/route";
 
 /** A route handler as Next calls it. */
 export type RouteHandler = (
@@ -69,6 +78,19 @@ export const ROUTES = {
   "POST /api/roadmaps/{roadmapId}/dependencies": roadmapDependenciesRoute.POST,
   "DELETE /api/dependencies/{dependencyId}": dependencyRoute.DELETE,
   "GET /api/roadmaps/{roadmapId}/schedule": roadmapScheduleRoute.GET,
+  // Collaboration
+  "GET /api/items/{itemId}/comments": itemCommentsRoute.GET,
+  "POST /api/items/{itemId}/comments": itemCommentsRoute.POST,
+  "PATCH /api/comments/{commentId}": commentRoute.PATCH,
+  "DELETE /api/comments/{commentId}": commentRoute.DELETE,
+  "POST /api/comments/{commentId}/restore": commentRestoreRoute.POST,
+  "POST /api/comments/{commentId}/resolve": commentResolveRoute.POST,
+  "GET /api/notifications": notificationsRoute.GET,
+  "POST /api/notifications/read": notificationsReadRoute.POST,
+  "GET /api/roadmaps/{roadmapId}/activity": roadmapActivityRoute.GET,
+  "GET /api/roadmaps/{roadmapId}/events": roadmapEventsRoute.GET,
+  "GET /api/roadmaps/{roadmapId}/presence": roadmapPresenceRoute.GET,
+  "PUT /api/roadmaps/{roadmapId}/presence": roadmapPresenceRoute.PUT,
 } satisfies Record<string, RouteHandler>;
 
 export type RouteKey = keyof typeof ROUTES;

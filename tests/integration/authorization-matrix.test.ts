@@ -1,11 +1,15 @@
 import { count, eq, isNull, and } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/types";
 import { invitations, teams } from "@/db/schema";
+import { createComment, deleteComment } from "@/lib/services/comments";
 import { createInvitation } from "@/lib/services/invitations";
 import { createToken } from "@/lib/services/tokens";
 import { allEndpoints } from "@/lib/validation/endpoints";
 import { buildOpenApiDocument } from "@/lib/validation/openapi";
 import { api, type CallOptions, type RouteKey } from "../helpers/api";
+import { expectApiError } from "../helpers/assertions";
+import { collaborationState } from "../helpers/collaboration";
 import { describeEachDatabase } from "../helpers/database";
 import {
   createCast,
@@ -17,6 +21,7 @@ import {
   type Cast,
   type CastTeam,
 } from "../helpers/fixtures";
+import { createBoardFixture, type BoardFixture } from "../helpers/timeline";
 
 type Who = "owner" | "editor" | "commenter" | "viewer" | "outsider" | "anonymous";
 const EVERYONE: Who[] = ["owner", "editor", "commenter", "viewer", "outsider", "anonymous"];
@@ -126,6 +131,103 @@ const TEAM_ROUTES: TeamRouteCase[] = [
   },
 ];
 
+/** A board with one thread: a comment by the commenter, answered by the editor. */
+interface CommentFixture {
+  board: BoardFixture;
+  comment: { id: string; version: number };
+  reply: { id: string; version: number };
+}
+
+async function createCommentFixture(db: Database, cast: Cast, teamId: string): Promise<CommentFixture> {
+  const board = await createBoardFixture(db, cast.owner.actor, teamId, { title: "Discussed roadmap" });
+  const comment = await createComment(db, cast.commenter.actor, board.feature.id, {
+    body: "Is this feasible?",
+  });
+  const reply = await createComment(db, cast.editor.actor, board.feature.id, {
+    body: "Yes",
+    parentId: comment.id,
+  });
+  return { board, comment, reply };
+}
+
+interface CollaborationRouteCase {
+  key: RouteKey;
+  expect: Record<Who, number>;
+  /** An allowed call changes the roadmap (one more activity row), nothing, or the caller's own notifications. */
+  mutates: boolean | "caller's notifications";
+  setup?: (db: Database, cast: Cast, fx: CommentFixture) => Promise<void>;
+  request: (fx: CommentFixture) => CallOptions;
+}
+
+const editorsOnly = (status = 200) => ({ ...ownerOnly(status), editor: status });
+/** The comment's author (the commenter) or an editor. */
+const authorOrEditor = (status = 200) => ({ ...editorsOnly(status), commenter: status });
+const signedIn = (status = 200) => ({ ...readable(status), outsider: status });
+
+const COLLABORATION_ROUTES: CollaborationRouteCase[] = [
+  {
+    key: "GET /api/items/{itemId}/comments",
+    expect: readable(),
+    mutates: false,
+    request: (fx) => ({ params: { itemId: fx.board.feature.id } }),
+  },
+  {
+    key: "POST /api/items/{itemId}/comments",
+    expect: { ...authorOrEditor(201) },
+    mutates: true,
+    request: (fx) => ({ params: { itemId: fx.board.feature.id }, json: { body: "Another thought" } }),
+  },
+  {
+    key: "PATCH /api/comments/{commentId}",
+    expect: { owner: 403, editor: 403, commenter: 200, viewer: 403, outsider: 404, anonymous: 401 },
+    mutates: true,
+    request: (fx) => ({
+      params: { commentId: fx.comment.id },
+      ifMatch: fx.comment.version,
+      json: { body: "Edited" },
+    }),
+  },
+  {
+    key: "DELETE /api/comments/{commentId}",
+    expect: authorOrEditor(),
+    mutates: true,
+    request: (fx) => ({ params: { commentId: fx.comment.id }, ifMatch: fx.comment.version }),
+  },
+  {
+    key: "POST /api/comments/{commentId}/restore",
+    expect: authorOrEditor(),
+    mutates: true,
+    setup: async (db, cast, fx) => {
+      await deleteComment(db, cast.commenter.actor, fx.comment.id, fx.comment.version);
+    },
+    request: (fx) => ({ params: { commentId: fx.comment.id } }),
+  },
+  {
+    key: "POST /api/comments/{commentId}/resolve",
+    expect: editorsOnly(),
+    mutates: true,
+    request: (fx) => ({ params: { commentId: fx.comment.id } }),
+  },
+  {
+    key: "GET /api/roadmaps/{roadmapId}/activity",
+    expect: readable(),
+    mutates: false,
+    request: (fx) => ({ params: { roadmapId: fx.board.roadmap.id } }),
+  },
+  {
+    key: "GET /api/notifications",
+    expect: signedIn(),
+    mutates: false,
+    request: () => ({}),
+  },
+  {
+    key: "POST /api/notifications/read",
+    expect: signedIn(),
+    mutates: "caller's notifications",
+    request: () => ({ json: { all: true } }),
+  },
+];
+
 const ERROR_CODE: Record<number, string> = { 401: "unauthenticated", 403: "forbidden", 404: "not_found" };
 
 describeEachDatabase("authorization by role", (getCtx) => {
@@ -192,6 +294,77 @@ describeEachDatabase("authorization by role", (getCtx) => {
         expect(res.json.team.id).toBe(sharedTeam.team.id);
         expect(res.headers.get("etag")).toBe(`"${res.json.team.version}"`);
       }
+    });
+  });
+
+  describe("collaboration routes", () => {
+    let shared: CommentFixture;
+    beforeAll(async () => {
+      shared = await createCommentFixture(getCtx().db, cast, sharedTeam.team.id);
+    });
+
+    for (const route of COLLABORATION_ROUTES) {
+      for (const who of EVERYONE) {
+        const status = route.expect[who];
+        it(`${route.key} as ${who}: ${status}`, async () => {
+          const { db } = getCtx();
+          const fx =
+            route.mutates === true ? await createCommentFixture(db, cast, sharedTeam.team.id) : shared;
+          await route.setup?.(db, cast, fx);
+          const before = await collaborationState(db, fx.board.roadmap.id);
+
+          const res = await api(route.key, { ...route.request(fx), token: tokenOf(who) });
+
+          const after = await collaborationState(db, fx.board.roadmap.id);
+          if (status >= 400) {
+            expectApiError(res, status, ERROR_CODE[status]);
+            expect(after).toEqual(before);
+          } else {
+            expect(res.status).toBe(status);
+            if (route.mutates === true) {
+              expect(after.activity).toHaveLength(before.activity.length + 1);
+              expect(after.seq).toBe(before.seq + 1);
+            } else if (route.mutates === "caller's notifications") {
+              const caller = cast[who as Exclude<Who, "anonymous">].user.id;
+              const othersOf = (st: typeof before) => st.notifications.filter((n) => n.userId !== caller);
+              expect({ ...after, notifications: othersOf(after) }).toEqual({
+                ...before,
+                notifications: othersOf(before),
+              });
+              expect(after.notifications.filter((n) => n.userId === caller && n.readAt === null)).toEqual([]);
+            } else {
+              expect(after).toEqual(before);
+            }
+          }
+        });
+      }
+    }
+
+    it("the comments of another team's item, or its comments by id: 404 for its owners' peers", async () => {
+      const { db } = getCtx();
+      const elsewhere = await createTeamWithMembers(db, cast.outsider);
+      const board = await createBoardFixture(db, cast.outsider.actor, elsewhere.id);
+      const theirs = await createComment(db, cast.outsider.actor, board.feature.id, { body: "Private" });
+      const before = await collaborationState(db, board.roadmap.id);
+      for (const who of ["owner", "editor"] as const) {
+        const token = cast[who].token;
+        for (const res of [
+          await api("GET /api/items/{itemId}/comments", { params: { itemId: board.feature.id }, token }),
+          await api("POST /api/comments/{commentId}/resolve", { params: { commentId: theirs.id }, token }),
+          await api("DELETE /api/comments/{commentId}", {
+            params: { commentId: theirs.id },
+            token,
+            ifMatch: 1,
+          }),
+          await api("GET /api/roadmaps/{roadmapId}/activity", {
+            params: { roadmapId: board.roadmap.id },
+            token,
+          }),
+        ]) {
+          expectApiError(res, 404, "not_found");
+        }
+      }
+      expect(await collaborationState(db, board.roadmap.id)).toEqual(before);
     });
   });
 

@@ -352,9 +352,11 @@ describeEachDatabase("timeline activity, board and ETags", (getCtx) => {
         expect(res.json.role).toBe(who);
         expect(Object.keys(res.json).sort()).toEqual([
           "dependencies",
+          "feedback",
           "items",
           "roadmap",
           "role",
+          "seq",
           "workstreams",
         ]);
         expect(etagVersion(res)).toBe(res.json.roadmap.version);

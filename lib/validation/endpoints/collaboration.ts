@@ -52,7 +52,7 @@ export const updateComment = defineEndpoint({
   body: updateCommentSchema,
   ifMatch: "required",
   response: commentOnly,
-  errors: ["invalid_mention"],
+  errors: ["invalid_mention", "comment_deleted"],
 });
 
 export const deleteComment = defineEndpoint({
@@ -80,7 +80,7 @@ export const resolveComment = defineEndpoint({
   body: resolveCommentSchema,
   ifMatch: "optional",
   response: commentOnly,
-  errors: ["comment_deleted"],
+  errors: ["comment_deleted", "not_thread_root"],
 });
 
 export const listNotifications = defineEndpoint({

@@ -1,0 +1,13 @@
+import { route } from "@/lib/server/route";
+import { deleteComment, updateComment } from "@/lib/services/comments";
+import { collaboration } from "@/lib/validation/endpoints";
+
+export const PATCH = route(collaboration.updateComment, async ({ db, actor, params, body, ifMatch }) => {
+  const comment = await updateComment(db, actor, params.commentId, ifMatch, body);
+  return { body: { comment }, version: comment.version };
+});
+
+export const DELETE = route(collaboration.deleteComment, async ({ db, actor, params, ifMatch }) => {
+  const comment = await deleteComment(db, actor, params.commentId, ifMatch);
+  return { body: { comment }, version: comment.version };
+});
