@@ -215,6 +215,23 @@ const COLLABORATION_ROUTES: CollaborationRouteCase[] = [
     request: (fx) => ({ params: { roadmapId: fx.board.roadmap.id } }),
   },
   {
+    key: "GET /api/roadmaps/{roadmapId}/presence",
+    expect: readable(),
+    mutates: false,
+    request: (fx) => ({ params: { roadmapId: fx.board.roadmap.id } }),
+  },
+  {
+    // A made-up connection: members get past authorization to 404 (no such open page); the
+    // stream itself (GET .../events) is checked for every role in live-events.test.ts.
+    key: "PUT /api/roadmaps/{roadmapId}/presence",
+    expect: { ...readable(404), outsider: 404, anonymous: 401 },
+    mutates: false,
+    request: (fx) => ({
+      params: { roadmapId: fx.board.roadmap.id },
+      json: { connectionId: "00000000-0000-4000-8000-000000000000", itemId: null },
+    }),
+  },
+  {
     key: "GET /api/notifications",
     expect: signedIn(),
     mutates: false,
