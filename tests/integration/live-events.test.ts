@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as eventsRoute from "@/app/api/roadmaps/[roadmapId]/events/route";
 import * as presenceRoute from "@/app/api/roadmaps/[roadmapId]/presence/route";
+import { createComment } from "@/lib/services/comments";
 import { createItem, updateItem } from "@/lib/services/items";
 import { updateWorkstream } from "@/lib/services/workstreams";
 import type { Team } from "@/lib/validation/teams";
@@ -117,6 +118,26 @@ describeEachDatabase("live events", (getCtx) => {
       expect(changes).toEqual([hello.seq + 1, hello.seq + 2, hello.seq + 3]);
     } finally {
       reader.close();
+    }
+  });
+
+  it("a comment is a change of the roadmap, and a mention tells the mentioned person's open page", async () => {
+    const { db } = getCtx();
+    const watching = await openStream(board.roadmap.id, viewer);
+    const editorStream = await openStream(board.roadmap.id, editor);
+    try {
+      const comment = await createComment(db, owner.actor, board.milestone.id, {
+        body: `@${viewer.user.email} can we make this date?`,
+      });
+      const event = await watching.reader.waitFor((d) => d.entity === "comment");
+      expect(event.data).toMatchObject({ type: "created", id: comment.id, itemId: board.milestone.id });
+      await watching.reader.waitFor((d) => d.type === "notification");
+      // Only the mentioned person hears of the notification.
+      await editorStream.reader.waitFor((d) => d.entity === "comment");
+      expect(editorStream.reader.ofType("notification")).toHaveLength(0);
+    } finally {
+      watching.reader.close();
+      editorStream.reader.close();
     }
   });
 
