@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { CairnMark } from "@/components/brand/logo";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { useMyTeams } from "@/lib/client/teams";
 import { useCurrentTeamSlug } from "./current-team";
 import type { SignOutAction } from "./sign-out-form";
@@ -31,7 +32,8 @@ export function AppHeader({
           /
         </span>
         <TeamSwitcher teams={teams} current={current} />
-        <div className="ml-auto">
+        <div className="ml-auto flex items-center gap-1">
+          <NotificationBell />
           <UserMenu user={user} signOutAction={signOutAction} />
         </div>
       </div>

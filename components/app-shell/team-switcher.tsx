@@ -12,7 +12,7 @@ export function TeamSwitcher({ teams, current }: { teams: TeamSummary[]; current
   return (
     <Menu
       label="Switch team"
-      triggerClassName="flex h-9 max-w-[min(22rem,calc(100vw-9rem))] min-w-0 items-center gap-2 rounded-md px-2 text-sm font-medium text-ink hover:bg-subtle aria-expanded:bg-subtle"
+      triggerClassName="flex h-9 max-w-[min(22rem,calc(100vw-11.5rem))] min-w-0 items-center gap-2 rounded-md px-2 text-sm font-medium text-ink hover:bg-subtle aria-expanded:bg-subtle"
       trigger={
         <>
           {current ? (

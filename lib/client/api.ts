@@ -111,7 +111,18 @@ export type EndpointArgs<E extends Endpoint> = ([PathParams<E["path"]>] extends 
   ? { params?: undefined }
   : { params: Record<PathParams<E["path"]>, string> }) &
   (E extends { body: infer B extends z.ZodType } ? { body: z.input<B> } : { body?: undefined }) &
+  (E extends { query: infer Q extends z.ZodType } ? { query?: Partial<z.input<Q>> } : { query?: undefined }) &
   (E extends { ifMatch: "required" } ? { ifMatch: number } : { ifMatch?: number }) & { signal?: AbortSignal };
+
+/** `?a=1&b=x` from the defined values (undefined and null are left out), or "". */
+export function queryString(query: Record<string, unknown> | undefined): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null) search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}
 
 /**
  * Calls one operation described in lib/validation/endpoints: the path, method and types come from
@@ -125,12 +136,15 @@ export function callEndpoint<E extends Endpoint>(
   const path = endpoint.path.replace(/\{(\w+)\}/g, (_, name: string) =>
     encodeURIComponent(params[name] ?? ""),
   );
-  return apiRequest<EndpointResponse<E>>(path, {
-    method: endpoint.method,
-    body: args.body,
-    ifMatch: args.ifMatch,
-    signal: args.signal,
-  });
+  return apiRequest<EndpointResponse<E>>(
+    path + queryString(args.query as Record<string, unknown> | undefined),
+    {
+      method: endpoint.method,
+      body: args.body,
+      ifMatch: args.ifMatch,
+      signal: args.signal,
+    },
+  );
 }
 
 /** A sentence to show for any failure. */

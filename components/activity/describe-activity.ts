@@ -1,0 +1,306 @@
+import { STATUS_INFO, type ItemStatus } from "@/components/timeline/item-status";
+import type { DateText } from "@/components/timeline/dates";
+import type { ActivityEntry } from "@/lib/validation/collaboration";
+import type { NameBook } from "./activity-names";
+
+/** A piece of an activity sentence: plain words, or a name (shown quoted and emphasised). */
+export type Segment = string | { name: string };
+
+export interface FieldChange {
+  field: string;
+  /** "Start date" */
+  label: string;
+  from: string;
+  to: string;
+}
+
+export interface ActivityDescription {
+  /** What the actor did, without the actor: "moved ‘Card vault’". */
+  sentence: Segment[];
+  /** Field by field, for updates. */
+  fields: FieldChange[];
+  /** The start of a comment, when the entry carries it. */
+  excerpt: string | null;
+}
+
+/** Field names as words, for "changed the start date, owner". */
+export const FIELD_NAMES: Record<string, string> = {
+  title: "title",
+  name: "name",
+  kind: "kind",
+  startDate: "start date",
+  endDate: "end date",
+  status: "status",
+  ownerId: "owner",
+  workstreamId: "lane",
+  estimate: "estimate",
+  skills: "skills",
+  isKey: "key milestone",
+  outcome: "outcome",
+  description: "description",
+  horizonMonths: "horizon",
+  lagDays: "lag",
+  position: "position",
+  feasibility: "verdict",
+  body: "text",
+};
+
+export function fieldName(field: string): string {
+  return FIELD_NAMES[field] ?? field.replace(/([A-Z])/g, " $1").toLowerCase();
+}
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+const VERDICTS: Record<string, string> = {
+  feasible: "Feasible",
+  concerns: "Concerns",
+  not_feasible: "Not feasible",
+};
+
+function shorten(value: string, max = 80): string {
+  const flat = value.replace(/\s+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+function workingDays(n: number): string {
+  return `${n} working day${Math.abs(n) === 1 ? "" : "s"}`;
+}
+
+/** One recorded value as words a person reads. */
+export function formatValue(field: string, value: unknown, names: NameBook, dt: DateText): string {
+  if (value === null || value === undefined || value === "") {
+    if (field === "ownerId") return "nobody";
+    if (field === "workstreamId") return "no lane";
+    return "none";
+  }
+  switch (field) {
+    case "startDate":
+    case "endDate":
+      return typeof value === "string" ? dt.date(value) : String(value);
+    case "status":
+      return STATUS_INFO[value as ItemStatus]?.label ?? String(value);
+    case "ownerId":
+      return names.person(String(value)) ?? "a former member";
+    case "workstreamId":
+      return names.lane(String(value)) ?? "a removed lane";
+    case "kind":
+      return value === "milestone" ? "Milestone" : "Feature";
+    case "horizonMonths":
+      return `${String(value)} months`;
+    case "lagDays":
+      return typeof value === "number" ? workingDays(value) : String(value);
+    case "feasibility":
+      return VERDICTS[String(value)] ?? String(value);
+    case "estimate": {
+      const e = value as { optimisticHours?: number; likelyHours?: number; pessimisticHours?: number };
+      return `${e.likelyHours} h likely (${e.optimisticHours}–${e.pessimisticHours} h)`;
+    }
+    case "skills": {
+      const list = Array.isArray(value) ? (value as Array<{ skillId: string; hours: number }>) : [];
+      if (list.length === 0) return "none";
+      return list.map((s) => `${names.skill(s.skillId) ?? "a skill"} ${s.hours} h`).join(", ");
+    }
+  }
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  if (typeof value === "string") return `“${shorten(value)}”`;
+  if (typeof value === "number") return value.toLocaleString();
+  return shorten(JSON.stringify(value));
+}
+
+/** The {field: {from, to}} pairs of an update, in a stable, readable order (version left out). */
+export function changedFields(entry: ActivityEntry): string[] {
+  const order = Object.keys(FIELD_NAMES);
+  return Object.keys(entry.changes)
+    .filter((key) => {
+      const value = entry.changes[key];
+      return key !== "version" && typeof value === "object" && value !== null && "to" in value;
+    })
+    .sort((a, b) => {
+      const ia = order.indexOf(a);
+      const ib = order.indexOf(b);
+      return (ia < 0 ? order.length : ia) - (ib < 0 ? order.length : ib);
+    });
+}
+
+function fieldChanges(entry: ActivityEntry, names: NameBook, dt: DateText): FieldChange[] {
+  return changedFields(entry).map((field) => {
+    const { from, to } = entry.changes[field] as { from: unknown; to: unknown };
+    return {
+      field,
+      label: capitalize(fieldName(field)),
+      from: formatValue(field, from, names, dt),
+      to: formatValue(field, to, names, dt),
+    };
+  });
+}
+
+const str = (value: unknown): string | null => (typeof value === "string" && value ? value : null);
+
+function itemName(id: string | null, names: NameBook, fallback?: unknown): Segment {
+  const title = (id && names.item(id)) ?? str(fallback);
+  return title ? { name: title } : "an item that is gone";
+}
+
+function describeItem(entry: ActivityEntry, names: NameBook, dt: DateText): ActivityDescription {
+  const c = entry.changes;
+  const item = itemName(entry.entityId, names, c.title);
+  const none = { fields: [], excerpt: null };
+  switch (entry.action) {
+    case "created": {
+      const kind = c.kind === "milestone" ? "milestone" : (names.itemKind(entry.entityId) ?? "feature");
+      const start = str(c.startDate);
+      const end = str(c.endDate);
+      const when = start && end ? ` (${kind === "milestone" ? dt.date(start) : dt.range(start, end)})` : "";
+      return { sentence: [`added the ${kind} `, item, when], ...none };
+    }
+    case "updated": {
+      const fields = fieldChanges(entry, names, dt);
+      const keys = fields.map((f) => f.field);
+      if (keys.length === 1 && keys[0] === "title") {
+        const { from, to } = c.title as { from: unknown; to: unknown };
+        return { sentence: ["renamed ", { name: String(from) }, " to ", { name: String(to) }], ...none };
+      }
+      const onlyDates = keys.length > 0 && keys.every((k) => k === "startDate" || k === "endDate");
+      return { sentence: [onlyDates ? "moved " : "changed ", item], fields, excerpt: null };
+    }
+    case "deleted":
+      return { sentence: ["deleted ", item], ...none };
+    case "restored":
+      return { sentence: ["restored ", item], ...none };
+  }
+  return { sentence: [`${entry.action} `, item], ...none };
+}
+
+function describeLane(entry: ActivityEntry, names: NameBook, dt: DateText): ActivityDescription {
+  const c = entry.changes;
+  const lane: Segment = names.lane(entry.entityId) ? { name: names.lane(entry.entityId)! } : "a lane";
+  const none = { fields: [], excerpt: null };
+  switch (entry.action) {
+    case "created":
+      return { sentence: ["added the lane ", str(c.name) ? { name: str(c.name)! } : lane], ...none };
+    case "updated": {
+      const fields = fieldChanges(entry, names, dt);
+      const keys = fields.map((f) => f.field);
+      if (keys.length === 1 && keys[0] === "name") {
+        const { from, to } = c.name as { from: unknown; to: unknown };
+        return {
+          sentence: ["renamed the lane ", { name: String(from) }, " to ", { name: String(to) }],
+          ...none,
+        };
+      }
+      if (keys.length === 1 && keys[0] === "position")
+        return { sentence: ["reordered the lane ", lane], ...none };
+      return { sentence: ["changed the lane ", lane], fields, excerpt: null };
+    }
+    case "deleted":
+      return { sentence: ["removed the lane ", lane], ...none };
+    case "restored":
+      return { sentence: ["restored the lane ", lane], ...none };
+  }
+  return { sentence: [`${entry.action} the lane `, lane], ...none };
+}
+
+function describeDependency(entry: ActivityEntry, names: NameBook, dt: DateText): ActivityDescription {
+  const c = entry.changes;
+  const from = itemName(str(c.fromId), names);
+  const to = itemName(str(c.toId), names);
+  const lag = typeof c.lagDays === "number" && c.lagDays !== 0 ? c.lagDays : 0;
+  const lagText =
+    lag > 0 ? `, ${workingDays(lag)} after it` : lag < 0 ? `, overlapping by ${workingDays(-lag)}` : "";
+  switch (entry.action) {
+    case "created":
+      return {
+        sentence: ["added a dependency: ", to, " starts after ", from, ` finishes${lagText}`],
+        fields: [],
+        excerpt: null,
+      };
+    case "deleted":
+      return {
+        sentence: ["removed the dependency of ", to, " on ", from],
+        fields: [],
+        excerpt: null,
+      };
+  }
+  return {
+    sentence: [
+      `${entry.action === "updated" ? "changed" : entry.action} the dependency of `,
+      to,
+      " on ",
+      from,
+    ],
+    fields: fieldChanges(entry, names, dt),
+    excerpt: null,
+  };
+}
+
+const COMMENT_VERBS: Record<string, string> = {
+  created: "commented on ",
+  updated: "edited a comment on ",
+  deleted: "deleted a comment on ",
+  restored: "restored a comment on ",
+  resolved: "resolved a thread on ",
+  reopened: "reopened a thread on ",
+};
+
+function describeComment(entry: ActivityEntry, names: NameBook, dt: DateText): ActivityDescription {
+  const c = entry.changes;
+  const item = itemName(entry.itemId, names, c.itemTitle);
+  const reply = entry.action === "created" && str(c.parentId);
+  const verb = reply ? "replied on " : (COMMENT_VERBS[entry.action] ?? `${entry.action} a comment on `);
+  const verdict = str(c.feasibility);
+  const sentence: Segment[] = [verb, item];
+  if (verdict && entry.action === "created")
+    sentence.push(`, verdict: ${formatValue("feasibility", verdict, names, dt)}`);
+  const excerpt = str(c.excerpt) ?? (entry.action === "created" ? str(c.body) : null);
+  return {
+    sentence,
+    fields:
+      entry.action === "updated" ? fieldChanges(entry, names, dt).filter((f) => f.field !== "body") : [],
+    excerpt: excerpt && shorten(excerpt, 160),
+  };
+}
+
+function describeRoadmap(entry: ActivityEntry, names: NameBook, dt: DateText): ActivityDescription {
+  const c = entry.changes;
+  const none = { fields: [], excerpt: null };
+  switch (entry.action) {
+    case "created":
+      return {
+        sentence: ["created the roadmap", ...(str(c.title) ? [" ", { name: str(c.title)! }] : [])],
+        ...none,
+      };
+    case "updated":
+      return {
+        sentence: ["changed the roadmap’s settings"],
+        fields: fieldChanges(entry, names, dt),
+        excerpt: null,
+      };
+  }
+  return { sentence: [`${entry.action} the roadmap`], ...none };
+}
+
+/** One activity entry as a sentence and, for updates, each field's before and after. */
+export function describeActivity(entry: ActivityEntry, names: NameBook, dt: DateText): ActivityDescription {
+  switch (entry.entity) {
+    case "item":
+      return describeItem(entry, names, dt);
+    case "workstream":
+      return describeLane(entry, names, dt);
+    case "dependency":
+      return describeDependency(entry, names, dt);
+    case "comment":
+      return describeComment(entry, names, dt);
+    case "roadmap":
+      return describeRoadmap(entry, names, dt);
+  }
+  return {
+    sentence: [`${entry.action} a ${entry.entity.replace(/_/g, " ")}`],
+    fields: fieldChanges(entry, names, dt),
+    excerpt: null,
+  };
+}
+
+/** The sentence as plain text (names in single quotes), for labels and tests. */
+export function sentenceText(segments: Segment[]): string {
+  return segments.map((s) => (typeof s === "string" ? s : `‘${s.name}’`)).join("");
+}
