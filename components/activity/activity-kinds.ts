@@ -1,9 +1,9 @@
-/** The kinds of change the roadmap activity page filters by (?kind=), and the entities of each. */
+/** The kinds of change the roadmap activity page filters by (?kind=), and the entity of each. */
 export const ACTIVITY_KINDS = {
-  items: { label: "Items", entities: ["item"] },
-  dependencies: { label: "Dependencies", entities: ["dependency"] },
-  lanes: { label: "Lanes", entities: ["workstream"] },
-  comments: { label: "Comments", entities: ["comment"] },
+  items: { label: "Items", entity: "item" },
+  dependencies: { label: "Dependencies", entity: "dependency" },
+  lanes: { label: "Lanes", entity: "workstream" },
+  comments: { label: "Comments", entity: "comment" },
 } as const;
 export type ActivityKind = keyof typeof ACTIVITY_KINDS | "all";
 

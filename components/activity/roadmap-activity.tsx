@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useMemo } from "react";
 import { Card } from "@/components/ui/card";
 import { FilterTabs } from "@/components/ui/filter-tabs";
 import { ChevronRightIcon } from "@/components/ui/icons";
@@ -10,39 +10,6 @@ import { useActivity, useActivityNames } from "@/lib/client/activity";
 import { ActivityFeed } from "./activity-feed";
 import { ACTIVITY_KINDS, type ActivityKind } from "./activity-kinds";
 import { makeNameBook } from "./activity-names";
-
-/** Entries shown at first, and added by each "Load older". */
-const STEP = 20;
-/** Pages read at most for one step when a filter matches little. */
-const MAX_PAGES_PER_STEP = 8;
-
-/**
- * Reads older pages until the filtered list has `wanted` entries (or the history ends), so that
- * a filter that matches little still shows something, and "Load older" always adds entries.
- */
-function useFilledFeed(activity: ReturnType<typeof useActivity>, shown: number, kind: ActivityKind) {
-  const [wanted, setWanted] = useState({ kind, count: STEP });
-  const pagesThisStep = useRef(0);
-  if (wanted.kind !== kind) setWanted({ kind, count: STEP });
-  const { hasNextPage, isFetching, fetchNextPage } = activity;
-  const missing = shown < wanted.count && hasNextPage;
-  useEffect(() => {
-    pagesThisStep.current = 0;
-  }, [kind]);
-  useEffect(() => {
-    if (missing && !isFetching && pagesThisStep.current < MAX_PAGES_PER_STEP) {
-      pagesThisStep.current += 1;
-      void fetchNextPage();
-    }
-  }, [missing, isFetching, fetchNextPage]);
-  return {
-    loading: Boolean(missing && isFetching),
-    loadOlder: () => {
-      pagesThisStep.current = 0;
-      setWanted({ kind, count: shown + STEP });
-    },
-  };
-}
 
 /** The roadmap's activity page: filters by kind of change, the feed grouped by day. */
 export function RoadmapActivity({
@@ -54,16 +21,13 @@ export function RoadmapActivity({
   roadmapTitle: string;
   kind: ActivityKind;
 }) {
-  const activity = useActivity(roadmapId);
+  // The server filters by kind, so every page is full and "Load older" always adds entries.
+  const activity = useActivity(roadmapId, undefined, {
+    entity: kind === "all" ? undefined : ACTIVITY_KINDS[kind].entity,
+  });
   const sources = useActivityNames(roadmapId);
-  const all = activity.entries;
-  const names = useMemo(() => makeNameBook(sources, all), [sources, all]);
-  const entries = useMemo(() => {
-    if (kind === "all") return all;
-    const entities: readonly string[] = ACTIVITY_KINDS[kind].entities;
-    return all.filter((e) => entities.includes(e.entity));
-  }, [all, kind]);
-  const feed = useFilledFeed(activity, entries.length, kind);
+  const entries = activity.entries;
+  const names = useMemo(() => makeNameBook(sources, entries), [sources, entries]);
   const base = `/roadmaps/${roadmapId}/activity`;
 
   return (
@@ -102,8 +66,8 @@ export function RoadmapActivity({
             status: activity.status,
             error: activity.error,
             hasNextPage: activity.hasNextPage,
-            isFetchingNextPage: activity.isFetchingNextPage || feed.loading,
-            fetchNextPage: feed.loadOlder,
+            isFetchingNextPage: activity.isFetchingNextPage,
+            fetchNextPage: () => void activity.fetchNextPage(),
             refetch: activity.refetch,
           }}
           empty={

@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import type { ActivityEntry } from "@/lib/validation/collaboration";
+import type { ActivityEntity, ActivityEntry } from "@/lib/validation/collaboration";
 import { collaboration, teams } from "@/lib/validation/endpoints";
 import { callEndpoint, type EndpointResponse } from "./api";
 import { queryKeys } from "./query-keys";
@@ -11,21 +11,22 @@ export type ActivityPage = EndpointResponse<typeof collaboration.listActivity>;
 export const ACTIVITY_PAGE_SIZE = 30;
 
 /**
- * The roadmap's activity (or one item's, with its comments), newest first, a page at a time.
- * Live events invalidate queryKeys.activity(roadmapId), which covers the per-item lists too.
+ * The roadmap's activity (or one item's, with its comments; or one kind of thing's), newest first,
+ * a page at a time. Live events invalidate queryKeys.activity(roadmapId), which covers them all.
  */
 export function useActivity(
   roadmapId: string,
   itemId?: string,
-  options: { pageSize?: number; refetchOnMount?: boolean | "always" } = {},
+  options: { pageSize?: number; refetchOnMount?: boolean | "always"; entity?: ActivityEntity } = {},
 ) {
   const limit = options.pageSize ?? ACTIVITY_PAGE_SIZE;
+  const { entity } = options;
   const query = useInfiniteQuery({
-    queryKey: queryKeys.activity(roadmapId, itemId),
+    queryKey: [...queryKeys.activity(roadmapId, itemId), entity ?? "all"],
     queryFn: ({ pageParam, signal }) =>
       callEndpoint(collaboration.listActivity, {
         params: { roadmapId },
-        query: { limit, cursor: pageParam ?? undefined, itemId },
+        query: { limit, cursor: pageParam ?? undefined, itemId, entity },
         signal,
       }),
     initialPageParam: null as string | null,

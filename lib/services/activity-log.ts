@@ -2,7 +2,7 @@ import { and, desc, eq, isNotNull, lt } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/types";
 import { activity, users } from "@/db/schema";
-import type { ActivityEntry } from "@/lib/validation/collaboration";
+import type { ActivityEntity, ActivityEntry } from "@/lib/validation/collaboration";
 import type { Actor } from "./actor";
 import { decodeCursor, paginate } from "./cursor";
 import { accessRoadmap } from "./roadmap-access";
@@ -11,13 +11,13 @@ const seqCursorSchema = z.object({ seq: z.number().int().positive() });
 
 /**
  * Who changed what on a roadmap, newest first by the roadmap's sequence number; with `itemId`, only
- * the changes to that item and its comments.
+ * the changes to that item and its comments; with `entity`, only changes to that kind of thing.
  */
 export async function listActivity(
   db: Database,
   actor: Actor,
   roadmapId: string,
-  query: { limit: number; cursor?: string; itemId?: string },
+  query: { limit: number; cursor?: string; itemId?: string; entity?: ActivityEntity },
 ): Promise<{ items: ActivityEntry[]; nextCursor: string | null }> {
   const { roadmap } = await accessRoadmap(db, actor, roadmapId, "viewer");
   const before = decodeCursor(query.cursor, seqCursorSchema);
@@ -32,6 +32,7 @@ export async function listActivity(
         // Every roadmap change has a sequence number; the cursor walks them.
         isNotNull(activity.seq),
         query.itemId ? eq(activity.itemId, query.itemId) : undefined,
+        query.entity ? eq(activity.entity, query.entity) : undefined,
         before ? lt(activity.seq, before.seq) : undefined,
       ),
     )

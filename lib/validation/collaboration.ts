@@ -123,6 +123,10 @@ export const notificationSchema = z
   .meta({ id: "Notification" });
 export type Notification = z.infer<typeof notificationSchema>;
 
+/** The kinds of thing a roadmap's activity records. */
+export const ACTIVITY_ENTITIES = ["roadmap", "workstream", "item", "dependency", "comment"] as const;
+export type ActivityEntity = (typeof ACTIVITY_ENTITIES)[number];
+
 export const activityEntrySchema = z
   .object({
     id: z.string(),

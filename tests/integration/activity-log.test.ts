@@ -120,10 +120,25 @@ describeEachDatabase("the activity log", (getCtx) => {
     });
   });
 
+  it("entity narrows to one kind of thing, paged like the rest", async () => {
+    const { entries, sizes } = await walk({ entity: "comment", limit: "2" });
+    expect(sizes).toEqual([2, 2]);
+    expect(entries.map((e: { entity: string; action: string }) => [e.entity, e.action])).toEqual([
+      ["comment", "created"],
+      ["comment", "resolved"],
+      ["comment", "created"],
+      ["comment", "created"],
+    ]);
+    const lanes = await walk({ entity: "workstream" });
+    expect(lanes.entries.every((e: { entity: string }) => e.entity === "workstream")).toBe(true);
+    expect(lanes.entries.length).toBeGreaterThan(0);
+  });
+
   it("a cursor it did not give out, or an itemId that is no id: 400", async () => {
     expect(expectInvalidRequest(await activity(viewer.token, { cursor: "eyJzZXEiOiJ4In0" }))).toEqual([
       "cursor",
     ]);
     expect(expectInvalidRequest(await activity(viewer.token, { itemId: "feature" }))).toEqual(["itemId"]);
+    expect(expectInvalidRequest(await activity(viewer.token, { entity: "team" }))).toEqual(["entity"]);
   });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  ACTIVITY_ENTITIES,
   activityEntrySchema,
   commentSchema,
   commentThreadSchema,
@@ -22,7 +23,8 @@ const commentOnly = z.object({ comment: commentSchema });
 export const listComments = defineEndpoint({
   method: "GET",
   path: "/api/items/{itemId}/comments",
-  summary: "The item's comment threads, oldest first, replies inside their thread; with a summary of verdicts",
+  summary:
+    "The item's comment threads, oldest first, replies inside their thread; with a summary of verdicts",
   tag,
   query: pageQuerySchema,
   response: z.object({
@@ -108,9 +110,15 @@ export const markNotificationsRead = defineEndpoint({
 export const listActivity = defineEndpoint({
   method: "GET",
   path: "/api/roadmaps/{roadmapId}/activity",
-  summary: "Who changed what on the roadmap, newest first; itemId= narrows to one item and its comments",
+  summary:
+    "Who changed what on the roadmap, newest first; itemId= narrows to one item and its comments, entity= to one kind of thing",
   tag,
-  query: pageQuerySchema.extend({ itemId: z.uuid("itemId must be an item's id.").optional() }),
+  query: pageQuerySchema.extend({
+    itemId: z.uuid("itemId must be an item's id.").optional(),
+    entity: z
+      .enum(ACTIVITY_ENTITIES, { error: `entity must be one of ${ACTIVITY_ENTITIES.join(", ")}.` })
+      .optional(),
+  }),
   response: z.object({ items: z.array(activityEntrySchema), nextCursor: z.string().nullable() }),
 });
 
