@@ -1,5 +1,7 @@
+import { feedbackLabel } from "@/components/comments/feedback-text";
 import type { Board, Schedule } from "@/lib/client/timeline";
 import { ApiError } from "@/lib/client/api";
+import type { FeedbackSummary } from "@/lib/validation/collaboration";
 import type { Item } from "@/lib/validation/timeline";
 import type { DateText } from "./dates";
 import { STATUS_INFO } from "./item-status";
@@ -28,11 +30,17 @@ export function issueText(item: Item, entry: ScheduleEntry | undefined, dt: Date
 }
 
 /** The accessible name of an item on the timeline. */
-export function describeItem(item: Item, entry: ScheduleEntry | undefined, dt: DateText): string {
+export function describeItem(
+  item: Item,
+  entry: ScheduleEntry | undefined,
+  dt: DateText,
+  feedback?: FeedbackSummary,
+): string {
   const parts = [`${kindLabel(item)}: ${item.title}`, itemDates(item, dt), STATUS_INFO[item.status].label];
   if (entry?.critical) parts.push("on the critical path");
   const issue = issueText(item, entry, dt);
   if (issue) parts.push(issue.replace(/\.$/, ""));
+  if (feedback?.comments) parts.push(feedbackLabel(feedback));
   return parts.join(", ") + ".";
 }
 

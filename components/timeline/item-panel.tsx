@@ -9,13 +9,19 @@ import {
   type FormEvent,
   type KeyboardEvent,
 } from "react";
+import { ChangedBy } from "@/components/activity/changed-by";
+import { ItemHistory } from "@/components/activity/item-history";
+import { CommentsSection } from "@/components/comments/comments-section";
+import { FeedbackBadge } from "@/components/comments/feedback-badge";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TrashIcon, XIcon } from "@/components/ui/icons";
+import { Tabs, tabPanelProps } from "@/components/ui/tabs";
 import { ApiError } from "@/lib/client/api";
 import { fieldErrorsFromIssues, type FieldErrors } from "@/lib/client/forms";
 import type { Board } from "@/lib/client/timeline";
 import { useCreateItem, useUpdateItem } from "@/lib/client/timeline-items";
+import type { FeedbackSummary } from "@/lib/validation/collaboration";
 import type { Member } from "@/lib/validation/teams";
 import type { Item } from "@/lib/validation/timeline";
 import type { DateText } from "./dates";
@@ -33,6 +39,11 @@ import {
 import { ItemReadOnly, ScheduleSummary } from "./item-read-only";
 import { STATUS_INFO } from "./item-status";
 import type { ScheduleEntry } from "./timeline-item";
+
+export type PanelTab = "details" | "comments" | "history";
+
+/** The section last chosen: opening the next item keeps the reader where they were (e.g. reviewing comments). */
+let lastPanelTab: PanelTab = "details";
 
 export type PanelTarget =
   { mode: "edit"; itemId: string } | { mode: "create"; values: ItemFormValues; key: number };
@@ -89,11 +100,13 @@ export function ItemPanel(props: ItemPanelProps) {
   const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Item | null>(null);
   const [saved, setSaved] = useState(false);
+  const [tab, setTab] = useState<PanelTab>(() => lastPanelTab);
   const updateItem = useUpdateItem(props.roadmapId);
   const createItem = useCreateItem(props.roadmapId);
   const saving = updateItem.isPending || createItem.isPending;
   const headingId = useId();
   const formId = useId();
+  const tabsId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -208,6 +221,10 @@ export function ItemPanel(props: ItemPanelProps) {
     }
   }
 
+  const tabbed = target.mode === "edit" && !!live;
+  const shownTab: PanelTab = tabbed ? tab : "details";
+  const feedback = live ? board.feedback?.[live.id] : undefined;
+
   const title =
     target.mode === "create"
       ? `New ${values.kind}`
@@ -220,7 +237,7 @@ export function ItemPanel(props: ItemPanelProps) {
       aria-labelledby={headingId}
       onKeyDown={onKeyDown}
       style={{ "--panel-h": `${props.height}px` } as CSSProperties}
-      className="fixed inset-0 z-50 bg-surface lg:relative lg:inset-auto lg:z-auto lg:h-(--panel-h) lg:w-[25rem] lg:shrink-0 lg:rounded-lg lg:border lg:border-line lg:shadow-card"
+      className="fixed inset-0 z-50 bg-surface lg:relative lg:inset-auto lg:z-auto lg:h-[max(var(--panel-h),30rem)] lg:w-[25rem] lg:shrink-0 lg:rounded-lg lg:border lg:border-line lg:shadow-card"
     >
       <div className="flex h-full flex-col lg:absolute lg:inset-0">
         <div className="flex items-start gap-2 border-b border-line px-4 py-3">
@@ -241,92 +258,139 @@ export function ItemPanel(props: ItemPanelProps) {
             <span className="sr-only">Close the details (Escape)</span>
           </button>
         </div>
-        <div className="relative min-h-0 flex-1 overflow-y-auto px-4 py-4">
-          {target.mode === "edit" && !live ? (
-            <Alert tone="info">
-              This item was deleted. Close the panel, or undo the delete from its message.
-            </Alert>
-          ) : !canEdit && live ? (
-            <ItemReadOnly
-              item={live}
-              entry={props.entry}
-              board={board}
+        {tabbed && (
+          <Tabs
+            label="Item sections"
+            prefix={tabsId}
+            value={tab}
+            onChange={(next) => {
+              lastPanelTab = next;
+              setTab(next);
+            }}
+            tabs={[
+              { id: "details", label: "Details" },
+              { id: "comments", label: <CommentsTabLabel summary={feedback} /> },
+              { id: "history", label: "History" },
+            ]}
+          />
+        )}
+        {shownTab === "comments" && live && (
+          <div {...tabPanelProps(tabsId, "comments")} className="flex min-h-0 flex-1 flex-col">
+            <CommentsSection
+              roadmapId={props.roadmapId}
+              itemId={live.id}
+              role={board.role}
               members={props.members}
-              dt={dt}
-              onSelectItem={props.onSelectItem}
+              itemLabel={live.kind}
             />
-          ) : (
-            <div className="flex flex-col gap-4">
-              {live && <ScheduleSummary item={live} entry={props.entry} dt={dt} />}
-              {conflict && (
-                <Alert
-                  tone="warning"
-                  title="Someone else changed this item while you were editing"
-                  actions={
-                    <>
-                      <Button
-                        size="sm"
-                        variant="primary"
-                        loading={saving}
-                        onClick={() => save({ against: conflict })}
-                      >
-                        Apply my change again
-                      </Button>
-                      <Button size="sm" variant="secondary" onClick={discard}>
-                        Discard my change
-                      </Button>
-                    </>
-                  }
+          </div>
+        )}
+        {shownTab === "history" && live && (
+          <div
+            {...tabPanelProps(tabsId, "history")}
+            tabIndex={0}
+            className="min-h-0 flex-1 overflow-y-auto px-4 py-4 focus-visible:-outline-offset-2"
+          >
+            <ItemHistory roadmapId={props.roadmapId} itemId={live.id} />
+          </div>
+        )}
+        {shownTab === "details" && (
+          <div
+            {...(tabbed && tabPanelProps(tabsId, "details"))}
+            className="relative min-h-0 flex-1 overflow-y-auto px-4 py-4"
+          >
+            {target.mode === "edit" && !live ? (
+              <Alert tone="info">
+                This item was deleted. Close the panel, or undo the delete from its message.
+              </Alert>
+            ) : !canEdit && live ? (
+              <ItemReadOnly
+                item={live}
+                role={board.role}
+                entry={props.entry}
+                board={board}
+                members={props.members}
+                dt={dt}
+                onSelectItem={props.onSelectItem}
+              />
+            ) : (
+              <div className="flex flex-col gap-4">
+                {live && <ScheduleSummary item={live} entry={props.entry} dt={dt} />}
+                {conflict && (
+                  <Alert
+                    tone="warning"
+                    title="Someone else changed this item while you were editing"
+                    actions={
+                      <>
+                        <Button
+                          size="sm"
+                          variant="primary"
+                          loading={saving}
+                          onClick={() => save({ against: conflict })}
+                        >
+                          Apply my change again
+                        </Button>
+                        <Button size="sm" variant="secondary" onClick={discard}>
+                          Discard my change
+                        </Button>
+                      </>
+                    }
+                  >
+                    <ChangedBy
+                      roadmapId={props.roadmapId}
+                      itemId={conflict.id}
+                      sinceVersion={base?.version ?? conflict.version - 1}
+                    />
+                    <ConflictSummary
+                      mine={values}
+                      base={base}
+                      current={conflict}
+                      board={board}
+                      members={props.members}
+                      dt={dt}
+                    />
+                  </Alert>
+                )}
+                <form
+                  ref={formRef}
+                  id={formId}
+                  noValidate
+                  onSubmit={(e: FormEvent) => {
+                    e.preventDefault();
+                    if (!saving) void save(conflict ? { against: conflict } : {});
+                  }}
+                  className="flex flex-col gap-4"
                 >
-                  <ConflictSummary
-                    mine={values}
-                    base={base}
-                    current={conflict}
-                    board={board}
+                  {formError && <Alert tone="error">{formError}</Alert>}
+                  <ItemFields
+                    values={values}
+                    set={set}
+                    errors={errors}
+                    lanes={board.workstreams}
                     members={props.members}
-                    dt={dt}
+                    horizon={props.horizon}
                   />
-                </Alert>
-              )}
-              <form
-                ref={formRef}
-                id={formId}
-                noValidate
-                onSubmit={(e: FormEvent) => {
-                  e.preventDefault();
-                  if (!saving) void save(conflict ? { against: conflict } : {});
-                }}
-                className="flex flex-col gap-4"
-              >
-                {formError && <Alert tone="error">{formError}</Alert>}
-                <ItemFields
-                  values={values}
-                  set={set}
-                  errors={errors}
-                  lanes={board.workstreams}
-                  members={props.members}
-                  horizon={props.horizon}
-                />
-              </form>
-              {live && (
-                <ItemDependencies
-                  item={live}
-                  board={board}
-                  canEdit={canEdit}
-                  onLink={props.onLink}
-                  onUnlink={props.onUnlink}
-                  onSelectItem={props.onSelectItem}
-                />
-              )}
-              {target.mode === "create" && (
-                <p className="text-[13px] text-muted">
-                  Add the item first; then you can link it to others here.
-                </p>
-              )}
-            </div>
-          )}
-        </div>
-        {canEdit && (target.mode === "create" || live) && (
+                </form>
+                {live && (
+                  <ItemDependencies
+                    item={live}
+                    board={board}
+                    canEdit={canEdit}
+                    onLink={props.onLink}
+                    onUnlink={props.onUnlink}
+                    onSelectItem={props.onSelectItem}
+                  />
+                )}
+                {target.mode === "create" && (
+                  <p className="text-[13px] text-muted">
+                    Add the item first; then you can link it to others here.
+                  </p>
+                )}
+              </div>
+            )}
+          </div>
+        )}
+        {shownTab === "details" && canEdit && (target.mode === "create" || live) && (
           <div className="flex flex-wrap items-center gap-2 border-t border-line bg-surface px-4 py-3 lg:rounded-b-lg">
             <Button type="submit" form={formId} variant="primary" loading={saving}>
               {target.mode === "create" ? `Add ${values.kind}` : "Save changes"}
@@ -406,5 +470,15 @@ function ConflictSummary({
         </p>
       )}
     </div>
+  );
+}
+
+/** "Comments" with the item's strongest verdict and the number of comments, as on its bar. */
+function CommentsTabLabel({ summary }: { summary: FeedbackSummary | undefined }) {
+  return (
+    <>
+      Comments
+      <FeedbackBadge summary={summary} showCount />
+    </>
   );
 }

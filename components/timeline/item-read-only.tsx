@@ -3,6 +3,8 @@
 import type { ReactNode } from "react";
 import { pluralize } from "@/lib/client/format";
 import type { Board } from "@/lib/client/timeline";
+import { can } from "@/lib/validation/permissions";
+import type { Role } from "@/lib/validation/common";
 import type { Member } from "@/lib/validation/teams";
 import type { Item } from "@/lib/validation/timeline";
 import type { DateText } from "./dates";
@@ -76,6 +78,7 @@ export function ScheduleSummary({
 /** What viewers and commenters see: the same facts as the form, as text. */
 export function ItemReadOnly({
   item,
+  role,
   entry,
   board,
   members,
@@ -83,6 +86,8 @@ export function ItemReadOnly({
   onSelectItem,
 }: {
   item: Item;
+  /** The reader's role: commenters are told where to comment. */
+  role: Role;
   entry: ScheduleEntry | undefined;
   board: Board;
   members: Member[];
@@ -94,7 +99,9 @@ export function ItemReadOnly({
   return (
     <div className="flex flex-col gap-4">
       <p className="rounded-md bg-[#eef3fb] px-3 py-2 text-[13px] text-[#24467a]">
-        Read only: your role can view this roadmap. Editors and owners change it.
+        {can(role, "comment.write")
+          ? "You can comment on this item (Comments tab) and give a feasibility verdict. Editors and owners change it."
+          : "Read only: your role can view this roadmap. Editors and owners change it."}
       </p>
       <ScheduleSummary item={item} entry={entry} dt={dt} />
       <dl className="divide-y divide-line text-[13px]">

@@ -113,7 +113,11 @@ export function RoadmapHeader({
               {status.label}
             </Badge>
             {roadmap.kind === "scenario" && <Badge tone="info">What-if scenario</Badge>}
-            {!onOpenSettings && <Badge tone="info">View only · {ROLE_INFO[role].label.toLowerCase()}</Badge>}
+            {!onOpenSettings && (
+              <Badge tone="info">
+                {role === "commenter" ? "Comments only" : "View only"} · {ROLE_INFO[role].label.toLowerCase()}
+              </Badge>
+            )}
           </div>
           {roadmap.description && (
             <p className="mt-1.5 line-clamp-2 max-w-3xl text-sm leading-6 text-muted">

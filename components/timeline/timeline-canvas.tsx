@@ -473,10 +473,11 @@ export function TimelineCanvas(props: TimelineCanvasProps) {
                   placed={p}
                   {...flagsOf(scheduleMap.get(p.item.id), showCritical)}
                   label={withEditors(
-                    describeItem(p.item, scheduleMap.get(p.item.id), dt),
+                    describeItem(p.item, scheduleMap.get(p.item.id), dt, board.feedback[p.item.id]),
                     props.editorsByItem.get(p.item.id),
                   )}
                   editors={props.editorsByItem.get(p.item.id)}
+                  feedback={board.feedback[p.item.id]}
                   active={p.item.id === tabStop}
                   canEdit={canEdit}
                   linkRole={

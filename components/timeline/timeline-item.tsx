@@ -2,9 +2,11 @@
 
 import { memo, useLayoutEffect, useRef, type CSSProperties } from "react";
 import { cx } from "@/components/ui/cx";
+import { FeedbackBadge } from "@/components/comments/feedback-badge";
 import { initials } from "@/components/ui/avatar";
 import { FlagIcon } from "@/components/ui/icons";
 import type { Schedule } from "@/lib/client/timeline";
+import type { FeedbackSummary } from "@/lib/validation/collaboration";
 import { CRITICAL_COLOUR, STATUS_INFO, StatusGlyph, VIOLATION_COLOUR, WarningGlyph } from "./item-status";
 import { BAR_HEIGHT, MILESTONE_BOX, ROW_HEIGHT, type PlacedItem } from "./layout";
 
@@ -33,6 +35,8 @@ export interface TimelineItemProps {
   linkRole: "source" | "target" | null;
   /** Other people editing this item now (their names are in the label too). */
   editors?: readonly Editor[];
+  /** Comments and feasibility verdicts on the item (also in the label). */
+  feedback?: FeedbackSummary;
 }
 
 export interface Editor {
@@ -82,6 +86,7 @@ export const TimelineItem = memo(function TimelineItem({
   canEdit,
   linkRole,
   editors,
+  feedback,
 }: TimelineItemProps) {
   const ref = useRef<HTMLButtonElement>(null);
   const flags: ItemFlags = { critical, violation };
@@ -148,6 +153,7 @@ export const TimelineItem = memo(function TimelineItem({
           {flags.violation && <WarningGlyph />}
           {item.status !== "planned" && <StatusGlyph status={item.status} className="size-3" />}
           {item.title}
+          <FeedbackBadge summary={feedback} />
           {editors?.length ? <EditorMarks editors={editors} className="ml-1" /> : null}
         </span>
       </button>
@@ -185,6 +191,7 @@ export const TimelineItem = memo(function TimelineItem({
         {flags.violation && <WarningGlyph className="size-3.5 shrink-0" />}
         <StatusGlyph status={item.status} className="size-3.5 shrink-0" />
         {!labelOutside && <span className="truncate">{item.title}</span>}
+        {!labelOutside && <FeedbackBadge summary={feedback} />}
       </span>
       {labelOutside && (
         <span
@@ -196,6 +203,7 @@ export const TimelineItem = memo(function TimelineItem({
           )}
         >
           {item.title}
+          <FeedbackBadge summary={feedback} className="ml-1 align-middle" />
         </span>
       )}
       {handles && (

@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { api, expect, expectAccessible, registerUser, signInByApi, test, type TestUser } from "./fixtures";
+import { api, expect, expectAccessible, registerUser, signInByApi, test } from "./fixtures";
 
 interface Item {
   id: string;
@@ -147,6 +147,7 @@ test("two people on one roadmap: moves and new milestones appear live, presence 
 
   // The engineer's typing is kept, and the conflict says what changed.
   await expect(other.getByText("Someone else changed this item while you were editing")).toBeVisible();
+  await expect(otherPanel.getByText(new RegExp(`Changed by ${pm.name}.*title`))).toBeVisible();
   await expect(otherPanel.getByLabel("Title", { exact: true })).toHaveValue("Billing API v2");
   await expectAccessible(other);
   await other.getByRole("button", { name: "Apply my change again" }).click();
