@@ -3,8 +3,8 @@
 import { useId } from "react";
 import { useDateText } from "@/components/timeline/dates";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Skeleton } from "@/components/ui/skeleton";
+import { LoadError, LoadingStatus, LoadMoreButton } from "@/components/ui/query-state";
+import { SkeletonRows } from "@/components/ui/skeleton";
 import { errorMessage } from "@/lib/client/api";
 import { useDateFormat } from "@/lib/client/locale";
 import { useNow } from "@/lib/client/relative-time";
@@ -48,34 +48,13 @@ export function ActivityFeed({
 
   if (state.status === "pending") {
     return (
-      <div role="status" className="flex flex-col gap-4 py-3">
-        <span className="sr-only">Loading the activity…</span>
-        {[0, 1, 2].map((i) => (
-          <div key={i} className="flex gap-3">
-            <Skeleton className="size-7 rounded-full" />
-            <div className="flex flex-1 flex-col gap-2">
-              <Skeleton className="h-4 w-3/4" />
-              <Skeleton className="h-4 w-1/2" />
-            </div>
-          </div>
-        ))}
-      </div>
+      <LoadingStatus label="Loading the activity…" className="flex flex-col gap-4 py-3">
+        <SkeletonRows count={3} avatar="size-7" lines={["h-4 w-3/4", "h-4 w-1/2"]} />
+      </LoadingStatus>
     );
   }
   if (state.status === "error" && entries.length === 0) {
-    return (
-      <Alert
-        tone="error"
-        title="The activity could not be loaded"
-        actions={
-          <Button size="sm" variant="secondary" onClick={() => state.refetch()}>
-            Try again
-          </Button>
-        }
-      >
-        {errorMessage(state.error)}
-      </Alert>
-    );
+    return <LoadError title="The activity could not be loaded" error={state.error} onRetry={state.refetch} />;
   }
 
   const days = groupByDay(entries, ctx);
@@ -95,14 +74,7 @@ export function ActivityFeed({
       {state.status === "error" && <Alert tone="error">{errorMessage(state.error)}</Alert>}
       <div className="pt-1 pb-2">
         {state.hasNextPage ? (
-          <Button
-            variant="secondary"
-            size="sm"
-            loading={state.isFetchingNextPage}
-            onClick={() => state.fetchNextPage()}
-          >
-            {state.isFetchingNextPage ? "Loading older changes…" : "Load older"}
-          </Button>
+          <LoadMoreButton query={state} size="sm" label="Load older" loadingLabel="Loading older changes…" />
         ) : (
           entries.length > 0 && <p className="text-[13px] text-muted">{end}</p>
         )}

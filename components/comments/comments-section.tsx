@@ -2,8 +2,8 @@
 
 import { useId, useMemo, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { MessageIcon } from "@/components/ui/icons";
+import { LoadError, LoadingStatus, LoadMoreButton } from "@/components/ui/query-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { MentionCandidate } from "@/lib/collaboration/mention-autocomplete";
 import { errorMessage } from "@/lib/client/api";
@@ -69,24 +69,17 @@ export function CommentsSection({
           Comments
         </h3>
         {comments.isPending ? (
-          <div role="status" className="flex flex-col gap-3">
-            <span className="sr-only">Loading the comments…</span>
+          <LoadingStatus label="Loading the comments…" className="flex flex-col gap-3">
             <Skeleton className="h-12 w-full" />
             <Skeleton className="h-20 w-full" />
             <Skeleton className="h-16 w-full" />
-          </div>
+          </LoadingStatus>
         ) : comments.isError && !comments.data ? (
-          <Alert
-            tone="error"
+          <LoadError
             title="The comments could not be loaded"
-            actions={
-              <Button size="sm" variant="secondary" onClick={() => comments.refetch()}>
-                Try again
-              </Button>
-            }
-          >
-            {errorMessage(comments.error)}
-          </Alert>
+            error={comments.error}
+            onRetry={comments.refetch}
+          />
         ) : (
           <div className="flex flex-col gap-3">
             {summary && summary.comments > 0 && <FeedbackSummaryLine summary={summary} />}
@@ -108,15 +101,7 @@ export function CommentsSection({
               </ol>
             )}
             {comments.hasNextPage && (
-              <Button
-                variant="secondary"
-                size="sm"
-                className="self-center"
-                loading={comments.isFetchingNextPage}
-                onClick={() => void comments.fetchNextPage()}
-              >
-                Show more comments
-              </Button>
+              <LoadMoreButton query={comments} size="sm" className="self-center" label="Show more comments" />
             )}
             {comments.isError && comments.data && <Alert tone="error">{errorMessage(comments.error)}</Alert>}
           </div>

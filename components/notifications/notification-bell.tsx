@@ -2,8 +2,8 @@
 
 import { usePathname } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent } from "react";
+import { BellIcon } from "@/components/ui/icons";
 import { useNotifications } from "@/lib/client/notifications";
-import { BellIcon } from "./bell-icon";
 import { NotificationsPopover } from "./notifications-popover";
 import { UnreadBadge, bellLabel } from "./unread-badge";
 

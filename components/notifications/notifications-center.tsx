@@ -6,9 +6,10 @@ import { Card } from "@/components/ui/card";
 import { cx } from "@/components/ui/cx";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterTabs } from "@/components/ui/filter-tabs";
-import { CheckIcon } from "@/components/ui/icons";
+import { BellIcon, CheckIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
-import { Skeleton } from "@/components/ui/skeleton";
+import { LoadError, LoadingStatus, LoadMoreButton } from "@/components/ui/query-state";
+import { SkeletonRows } from "@/components/ui/skeleton";
 import { TextLink } from "@/components/ui/text-link";
 import { errorMessage } from "@/lib/client/api";
 import {
@@ -17,7 +18,6 @@ import {
   type NotificationFilter,
 } from "@/lib/client/notifications";
 import type { Notification } from "@/lib/validation/collaboration";
-import { BellIcon } from "./bell-icon";
 import { NotificationRow } from "./notification-row";
 
 /** The notifications page: all or unread ones, a page at a time, with "Mark all read". */
@@ -91,33 +91,16 @@ function NotificationList({
 }) {
   if (list.isPending) {
     return (
-      <Card className="flex flex-col gap-4 p-4" role="status">
-        <span className="sr-only">Loading notifications…</span>
-        {[0, 1, 2, 3].map((i) => (
-          <div key={i} className="flex gap-3">
-            <Skeleton className="size-8 rounded-full" />
-            <div className="flex flex-1 flex-col gap-2">
-              <Skeleton className="h-4 w-2/3" />
-              <Skeleton className="h-3 w-1/4" />
-            </div>
-          </div>
-        ))}
+      <Card className="p-4">
+        <LoadingStatus label="Loading notifications…" className="flex flex-col gap-4">
+          <SkeletonRows count={4} avatar="size-8" lines={["h-4 w-2/3", "h-3 w-1/4"]} />
+        </LoadingStatus>
       </Card>
     );
   }
   if (list.isError && list.notifications.length === 0) {
     return (
-      <Alert
-        tone="error"
-        title="Your notifications could not be loaded"
-        actions={
-          <Button size="sm" variant="secondary" onClick={() => list.refetch()}>
-            Try again
-          </Button>
-        }
-      >
-        {errorMessage(list.error)}
-      </Alert>
+      <LoadError title="Your notifications could not be loaded" error={list.error} onRetry={list.refetch} />
     );
   }
   if (list.notifications.length === 0) {
@@ -163,9 +146,7 @@ function NotificationList({
       </Card>
       <div className="mt-4 flex items-center gap-3">
         {list.hasNextPage ? (
-          <Button variant="secondary" loading={list.isFetchingNextPage} onClick={() => list.fetchNextPage()}>
-            {list.isFetchingNextPage ? "Loading more…" : "Load more"}
-          </Button>
+          <LoadMoreButton query={list} label="Load more" loadingLabel="Loading more…" />
         ) : (
           <p className="text-sm text-muted">That is all of them.</p>
         )}

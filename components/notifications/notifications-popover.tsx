@@ -4,7 +4,8 @@ import Link from "next/link";
 import { useEffect, useId, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { CheckIcon } from "@/components/ui/icons";
-import { Skeleton } from "@/components/ui/skeleton";
+import { LoadingStatus } from "@/components/ui/query-state";
+import { SkeletonRows } from "@/components/ui/skeleton";
 import { errorMessage } from "@/lib/client/api";
 import { useMarkNotificationsRead, useNotifications } from "@/lib/client/notifications";
 import type { Notification } from "@/lib/validation/collaboration";
@@ -91,18 +92,9 @@ function PopoverBody({
 }) {
   if (recent.isPending) {
     return (
-      <div role="status" className="flex flex-col gap-3 p-3">
-        <span className="sr-only">Loading notifications…</span>
-        {[0, 1, 2].map((i) => (
-          <div key={i} className="flex gap-3">
-            <Skeleton className="size-8 rounded-full" />
-            <div className="flex flex-1 flex-col gap-2">
-              <Skeleton className="h-4 w-5/6" />
-              <Skeleton className="h-3 w-1/3" />
-            </div>
-          </div>
-        ))}
-      </div>
+      <LoadingStatus label="Loading notifications…" className="flex flex-col gap-3 p-3">
+        <SkeletonRows count={3} avatar="size-8" lines={["h-4 w-5/6", "h-3 w-1/3"]} />
+      </LoadingStatus>
     );
   }
   if (recent.isError && recent.notifications.length === 0) {

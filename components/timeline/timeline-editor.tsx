@@ -1,7 +1,6 @@
 "use client";
 
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { LoadError, LoadingStatus } from "@/components/ui/query-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { errorMessage } from "@/lib/client/api";
 import { useMembers } from "@/lib/client/members";
@@ -30,23 +29,12 @@ export function TimelineEditor({
     return (
       <div className="mx-auto w-full max-w-[1600px] px-3 py-4 sm:px-6">
         {board.error ? (
-          <Alert
-            tone="error"
-            title="The roadmap could not be loaded"
-            actions={
-              <Button variant="secondary" size="sm" onClick={() => board.refetch()}>
-                Try again
-              </Button>
-            }
-          >
-            {errorMessage(board.error)}
-          </Alert>
+          <LoadError title="The roadmap could not be loaded" error={board.error} onRetry={board.refetch} />
         ) : (
-          <div role="status">
-            <span className="sr-only">Loading the roadmap…</span>
+          <LoadingStatus label="Loading the roadmap…">
             <Skeleton className="h-7 w-72" />
             <Skeleton className="mt-4 h-[60vh] w-full" />
-          </div>
+          </LoadingStatus>
         )}
       </div>
     );

@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
-import type { Browser, Locator, Page, TestInfo } from "@playwright/test";
-import { api, expect, expectAccessible, registerUser, signInByApi, test, type TestUser } from "./fixtures";
+import type { Locator, Page, TestInfo } from "@playwright/test";
+import { api, expect, expectAccessible, joinTeam, registerUser, signInByApi, test } from "./fixtures";
 
 interface Comment {
   id: string;
@@ -47,25 +47,6 @@ async function roadmapWithMilestone(page: Page) {
   );
   expect(status).toBe(201);
   return { teamId, roadmapId, itemId: json.item.id };
-}
-
-/** A second person, in a browser context of their own, joined to the team with a role. */
-async function joinAs(browser: Browser, owner: Page, teamId: string, user: TestUser, role: string) {
-  const { json: invite } = await api<{ acceptUrl: string }>(
-    owner,
-    "POST",
-    `/api/teams/${teamId}/invitations`,
-    {
-      email: user.email,
-      role,
-    },
-  );
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signInByApi(page, user);
-  const token = new URL(invite.acceptUrl).pathname.split("/").pop();
-  expect((await api(page, "POST", "/api/invitations/accept", { token })).status).toBe(200);
-  return { page, close: () => context.close() };
 }
 
 /** Opens the milestone's panel on its Comments tab; answers the panel. */
@@ -116,8 +97,8 @@ test("an engineer gives a verdict with a mention; replies, edits, hostile text, 
   const { teamId, roadmapId, itemId } = await roadmapWithMilestone(page);
   const engineerUser = await registerUser(page.request, "Eric Engineer");
   const viewerUser = await registerUser(page.request, "Vera Viewer");
-  const engineer = await joinAs(browser, page, teamId, engineerUser, "commenter");
-  const viewer = await joinAs(browser, page, teamId, viewerUser, "viewer");
+  const engineer = await joinTeam(browser, page, teamId, engineerUser, "commenter");
+  const viewer = await joinTeam(browser, page, teamId, viewerUser, "viewer");
   const eng = engineer.page;
 
   // The engineer (commenter) opens the milestone: the discussion is empty and says what to do.

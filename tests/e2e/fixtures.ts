@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test as base, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test as base, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 
 export interface TestUser {
   email: string;
@@ -43,6 +43,38 @@ export async function api<T = unknown>(
   const text = await res.text();
   return { status: res.status(), json: (text ? JSON.parse(text) : null) as T };
 }
+
+/**
+ * A second person, in a browser context of their own, joined to the owner's team with a role
+ * through an invitation. `close` ends their context.
+ */
+export async function joinTeam(browser: Browser, owner: Page, teamId: string, user: TestUser, role: string) {
+  const { json: invite } = await api<{ acceptUrl: string }>(
+    owner,
+    "POST",
+    `/api/teams/${teamId}/invitations`,
+    { email: user.email, role },
+  );
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInByApi(page, user);
+  const token = new URL(invite.acceptUrl).pathname.split("/").pop();
+  expect((await api(page, "POST", "/api/invitations/accept", { token })).status).toBe(200);
+  return { page, close: () => context.close() };
+}
+
+/** A roadmap item as the API answers it (the fields the tests read). */
+export interface Item {
+  id: string;
+  title: string;
+  startDate: string;
+  endDate: string;
+  version: number;
+}
+
+/** The timeline button of an item, found by the start of its accessible name ("Feature: Billing API, …"). */
+export const itemButton = (page: Page, kind: string, title: string) =>
+  page.locator(`[data-item-id][aria-label^="${kind}: ${title},"]`);
 
 /** Fails on WCAG 2.x A/AA violations, listing each rule and the first offending element. */
 export async function expectAccessible(page: Page): Promise<void> {

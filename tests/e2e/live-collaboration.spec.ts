@@ -1,16 +1,16 @@
 import type { Browser, Page } from "@playwright/test";
-import { api, expect, expectAccessible, registerUser, signInByApi, test } from "./fixtures";
+import {
+  api,
+  expect,
+  expectAccessible,
+  itemButton,
+  joinTeam,
+  registerUser,
+  signInByApi,
+  test,
+  type Item,
+} from "./fixtures";
 
-interface Item {
-  id: string;
-  title: string;
-  startDate: string;
-  endDate: string;
-  version: number;
-}
-
-const itemButton = (page: Page, kind: string, title: string) =>
-  page.locator(`[data-item-id][aria-label^="${kind}: ${title},"]`);
 /** The item side panel. */
 const itemPanel = (page: Page) => page.locator("aside[aria-labelledby]");
 const presenceList = (page: Page) => page.getByRole("list", { name: "People on this roadmap now" });
@@ -51,21 +51,8 @@ async function setUp(page: Page, browser: Browser) {
     },
   );
 
-  const context = await browser.newContext();
-  const other = await context.newPage();
-  await signInByApi(other, engineer);
-  const { json: invite } = await api<{ acceptUrl: string }>(
-    page,
-    "POST",
-    `/api/teams/${created.team.id}/invitations`,
-    {
-      email: engineer.email,
-      role: "editor",
-    },
-  );
-  const token = new URL(invite.acceptUrl).pathname.split("/").pop();
-  expect((await api(other, "POST", "/api/invitations/accept", { token })).status).toBe(200);
-  return { pm, engineer, roadmapId, feature: featureAnswer.item, other, context };
+  const { page: other, close } = await joinTeam(browser, page, created.team.id, engineer, "editor");
+  return { pm, engineer, roadmapId, feature: featureAnswer.item, other, close };
 }
 
 /** Waits until the page's event stream is connected. */
@@ -77,7 +64,7 @@ test("two people on one roadmap: moves and new milestones appear live, presence 
   page,
   browser,
 }) => {
-  const { pm, engineer, roadmapId, feature, other, context } = await setUp(page, browser);
+  const { pm, engineer, roadmapId, feature, other, close } = await setUp(page, browser);
   const errors: string[] = [];
   other.on("pageerror", (e) => errors.push(e.message));
 
@@ -156,7 +143,7 @@ test("two people on one roadmap: moves and new milestones appear live, presence 
   expect(after.item.title).toBe("Billing API v2");
 
   // When the engineer leaves, the product manager's presence list drops them within seconds.
-  await context.close();
+  await close();
   await expect(presenceList(page).getByText(engineer.name, { exact: false })).toHaveCount(0, {
     timeout: 5_000,
   });
@@ -167,7 +154,7 @@ test("a stale write through the API is refused with 412 and the current item, an
   page,
   browser,
 }) => {
-  const { roadmapId, feature, other, context } = await setUp(page, browser);
+  const { roadmapId, feature, other, close } = await setUp(page, browser);
   await other.goto(`/roadmaps/${roadmapId}`);
   await waitLive(other);
   const first = await api<{ item: Item }>(
@@ -189,5 +176,5 @@ test("a stale write through the API is refused with 412 and the current item, an
   expect(stale.json.error.code).toBe("version_mismatch");
   expect(stale.json.current.title).toBe("First writer");
   await expect(itemButton(other, "Feature", "First writer")).toBeVisible({ timeout: 1_000 });
-  await context.close();
+  await close();
 });

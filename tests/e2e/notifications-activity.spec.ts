@@ -1,12 +1,14 @@
-import type { Browser, Page, TestInfo } from "@playwright/test";
-import { api, expect, expectAccessible, registerUser, signInByApi, test, type TestUser } from "./fixtures";
-
-interface Item {
-  id: string;
-  title: string;
-  startDate: string;
-  version: number;
-}
+import type { Page, TestInfo } from "@playwright/test";
+import {
+  api,
+  expect,
+  expectAccessible,
+  joinTeam,
+  registerUser,
+  signInByApi,
+  test,
+  type Item,
+} from "./fixtures";
 
 // Each test seeds dozens of changes through the API first.
 test.describe.configure({ timeout: 120_000 });
@@ -47,24 +49,6 @@ async function teamWithRoadmap(page: Page, title: string) {
   );
   expect(status).toBe(201);
   return { team: created.team, roadmapId: json.roadmap.id };
-}
-
-async function joinTeam(browser: Browser, owner: Page, teamId: string, user: TestUser, role: string) {
-  const { json: invite } = await api<{ acceptUrl: string }>(
-    owner,
-    "POST",
-    `/api/teams/${teamId}/invitations`,
-    {
-      email: user.email,
-      role,
-    },
-  );
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signInByApi(page, user);
-  const token = new URL(invite.acceptUrl).pathname.split("/").pop();
-  expect((await api(page, "POST", "/api/invitations/accept", { token })).status).toBe(200);
-  return { page, close: () => context.close() };
 }
 
 async function createItem(page: Page, roadmapId: string, body: Record<string, unknown>): Promise<Item> {

@@ -1,17 +1,15 @@
 import type { Page } from "@playwright/test";
-import { api, expect, expectAccessible, registerUser, signInByApi, test } from "./fixtures";
-
-interface Item {
-  id: string;
-  title: string;
-  startDate: string;
-  endDate: string;
-  version: number;
-}
-
-/** The timeline button of an item, found by the start of its accessible name. */
-const itemButton = (page: Page, kind: string, title: string) =>
-  page.locator(`[data-item-id][aria-label^="${kind}: ${title},"]`);
+import {
+  api,
+  expect,
+  expectAccessible,
+  itemButton,
+  joinTeam,
+  registerUser,
+  signInByApi,
+  test,
+  type Item,
+} from "./fixtures";
 
 async function board(page: Page, roadmapId: string) {
   return (await api<{ items: Item[] }>(page, "GET", `/api/roadmaps/${roadmapId}`)).json;
@@ -39,13 +37,17 @@ test("draft a roadmap: lanes, features, a key milestone, links, critical path, a
 
   // Two lanes through the lane dialog.
   for (const name of ["Platform", "Apps"]) {
-    await page.getByRole("button", { name: /^Add (a )?lane$/ }).first().click();
+    await page
+      .getByRole("button", { name: /^Add (a )?lane$/ })
+      .first()
+      .click();
     await page.getByLabel("Lane name").fill(name);
     await page.getByRole("dialog").getByRole("button", { name: "Add lane" }).click();
     await expect(page.getByRole("button", { name: `Lane ${name}: rename, reorder or remove` })).toBeVisible();
   }
-  const lanes = (await api<{ workstreams: { id: string; name: string }[] }>(page, "GET", `/api/roadmaps/${roadmapId}`)).json
-    .workstreams;
+  const lanes = (
+    await api<{ workstreams: { id: string; name: string }[] }>(page, "GET", `/api/roadmaps/${roadmapId}`)
+  ).json.workstreams;
   const lane = (name: string) => lanes.find((l) => l.name === name)!.id;
 
   // A feature through the item panel, with a validation message first.
@@ -65,8 +67,20 @@ test("draft a roadmap: lanes, features, a key milestone, links, critical path, a
   const post = async (body: Record<string, unknown>) =>
     (await api<{ item: Item }>(page, "POST", `/api/roadmaps/${roadmapId}/items`, body)).json.item;
   const billing = (await board(page, roadmapId)).items.find((i) => i.title === "Billing API")!;
-  const checkout = await post({ kind: "feature", title: "Checkout UI", startDate: "2027-01-18", endDate: "2027-01-29", workstreamId: lane("Apps") });
-  const reports = await post({ kind: "feature", title: "Reports", startDate: "2027-01-18", endDate: "2027-01-20", workstreamId: lane("Apps") });
+  const checkout = await post({
+    kind: "feature",
+    title: "Checkout UI",
+    startDate: "2027-01-18",
+    endDate: "2027-01-29",
+    workstreamId: lane("Apps"),
+  });
+  const reports = await post({
+    kind: "feature",
+    title: "Reports",
+    startDate: "2027-01-18",
+    endDate: "2027-01-20",
+    workstreamId: lane("Apps"),
+  });
   const launch = await post({
     kind: "milestone",
     title: "Public launch",
@@ -76,14 +90,27 @@ test("draft a roadmap: lanes, features, a key milestone, links, critical path, a
     isKey: true,
     workstreamId: lane("Apps"),
   });
-  for (const [from, to] of [[billing, checkout], [checkout, launch], [billing, reports], [reports, launch]]) {
-    expect((await api(page, "POST", `/api/roadmaps/${roadmapId}/dependencies`, { fromId: from.id, toId: to.id })).status).toBe(201);
+  for (const [from, to] of [
+    [billing, checkout],
+    [checkout, launch],
+    [billing, reports],
+    [reports, launch],
+  ]) {
+    expect(
+      (await api(page, "POST", `/api/roadmaps/${roadmapId}/dependencies`, { fromId: from.id, toId: to.id }))
+        .status,
+    ).toBe(201);
   }
   // A loop is refused with its items named.
-  const loop = await api<{ error: { code: string; details: { cycle: string[] } } }>(page, "POST", `/api/roadmaps/${roadmapId}/dependencies`, {
-    fromId: launch.id,
-    toId: billing.id,
-  });
+  const loop = await api<{ error: { code: string; details: { cycle: string[] } } }>(
+    page,
+    "POST",
+    `/api/roadmaps/${roadmapId}/dependencies`,
+    {
+      fromId: launch.id,
+      toId: billing.id,
+    },
+  );
   expect(loop.status).toBe(422);
   expect(loop.json.error.details.cycle).toEqual(expect.arrayContaining([billing.id, launch.id]));
 
@@ -92,7 +119,10 @@ test("draft a roadmap: lanes, features, a key milestone, links, critical path, a
   await expect(itemButton(page, "Feature", "Billing API")).toHaveAttribute("aria-label", critical);
   await expect(itemButton(page, "Feature", "Checkout UI")).toHaveAttribute("aria-label", critical);
   await expect(itemButton(page, "Feature", "Reports")).not.toHaveAttribute("aria-label", critical);
-  await expect(itemButton(page, "Key milestone", "Public launch")).not.toHaveAttribute("aria-label", /Misses its date/);
+  await expect(itemButton(page, "Key milestone", "Public launch")).not.toHaveAttribute(
+    "aria-label",
+    /Misses its date/,
+  );
   await expect(page.getByRole("button", { name: /Critical path/ })).toHaveAttribute("aria-pressed", "true");
   await expectAccessible(page);
 
@@ -106,23 +136,22 @@ test("draft a roadmap: lanes, features, a key milestone, links, critical path, a
   await page.mouse.move(box.x + box.width / 2 + move / 2, box.y + box.height / 2, { steps: 5 });
   await page.mouse.move(box.x + box.width / 2 + move, box.y + box.height / 2, { steps: 5 });
   await page.mouse.up();
-  await expect(itemButton(page, "Key milestone", "Public launch")).toHaveAttribute("aria-label", /Misses its date/);
+  await expect(itemButton(page, "Key milestone", "Public launch")).toHaveAttribute(
+    "aria-label",
+    /Misses its date/,
+  );
   const moved = (await board(page, roadmapId)).items.find((i) => i.id === checkout.id)!;
   expect(moved.startDate > checkout.startDate).toBe(true);
   expect(moved.version).toBe(checkout.version + 1);
 
   // A viewer sees the same timeline, read-only.
   const viewer = await registerUser(page.request, "Rita Reader");
-  const { json: invite } = await api<{ acceptUrl: string }>(page, "POST", `/api/teams/${teamId}/invitations`, {
-    email: viewer.email,
-    role: "viewer",
-  });
-  const other = await browser.newContext();
-  const viewerPage = await other.newPage();
-  await signInByApi(viewerPage, viewer);
-  expect((await api(viewerPage, "POST", "/api/invitations/accept", { token: new URL(invite.acceptUrl).pathname.split("/").pop() })).status).toBe(200);
+  const { page: viewerPage, close: closeViewer } = await joinTeam(browser, page, teamId, viewer, "viewer");
   await viewerPage.goto(`/roadmaps/${roadmapId}`);
-  await expect(itemButton(viewerPage, "Key milestone", "Public launch")).toHaveAttribute("aria-label", /Misses its date/);
+  await expect(itemButton(viewerPage, "Key milestone", "Public launch")).toHaveAttribute(
+    "aria-label",
+    /Misses its date/,
+  );
   await expect(viewerPage.getByRole("button", { name: "Add item" })).toHaveCount(0);
   await expect(viewerPage.getByRole("button", { name: "Add lane" })).toHaveCount(0);
   const viewerBar = itemButton(viewerPage, "Feature", "Reports");
@@ -133,8 +162,14 @@ test("draft a roadmap: lanes, features, a key milestone, links, critical path, a
   await viewerPage.mouse.up();
   const unchanged = (await board(viewerPage, roadmapId)).items.find((i) => i.id === reports.id)!;
   expect(unchanged.startDate).toBe(reports.startDate);
-  const refused = await api(viewerPage, "PATCH", `/api/items/${reports.id}`, { title: "Hijacked" }, { "if-match": `"${unchanged.version}"` });
+  const refused = await api(
+    viewerPage,
+    "PATCH",
+    `/api/items/${reports.id}`,
+    { title: "Hijacked" },
+    { "if-match": `"${unchanged.version}"` },
+  );
   expect(refused.status).toBe(403);
   await expectAccessible(viewerPage);
-  await other.close();
+  await closeViewer();
 });

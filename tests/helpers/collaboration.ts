@@ -1,4 +1,5 @@
 import { asc, eq } from "drizzle-orm";
+import { beforeAll } from "vitest";
 import { activity, comments, notifications, roadmaps } from "@/db/schema";
 import type { Database } from "@/db/types";
 import type { CreateCommentInput } from "@/lib/validation/collaboration";
@@ -94,6 +95,9 @@ export const patchComment = (token: string, commentId: string, ifMatch: number |
 export const deleteComment = (token: string, commentId: string, ifMatch?: number) =>
   api("DELETE /api/comments/{commentId}", { params: { commentId }, token, ifMatch });
 
+export const restoreComment = (token: string, commentId: string) =>
+  api("POST /api/comments/{commentId}/restore", { params: { commentId }, token });
+
 export const resolveComment = (token: string, commentId: string, json?: unknown, ifMatch?: number) =>
   api("POST /api/comments/{commentId}/resolve", { params: { commentId }, token, json, ifMatch });
 
@@ -130,4 +134,23 @@ export async function createCommentsFixture(db: Database, title: string): Promis
     return res.json.item as { id: string; version: number };
   };
   return { owner, editor, commenter, other, team, board, newItem };
+}
+
+/** The comment tests' cast, and the roadmap's collaboration tables as they are now (`state()`). */
+export interface CommentsSuite extends CommentsFixture {
+  state(): ReturnType<typeof collaborationState>;
+}
+
+/**
+ * Sets up the comment tests' cast in a beforeAll of the calling suite (a describeEachDatabase one)
+ * and answers it: its fields are there inside hooks and tests.
+ */
+export function setUpCommentsSuite(getCtx: () => { db: Database }, title: string): CommentsSuite {
+  const suite = {
+    state: () => collaborationState(getCtx().db, suite.board.roadmap.id),
+  } as CommentsSuite;
+  beforeAll(async () => {
+    Object.assign(suite, await createCommentsFixture(getCtx().db, title));
+  });
+  return suite;
 }
