@@ -4,3 +4,4 @@ export * from "./roadmaps";
 export * from "./activity";
 export * from "./rate-limits";
 export * from "./collaboration";
+export * from "./resources";

@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { activity, roadmaps } from "@/db/schema";
 import { publish, roadmapTopic } from "@/lib/server/live/publish";
+import type { ActivityEntity } from "@/lib/validation/collaboration";
 import type { Role } from "@/lib/validation/common";
 import type { Actor } from "./actor";
 import { requireRole } from "./authorization";
@@ -35,7 +36,7 @@ export async function accessRoadmap(
 }
 
 export interface RoadmapChange {
-  entity: "roadmap" | "workstream" | "item" | "dependency" | "comment";
+  entity: ActivityEntity;
   entityId: string;
   action: "created" | "updated" | "deleted" | "restored" | "resolved" | "reopened";
   version?: number;

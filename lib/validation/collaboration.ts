@@ -124,7 +124,15 @@ export const notificationSchema = z
 export type Notification = z.infer<typeof notificationSchema>;
 
 /** The kinds of thing a roadmap's activity records. */
-export const ACTIVITY_ENTITIES = ["roadmap", "workstream", "item", "dependency", "comment"] as const;
+export const ACTIVITY_ENTITIES = [
+  "roadmap",
+  "workstream",
+  "item",
+  "dependency",
+  "comment",
+  "risk",
+  "staffing",
+] as const;
 export type ActivityEntity = (typeof ACTIVITY_ENTITIES)[number];
 
 export const activityEntrySchema = z
