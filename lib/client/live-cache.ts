@@ -10,6 +10,10 @@ import { applyServerItem, removeServerItem } from "./timeline-optimistic";
 const BULK = 25;
 const FLUSH_MS = 40;
 
+function isRoadmapQuery(queryKey: readonly unknown[], roadmapId: string): boolean {
+  return queryKey[0] === "roadmap" && queryKey[1] === roadmapId;
+}
+
 /** Whether the cached board already shows this change (our own edit, or one fetched meanwhile). */
 export function alreadyShown(board: Board | undefined, event: ChangeEvent): boolean {
   if (!board) return true; // nothing cached: the next read fetches it fresh
@@ -56,6 +60,8 @@ export class LiveCache {
     if (event.entity === "comment") {
       if (event.itemId) this.comments.add(event.itemId);
       this.refetchBoard = true; // verdict summaries live on the board
+    } else if (event.entity === "risk" || event.entity === "staffing") {
+      // Not on the board: the roadmap-wide invalidation in flush() covers them.
     } else if (!alreadyShown(readBoard(this.queryClient, this.roadmapId), event)) {
       if (event.entity === "item" && event.type === "deleted") {
         removeServerItem(this.queryClient, this.roadmapId, event.id);
@@ -93,8 +99,17 @@ export class LiveCache {
 
     for (const itemId of comments)
       void queryClient.invalidateQueries({ queryKey: queryKeys.comments(itemId) });
-    void queryClient.invalidateQueries({ queryKey: queryKeys.activity(roadmapId) });
-    void queryClient.invalidateQueries({ queryKey: queryKeys.schedule(roadmapId) });
+    // Everything else read about the roadmap (schedule, activity, capacity, risks...) may have
+    // changed too. A forecast is only marked stale: rerunning thousands of simulations on every
+    // edit is for the person who asks for it.
+    void queryClient.invalidateQueries({
+      predicate: ({ queryKey }) =>
+        isRoadmapQuery(queryKey, roadmapId) && !["board", "forecast"].includes(String(queryKey[2])),
+    });
+    void queryClient.invalidateQueries({
+      predicate: ({ queryKey }) => isRoadmapQuery(queryKey, roadmapId) && queryKey[2] === "forecast",
+      refetchType: "none",
+    });
     if (wholeBoard) {
       await queryClient.invalidateQueries({ queryKey: queryKeys.board(roadmapId) });
       return;
