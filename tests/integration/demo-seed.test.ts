@@ -6,13 +6,17 @@ import {
   items,
   itemSkills,
   memberships,
+  notifications,
+  risks,
   roadmaps,
   skills,
+  staffingRows,
   teams,
   users,
   workstreams,
 } from "@/db/schema";
 import { verifyCredentials } from "@/lib/services/accounts";
+import { getBoard } from "@/lib/services/board";
 import { hashPassword } from "@/lib/services/passwords";
 import { createToken } from "@/lib/services/tokens";
 import { api } from "../helpers/api";
@@ -125,6 +129,23 @@ describeEachDatabase("demo seed", (getCtx) => {
       );
     expect(demand.length).toBeGreaterThan(0);
     expect(demand.every((d) => d.hours > 0)).toBe(true);
+  });
+
+  it("shows collaboration at once: verdicts on milestones, a mention for the demo owner, risks and a staffing plan", async () => {
+    const { db } = getCtx();
+    const owner = (await verifyCredentials(db, DEMO_LOGIN.email, DEMO_LOGIN.password))!;
+    const actor = { userId: owner.id, email: owner.email, name: owner.name, via: "session" as const };
+    const [roadmap] = await db.select().from(roadmaps);
+    const board = await getBoard(db, actor, roadmap.id);
+    const summaries = Object.values(board.feedback);
+    expect(summaries.reduce((n, s) => n + s.notFeasible, 0)).toBe(1);
+    expect(summaries.reduce((n, s) => n + s.feasible + s.concerns, 0)).toBe(2);
+    const unread = await db.select().from(notifications).where(eq(notifications.userId, owner.id));
+    expect(unread.map((n) => n.kind)).toEqual(["mention"]);
+    const register = await db.select().from(risks).where(eq(risks.roadmapId, roadmap.id));
+    expect(register.some((r) => r.likelihood * r.impact >= 15 && !r.contingency)).toBe(true);
+    const plan = await db.select().from(staffingRows).where(eq(staffingRows.roadmapId, roadmap.id));
+    expect(new Set(plan.map((r) => r.quarter)).size).toBeGreaterThanOrEqual(5);
   });
 
   it("the demo login verifies (any case of the email), a wrong password does not", async () => {
