@@ -31,6 +31,12 @@ import * as notificationsRoute from "@/app/api/notifications/route";
 import * as roadmapActivityRoute from "@/app/api/roadmaps/[roadmapId]/activity/route";
 import * as roadmapEventsRoute from "@/app/api/roadmaps/[roadmapId]/events/route";
 import * as roadmapPresenceRoute from "@/app/api/roadmaps/[roadmapId]/presence/route";
+import * as roadmapCapacityRoute from "@/app/api/roadmaps/[roadmapId]/capacity/route";
+import * as roadmapForecastRoute from "@/app/api/roadmaps/[roadmapId]/forecast/route";
+import * as roadmapRisksRoute from "@/app/api/roadmaps/[roadmapId]/risks/route";
+import * as roadmapStaffingRoute from "@/app/api/roadmaps/[roadmapId]/staffing/route";
+import * as riskRestoreRoute from "@/app/api/risks/[riskId]/restore/route";
+import * as riskRoute from "@/app/api/risks/[riskId]/route";
 
 /** A route handler as Next calls it. */
 export type RouteHandler = (
@@ -91,6 +97,16 @@ export const ROUTES = {
   "GET /api/roadmaps/{roadmapId}/events": roadmapEventsRoute.GET,
   "GET /api/roadmaps/{roadmapId}/presence": roadmapPresenceRoute.GET,
   "PUT /api/roadmaps/{roadmapId}/presence": roadmapPresenceRoute.PUT,
+  // Resources, risks, forecast
+  "GET /api/roadmaps/{roadmapId}/staffing": roadmapStaffingRoute.GET,
+  "PUT /api/roadmaps/{roadmapId}/staffing": roadmapStaffingRoute.PUT,
+  "GET /api/roadmaps/{roadmapId}/capacity": roadmapCapacityRoute.GET,
+  "GET /api/roadmaps/{roadmapId}/risks": roadmapRisksRoute.GET,
+  "POST /api/roadmaps/{roadmapId}/risks": roadmapRisksRoute.POST,
+  "PATCH /api/risks/{riskId}": riskRoute.PATCH,
+  "DELETE /api/risks/{riskId}": riskRoute.DELETE,
+  "POST /api/risks/{riskId}/restore": riskRestoreRoute.POST,
+  "GET /api/roadmaps/{roadmapId}/forecast": roadmapForecastRoute.GET,
 } satisfies Record<string, RouteHandler>;
 
 export type RouteKey = keyof typeof ROUTES;

@@ -1,9 +1,11 @@
 import { count, eq, isNull, and } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/types";
-import { invitations, teams } from "@/db/schema";
+import { invitations, skills, teams } from "@/db/schema";
 import { createComment, deleteComment } from "@/lib/services/comments";
 import { createInvitation } from "@/lib/services/invitations";
+import { createRisk, deleteRisk } from "@/lib/services/risks";
+import { createSkill } from "@/lib/services/skills";
 import { createToken } from "@/lib/services/tokens";
 import { allEndpoints } from "@/lib/validation/endpoints";
 import { buildOpenApiDocument } from "@/lib/validation/openapi";
@@ -15,12 +17,14 @@ import {
   createCast,
   createCastTeam,
   createTeamWithMembers,
+  createUser,
   liveTokenIds,
   teamState,
   uniqueEmail,
   type Cast,
   type CastTeam,
 } from "../helpers/fixtures";
+import { resourceState } from "../helpers/resources";
 import { createBoardFixture, type BoardFixture } from "../helpers/timeline";
 
 type Who = "owner" | "editor" | "commenter" | "viewer" | "outsider" | "anonymous";
@@ -245,6 +249,102 @@ const COLLABORATION_ROUTES: CollaborationRouteCase[] = [
   },
 ];
 
+/** A board with a risk on it, and the team's skill: what the resource routes act on. */
+interface ResourceFixture {
+  board: BoardFixture;
+  skillId: string;
+  risk: { id: string; version: number };
+}
+
+async function createResourceFixture(db: Database, cast: Cast, teamId: string): Promise<ResourceFixture> {
+  const board = await createBoardFixture(db, cast.owner.actor, teamId, { title: "Resourced roadmap" });
+  const [skill] = await db.select({ id: skills.id }).from(skills).where(eq(skills.teamId, teamId)).limit(1);
+  const risk = await createRisk(db, cast.owner.actor, board.roadmap.id, {
+    title: "Vendor slips",
+    kind: "dependency",
+    likelihood: 3,
+    impact: 4,
+    itemIds: [board.feature.id],
+  });
+  return { board, skillId: skill.id, risk };
+}
+
+interface ResourceRouteCase {
+  key: RouteKey;
+  expect: Record<Who, number>;
+  /** Whether an allowed call changes the roadmap (then each allowed call gets a fresh board). */
+  mutates: boolean;
+  setup?: (db: Database, cast: Cast, fx: ResourceFixture) => Promise<void>;
+  request: (fx: ResourceFixture) => CallOptions;
+}
+
+const RESOURCE_ROUTES: ResourceRouteCase[] = [
+  {
+    key: "GET /api/roadmaps/{roadmapId}/staffing",
+    expect: readable(),
+    mutates: false,
+    request: (fx) => ({ params: { roadmapId: fx.board.roadmap.id } }),
+  },
+  {
+    key: "PUT /api/roadmaps/{roadmapId}/staffing",
+    expect: editorsOnly(),
+    mutates: true,
+    request: (fx) => ({
+      params: { roadmapId: fx.board.roadmap.id },
+      ifMatch: 0,
+      json: { rows: [{ skillId: fx.skillId, quarter: "2027-Q1", headcount: 2, hoursPerWeek: 32 }] },
+    }),
+  },
+  {
+    key: "GET /api/roadmaps/{roadmapId}/capacity",
+    expect: readable(),
+    mutates: false,
+    request: (fx) => ({ params: { roadmapId: fx.board.roadmap.id } }),
+  },
+  {
+    key: "GET /api/roadmaps/{roadmapId}/risks",
+    expect: readable(),
+    mutates: false,
+    request: (fx) => ({ params: { roadmapId: fx.board.roadmap.id } }),
+  },
+  {
+    key: "POST /api/roadmaps/{roadmapId}/risks",
+    expect: editorsOnly(201),
+    mutates: true,
+    request: (fx) => ({
+      params: { roadmapId: fx.board.roadmap.id },
+      json: { title: "Regulation changes", kind: "external", likelihood: 2, impact: 5 },
+    }),
+  },
+  {
+    key: "PATCH /api/risks/{riskId}",
+    expect: editorsOnly(),
+    mutates: true,
+    request: (fx) => ({ params: { riskId: fx.risk.id }, ifMatch: fx.risk.version, json: { likelihood: 5 } }),
+  },
+  {
+    key: "DELETE /api/risks/{riskId}",
+    expect: editorsOnly(),
+    mutates: true,
+    request: (fx) => ({ params: { riskId: fx.risk.id }, ifMatch: fx.risk.version }),
+  },
+  {
+    key: "POST /api/risks/{riskId}/restore",
+    expect: editorsOnly(),
+    mutates: true,
+    setup: async (db, cast, fx) => {
+      await deleteRisk(db, cast.owner.actor, fx.risk.id, fx.risk.version);
+    },
+    request: (fx) => ({ params: { riskId: fx.risk.id } }),
+  },
+  {
+    key: "GET /api/roadmaps/{roadmapId}/forecast",
+    expect: readable(),
+    mutates: false,
+    request: (fx) => ({ params: { roadmapId: fx.board.roadmap.id }, query: { runs: "100" } }),
+  },
+];
+
 const ERROR_CODE: Record<number, string> = { 401: "unauthenticated", 403: "forbidden", 404: "not_found" };
 
 describeEachDatabase("authorization by role", (getCtx) => {
@@ -383,6 +483,81 @@ describeEachDatabase("authorization by role", (getCtx) => {
       }
       expect(await collaborationState(db, board.roadmap.id)).toEqual(before);
     });
+  });
+
+  describe("resource routes", () => {
+    let shared: ResourceFixture;
+    /** A board of a team none of the cast belongs to. */
+    let foreign: ResourceFixture;
+    beforeAll(async () => {
+      const { db } = getCtx();
+      shared = await createResourceFixture(db, cast, sharedTeam.team.id);
+      const stranger = await createUser(db, "stranger");
+      const otherTeam = await createTeamWithMembers(db, stranger);
+      await createSkill(db, stranger.actor, otherTeam.id, { name: "Backend" });
+      foreign = await createResourceFixture(db, { ...cast, owner: stranger }, otherTeam.id);
+    });
+
+    /** Refused callers share one board per route (a refusal must leave it as it was). */
+    const refusalBoards = new Map<RouteKey, ResourceFixture>();
+    async function fixtureFor(route: ResourceRouteCase, allowed: boolean) {
+      if (!route.mutates) return shared;
+      const existing = refusalBoards.get(route.key);
+      if (!allowed && existing) return existing;
+      const { db } = getCtx();
+      const fx = await createResourceFixture(db, cast, sharedTeam.team.id);
+      await route.setup?.(db, cast, fx);
+      if (!allowed) refusalBoards.set(route.key, fx);
+      return fx;
+    }
+
+    for (const route of RESOURCE_ROUTES) {
+      for (const who of EVERYONE) {
+        const status = route.expect[who];
+        it(`${route.key} as ${who}: ${status}`, async () => {
+          const { db } = getCtx();
+          const fx = await fixtureFor(route, status < 400);
+          const before = await resourceState(db, fx.board.roadmap.id);
+
+          const res = await api(route.key, { ...route.request(fx), token: tokenOf(who) });
+
+          const after = await resourceState(db, fx.board.roadmap.id);
+          if (status >= 400) {
+            expectApiError(res, status, ERROR_CODE[status]);
+            expect(after).toEqual(before);
+          } else {
+            expect(res.status).toBe(status);
+            if (route.mutates) {
+              expect(after.activity).toHaveLength(before.activity.length + 1);
+              expect(after.seq).toBe(before.seq + 1);
+            } else {
+              expect(after).toEqual(before);
+            }
+          }
+        });
+      }
+    }
+
+    for (const route of RESOURCE_ROUTES) {
+      it(`${route.key} with another team's ids, as an owner and an editor: 404, nothing changes`, async () => {
+        const { db } = getCtx();
+        const before = await resourceState(db, foreign.board.roadmap.id);
+        for (const who of ["owner", "editor"] as const) {
+          const res = await api(route.key, { ...route.request(foreign), token: tokenOf(who) });
+          expectApiError(res, 404, "not_found");
+        }
+        expect(await resourceState(db, foreign.board.roadmap.id)).toEqual(before);
+      });
+
+      it(`${route.key} with a path id that is not a UUID, or names nothing: 404`, async () => {
+        const options = route.request(shared);
+        for (const id of ["not-a-uuid", "00000000-0000-4000-8000-000000000000"]) {
+          const params = Object.fromEntries(Object.keys(options.params ?? {}).map((k) => [k, id]));
+          const res = await api(route.key, { ...options, params, token: cast.owner.token });
+          expectApiError(res, 404, "not_found");
+        }
+      });
+    }
   });
 
   describe("account routes", () => {

@@ -4,7 +4,7 @@ import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { allEndpoints } from "@/lib/validation/endpoints";
 import { buildOpenApiDocument } from "@/lib/validation/openapi";
-import type { LooseJson } from "../helpers/api";
+import { ROUTES, type LooseJson } from "../helpers/api";
 
 const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 const API_DIR = path.join(process.cwd(), "app", "api");
@@ -62,6 +62,10 @@ describe("route files and endpoint specs", () => {
 
   it("every endpoint spec has a route file exporting its method", () => {
     expect([...specified].filter((k) => !implemented.has(k)).sort()).toEqual([]);
+  });
+
+  it("the test helpers' ROUTES table names every endpoint spec, and nothing else", () => {
+    expect(Object.keys(ROUTES).sort()).toEqual([...specified].sort());
   });
 
   it("no two endpoint specs claim the same method and path", () => {

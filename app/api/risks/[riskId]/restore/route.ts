@@ -1,0 +1,8 @@
+import { route } from "@/lib/server/route";
+import { restoreRisk } from "@/lib/services/risks";
+import { resources } from "@/lib/validation/endpoints";
+
+export const POST = route(resources.restoreRisk, async ({ db, actor, params }) => {
+  const risk = await restoreRisk(db, actor, params.riskId);
+  return { body: { risk }, version: risk.version };
+});

@@ -1,0 +1,50 @@
+import { asc, eq } from "drizzle-orm";
+import type { Database } from "@/db/types";
+import { skills } from "@/db/schema";
+import { computeCapacity } from "@/lib/planning/capacity";
+import type { Capacity } from "@/lib/validation/resources";
+import type { Actor } from "./actor";
+import { loadItems } from "./items";
+import { accessRoadmap } from "./roadmap-access";
+import { loadStaffing } from "./staffing";
+import { listWorkstreams } from "./workstreams";
+
+/**
+ * Demand against capacity per skill and quarter, hours per lane and quarter, and the ramp-up plan,
+ * from the live items' estimates and skill hours and the roadmap's staffing plan.
+ */
+export async function getCapacity(db: Database, actor: Actor, roadmapId: string): Promise<Capacity> {
+  const { roadmap } = await accessRoadmap(db, actor, roadmapId, "viewer");
+  const [items, lanes, teamSkills, staffing] = await Promise.all([
+    loadItems(db, roadmapId),
+    listWorkstreams(db, roadmapId),
+    db
+      .select({ id: skills.id, name: skills.name })
+      .from(skills)
+      .where(eq(skills.teamId, roadmap.teamId))
+      .orderBy(asc(skills.name)),
+    loadStaffing(db, roadmap),
+  ]);
+  // The write paths keep lanes and skills consistent; these guards keep one stray reference (a
+  // raw import, a race with a lane's removal) from failing the whole page.
+  const laneIds = new Set(lanes.map((w) => w.id));
+  const skillIds = new Set(teamSkills.map((s) => s.id));
+  return computeCapacity({
+    startDate: roadmap.startDate,
+    horizonMonths: roadmap.horizonMonths,
+    items: items.map((i) => ({
+      id: i.id,
+      workstreamId: i.workstreamId && laneIds.has(i.workstreamId) ? i.workstreamId : null,
+      startDate: i.startDate,
+      endDate: i.endDate,
+      status: i.status,
+      kind: i.kind,
+      estimate: i.estimate,
+      skills: i.skills.filter((s) => skillIds.has(s.skillId)),
+    })),
+    workstreams: lanes.map((w) => ({ id: w.id, name: w.name })),
+    skills: teamSkills,
+    staffing: staffing.rows.filter((r) => skillIds.has(r.skillId)),
+    hiringLeadWeeks: staffing.hiringLeadWeeks,
+  });
+}

@@ -1,0 +1,141 @@
+import type { Database } from "@/db/types";
+import { createForecast, CycleError, type ForecastInput } from "@/lib/planning/forecast";
+import type { Forecast } from "@/lib/validation/resources";
+import type { Actor } from "./actor";
+import { getBoard } from "./board";
+import { AppError } from "./errors";
+import { accessRoadmap } from "./roadmap-access";
+import { loadRisks } from "./risks";
+
+/** Work per chunk before yielding to the event loop, so that other requests keep being served. */
+const CHUNK_BUDGET_MS = 50;
+const FIRST_CHUNK_RUNS = 100;
+const CACHE_ENTRIES = 20;
+
+/**
+ * Forecasts by (roadmap, its change sequence number, runs, seed). Every change to a roadmap moves
+ * its sequence number, so an entry can never be stale: a changed roadmap simply has a new key, and
+ * the old entry ages out. Holding the promise lets concurrent identical requests share one run.
+ */
+const cache = new Map<string, Promise<Forecast>>();
+
+function remember(key: string, value: Promise<Forecast>) {
+  cache.set(key, value);
+  while (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+}
+
+function recall(key: string): Promise<Forecast> | undefined {
+  const hit = cache.get(key);
+  if (hit) {
+    // Most recently used last: Map keeps insertion order.
+    cache.delete(key);
+    cache.set(key, hit);
+  }
+  return hit;
+}
+
+/** For tests: forget every cached forecast. */
+export function clearForecastCache(): void {
+  cache.clear();
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function prepare(input: ForecastInput) {
+  try {
+    return createForecast(input);
+  } catch (error) {
+    // The write paths refuse cycles; one here means data arrived around them (e.g. a raw import).
+    if (error instanceof CycleError) {
+      throw new AppError(
+        "dependency_cycle",
+        "The roadmap's dependencies form a loop, so it cannot be forecast; remove one of the links named.",
+        { details: { cycle: error.cycle } },
+      );
+    }
+    throw error;
+  }
+}
+
+/**
+ * Runs the simulation in chunks of about CHUNK_BUDGET_MS, yielding between them, so that a
+ * 100,000-run forecast never blocks the server; chunk sizes adapt to the measured speed.
+ */
+async function simulate(input: ForecastInput): Promise<Forecast> {
+  const started = performance.now();
+  const forecast = prepare(input);
+  let chunk = Math.min(FIRST_CHUNK_RUNS, input.runs);
+  while (forecast.done < input.runs) {
+    const runs = Math.min(chunk, input.runs - forecast.done);
+    const t0 = performance.now();
+    forecast.step(runs);
+    const took = performance.now() - t0;
+    const perRun = Math.max(took, 0.01) / runs;
+    chunk = Math.max(1, Math.floor(CHUNK_BUDGET_MS / perRun));
+    if (forecast.done < input.runs) await yieldToEventLoop();
+  }
+  const result = forecast.result();
+  return { ...result, elapsedMs: Math.round((performance.now() - started) * 10) / 10 };
+}
+
+/** The simulation's input from the live board: cut items and their links are out, as in the schedule. */
+async function forecastInput(
+  db: Database,
+  actor: Actor,
+  roadmapId: string,
+  options: { runs: number; seed: number },
+): Promise<ForecastInput> {
+  const [board, risks] = await Promise.all([getBoard(db, actor, roadmapId), loadRisks(db, roadmapId)]);
+  const live = board.items.filter((i) => i.status !== "cut");
+  const ids = new Set(live.map((i) => i.id));
+  return {
+    projectStart: board.roadmap.startDate,
+    items: live.map((i) => ({
+      id: i.id,
+      kind: i.kind,
+      title: i.title,
+      isKey: i.isKey,
+      startDate: i.startDate,
+      endDate: i.endDate,
+      status: i.status,
+      estimate: i.estimate,
+    })),
+    dependencies: board.dependencies
+      .filter((d) => ids.has(d.fromId) && ids.has(d.toId))
+      .map((d) => ({ fromId: d.fromId, toId: d.toId, lagDays: d.lagDays })),
+    risks: risks
+      .filter((r) => r.status !== "closed")
+      .map((r) => ({
+        id: r.id,
+        likelihood: r.likelihood,
+        status: r.status,
+        delayDays: r.delayDays,
+        itemIds: r.itemIds.filter((id) => ids.has(id)),
+      })),
+    runs: options.runs,
+    seed: options.seed,
+  };
+}
+
+/**
+ * The Monte-Carlo forecast of a roadmap as it is now. A repeated read of an unchanged roadmap with
+ * the same runs and seed answers from memory, with the elapsedMs of the run that computed it.
+ */
+export async function getForecast(
+  db: Database,
+  actor: Actor,
+  roadmapId: string,
+  options: { runs: number; seed: number },
+): Promise<Forecast> {
+  // The sequence number is read before the board, so a cached answer is never older than its key.
+  const { roadmap } = await accessRoadmap(db, actor, roadmapId, "viewer");
+  const key = `${roadmapId}:${roadmap.seq}:${options.runs}:${options.seed}`;
+  const cached = recall(key);
+  if (cached) return cached;
+  const pending = forecastInput(db, actor, roadmapId, options).then(simulate);
+  remember(key, pending);
+  pending.catch(() => {
+    if (cache.get(key) === pending) cache.delete(key);
+  });
+  return pending;
+}
