@@ -3,24 +3,13 @@
 import { useMemo } from "react";
 import { Card } from "@/components/ui/card";
 import { FilterTabs } from "@/components/ui/filter-tabs";
-import { ChevronRightIcon } from "@/components/ui/icons";
-import { PageHeader } from "@/components/ui/page-header";
-import { TextLink } from "@/components/ui/text-link";
 import { useActivity, useActivityNames } from "@/lib/client/activity";
 import { ActivityFeed } from "./activity-feed";
 import { ACTIVITY_KINDS, type ActivityKind } from "./activity-kinds";
 import { makeNameBook } from "./activity-names";
 
-/** The roadmap's activity page: filters by kind of change, the feed grouped by day. */
-export function RoadmapActivity({
-  roadmapId,
-  roadmapTitle,
-  kind,
-}: {
-  roadmapId: string;
-  roadmapTitle: string;
-  kind: ActivityKind;
-}) {
+/** The roadmap's activity page (below its header): filters by kind of change, the feed grouped by day. */
+export function RoadmapActivity({ roadmapId, kind }: { roadmapId: string; kind: ActivityKind }) {
   // The server filters by kind, so every page is full and "Load older" always adds entries.
   const activity = useActivity(roadmapId, undefined, {
     entity: kind === "all" ? undefined : ACTIVITY_KINDS[kind].entity,
@@ -32,20 +21,6 @@ export function RoadmapActivity({
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-3 text-sm">
-        <TextLink href={`/roadmaps/${roadmapId}`} className="inline-flex items-center gap-1">
-          <ChevronRightIcon className="size-3.5 rotate-180" />
-          Back to the timeline
-        </TextLink>
-      </nav>
-      <PageHeader
-        title="Activity"
-        description={
-          <>
-            Who changed what on <span className="font-medium text-ink">{roadmapTitle}</span>, newest first.
-          </>
-        }
-      />
       <FilterTabs
         label="Kind of change"
         className="mb-4"

@@ -44,6 +44,13 @@ export function describeItem(
   return parts.join(", ") + ".";
 }
 
+/** The item's accessible name, plus the high risks without a contingency plan that threaten it. */
+export function withRisks(label: string, riskTitles: readonly string[] | undefined): string {
+  if (!riskTitles?.length) return label;
+  const names = riskTitles.map((t) => `“${t}”`).join(" and ");
+  return `${label} High risk without a contingency plan: ${names}.`;
+}
+
 /** The item's accessible name, plus who else is editing it now. */
 export function withEditors(label: string, editors: readonly { name: string }[] | undefined): string {
   return editors?.length ? `${label} Being edited by ${editors.map((e) => e.name).join(" and ")}.` : label;

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { RoadmapSectionNav } from "@/components/roadmaps/roadmap-section-nav";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CalendarIcon, ChevronDownIcon, SettingsIcon } from "@/components/ui/icons";
@@ -127,12 +128,6 @@ export function RoadmapHeader({
         </div>
         <div className="flex shrink-0 flex-wrap items-center gap-2">
           {live}
-          <Link
-            href={`/roadmaps/${roadmap.id}/activity`}
-            className="inline-flex min-h-9 items-center rounded-md px-2.5 text-[13px] font-medium text-accent-700 underline decoration-accent-300 underline-offset-[3px] hover:decoration-accent-700"
-          >
-            Activity
-          </Link>
           {issueCount > 0 && (
             <Menu
               label="Items with date problems"
@@ -178,6 +173,7 @@ export function RoadmapHeader({
           )}
         </div>
       </div>
+      <RoadmapSectionNav roadmapId={roadmap.id} current="timeline" />
     </header>
   );
 }

@@ -19,7 +19,7 @@ import { PlusIcon } from "@/components/ui/icons";
 import { fromDayNumber, toDayNumber } from "@/lib/planning/calendar";
 import type { Board } from "@/lib/client/timeline";
 import type { DateText } from "./dates";
-import { describeItem, withEditors } from "./describe";
+import { describeItem, withEditors, withRisks } from "./describe";
 import { DependencyArrows, type ArrowInput } from "./dependency-arrows";
 import { ItemTooltip } from "./item-tooltip";
 import { LaneLabels, lanesInView } from "./lane-labels";
@@ -80,6 +80,8 @@ export interface TimelineCanvasProps {
   ownerNames: Map<string, string>;
   /** Who else is editing which item now. */
   editorsByItem: Map<string, Editor[]>;
+  /** Titles of the high risks without a contingency plan linked to each item. */
+  risksByItem: Map<string, string[]>;
   label: string;
   describedBy: string;
   controllerRef: Ref<CanvasController>;
@@ -473,10 +475,14 @@ export function TimelineCanvas(props: TimelineCanvasProps) {
                   placed={p}
                   {...flagsOf(scheduleMap.get(p.item.id), showCritical)}
                   label={withEditors(
-                    describeItem(p.item, scheduleMap.get(p.item.id), dt, board.feedback[p.item.id]),
+                    withRisks(
+                      describeItem(p.item, scheduleMap.get(p.item.id), dt, board.feedback[p.item.id]),
+                      props.risksByItem.get(p.item.id),
+                    ),
                     props.editorsByItem.get(p.item.id),
                   )}
                   editors={props.editorsByItem.get(p.item.id)}
+                  risky={props.risksByItem.has(p.item.id)}
                   feedback={board.feedback[p.item.id]}
                   active={p.item.id === tabStop}
                   canEdit={canEdit}

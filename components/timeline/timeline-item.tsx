@@ -3,6 +3,7 @@
 import { memo, useLayoutEffect, useRef, type CSSProperties } from "react";
 import { cx } from "@/components/ui/cx";
 import { FeedbackBadge } from "@/components/comments/feedback-badge";
+import { RiskGlyph } from "@/components/risks/risk-flag";
 import { initials } from "@/components/ui/avatar";
 import { FlagIcon } from "@/components/ui/icons";
 import type { Schedule } from "@/lib/client/timeline";
@@ -37,6 +38,8 @@ export interface TimelineItemProps {
   editors?: readonly Editor[];
   /** Comments and feasibility verdicts on the item (also in the label). */
   feedback?: FeedbackSummary;
+  /** Linked to a high risk without a contingency plan (the risks are named in the label). */
+  risky?: boolean;
 }
 
 export interface Editor {
@@ -87,6 +90,7 @@ export const TimelineItem = memo(function TimelineItem({
   linkRole,
   editors,
   feedback,
+  risky = false,
 }: TimelineItemProps) {
   const ref = useRef<HTMLButtonElement>(null);
   const flags: ItemFlags = { critical, violation };
@@ -151,6 +155,7 @@ export const TimelineItem = memo(function TimelineItem({
         >
           {item.isKey && <FlagIcon className="size-3.5 text-accent-800" />}
           {flags.violation && <WarningGlyph />}
+          {risky && <RiskGlyph className="size-3.5 shrink-0" data-risk-flag="" />}
           {item.status !== "planned" && <StatusGlyph status={item.status} className="size-3" />}
           {item.title}
           <FeedbackBadge summary={feedback} />
@@ -212,6 +217,16 @@ export const TimelineItem = memo(function TimelineItem({
           aria-hidden="true"
           className="absolute inset-y-0 right-0 w-2 cursor-ew-resize rounded-r-md hover:bg-black/10"
         />
+      )}
+      {risky && (
+        <span
+          aria-hidden="true"
+          title="Linked to a high risk without a contingency plan"
+          data-risk-flag=""
+          className="pointer-events-none absolute -top-2.5 -left-2 flex rounded-full bg-white p-px shadow-xs"
+        >
+          <RiskGlyph className="size-4" />
+        </span>
       )}
       {editors?.length ? <EditorMarks editors={editors} className="absolute -top-2.5 -right-1.5" /> : null}
       {canEdit && (

@@ -18,7 +18,9 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PlusIcon, RoadmapIcon } from "@/components/ui/icons";
+import { RiskFlagLegend } from "@/components/risks/risk-flag";
 import { useRoadmapLive } from "@/lib/client/live-events";
+import { useRisks } from "@/lib/client/resources";
 import { restoreRoadmap } from "@/lib/client/roadmaps";
 import { canEditRoadmaps } from "@/lib/client/roles";
 import { findItem as findCachedItem, type Board, type Schedule } from "@/lib/client/timeline";
@@ -126,6 +128,17 @@ export function TimelineWorkspace({
     [schedule],
   );
   const ownerNames = useMemo(() => new Map(members.map((m) => [m.user.id, m.user.name])), [members]);
+  // The board does not carry risks: items linked to a high risk without a contingency plan are
+  // marked on the timeline from the register.
+  const risks = useRisks(roadmap.id);
+  const risksByItem = useMemo(() => {
+    const map = new Map<string, string[]>();
+    for (const risk of risks.data ?? []) {
+      if (!risk.needsContingency) continue;
+      for (const itemId of risk.itemIds) map.set(itemId, [...(map.get(itemId) ?? []), risk.title]);
+    }
+    return map;
+  }, [risks.data]);
   const issues: Issues = useMemo(() => {
     const missed: Item[] = [];
     const early: Item[] = [];
@@ -427,6 +440,7 @@ export function TimelineWorkspace({
                 today={today}
                 ownerNames={ownerNames}
                 editorsByItem={editorsByItem}
+                risksByItem={risksByItem}
                 label={`Timeline of ${roadmap.title}`}
                 describedBy={instructionsId}
                 controllerRef={canvas}
@@ -442,6 +456,7 @@ export function TimelineWorkspace({
                 previewDrag={previewDrag}
               />
               <TimelineLegend showCritical={showCritical} />
+              {risksByItem.size > 0 && <RiskFlagLegend roadmapId={roadmap.id} count={risksByItem.size} />}
             </div>
             {panel && (
               <ItemPanel

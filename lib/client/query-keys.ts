@@ -15,6 +15,14 @@ export const queryKeys = {
       ? ["roadmap", roadmapId, "activity", itemId]
       : ["roadmap", roadmapId, "activity"]) as readonly string[],
   presence: (roadmapId: string) => ["roadmap", roadmapId, "presence"] as const,
+  staffing: (roadmapId: string) => ["roadmap", roadmapId, "staffing"] as const,
+  capacity: (roadmapId: string) => ["roadmap", roadmapId, "capacity"] as const,
+  risks: (roadmapId: string) => ["roadmap", roadmapId, "risks"] as const,
+  /** Every forecast of the roadmap (the prefix), or one run's answer. */
+  forecast: (roadmapId: string, params?: { runs: number; seed: number }) =>
+    (params
+      ? ["roadmap", roadmapId, "forecast", params.runs, params.seed]
+      : ["roadmap", roadmapId, "forecast"]) as readonly (string | number)[],
   comments: (itemId: string) => ["item", itemId, "comments"] as const,
   notifications: ["notifications"] as const,
 };

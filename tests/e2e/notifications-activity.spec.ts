@@ -280,6 +280,9 @@ test("the activity page lists changes newest first with before → after, loads 
   await expect(entries.last()).toContainText("added the lane ‘Platform’");
   await expectAccessible(page);
 
-  await page.getByRole("link", { name: "Back to the timeline" }).click();
+  await page
+    .getByRole("navigation", { name: "Roadmap sections" })
+    .getByRole("link", { name: "Timeline" })
+    .click();
   await expect(page).toHaveURL(new RegExp(`/roadmaps/${roadmapId}$`));
 });

@@ -1,0 +1,53 @@
+import Link from "next/link";
+import { cx } from "@/components/ui/cx";
+
+export type RoadmapSection = "timeline" | "capacity" | "risks" | "forecast" | "activity";
+
+const SECTIONS: { id: RoadmapSection; label: string; path: string }[] = [
+  { id: "timeline", label: "Timeline", path: "" },
+  { id: "capacity", label: "Capacity", path: "/capacity" },
+  { id: "risks", label: "Risks", path: "/risks" },
+  { id: "forecast", label: "Forecast", path: "/forecast" },
+  { id: "activity", label: "Activity", path: "/activity" },
+];
+
+export function roadmapSectionHref(roadmapId: string, section: RoadmapSection): string {
+  return `/roadmaps/${roadmapId}${SECTIONS.find((s) => s.id === section)!.path}`;
+}
+
+/** The pages of one roadmap, the same on each of them; the one shown is marked aria-current. */
+export function RoadmapSectionNav({
+  roadmapId,
+  current,
+  className,
+}: {
+  roadmapId: string;
+  current: RoadmapSection;
+  className?: string;
+}) {
+  return (
+    <nav aria-label="Roadmap sections" className={cx("relative -mx-1 overflow-x-auto", className)}>
+      <ul className="flex min-w-max gap-1 border-b border-line px-1">
+        {SECTIONS.map((section) => {
+          const active = section.id === current;
+          return (
+            <li key={section.id}>
+              <Link
+                href={`/roadmaps/${roadmapId}${section.path}`}
+                aria-current={active ? "page" : undefined}
+                className={cx(
+                  "-mb-px flex h-10 items-center border-b-2 px-3 text-sm font-medium whitespace-nowrap transition-colors focus-visible:-outline-offset-2",
+                  active
+                    ? "border-accent-600 text-ink"
+                    : "border-transparent text-muted hover:border-line-strong hover:text-ink",
+                )}
+              >
+                {section.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
