@@ -5,7 +5,6 @@ import { items, roadmaps } from "./roadmaps";
 import { teams } from "./teams";
 import { users } from "./users";
 
-
 /**
  * Comments on items: threads one level deep (a reply's parent is always a root comment), with an
  * optional feasibility verdict. Deletes are soft; the body of a deleted comment is never served.

@@ -36,7 +36,9 @@ export const roadmaps = pgTable(
     kind: text("kind", { enum: ["roadmap", "scenario"] })
       .notNull()
       .default("roadmap"),
-    baseRoadmapId: uuid("base_roadmap_id").references((): AnyPgColumn => roadmaps.id, { onDelete: "cascade" }),
+    baseRoadmapId: uuid("base_roadmap_id").references((): AnyPgColumn => roadmaps.id, {
+      onDelete: "cascade",
+    }),
     /** Last sequence number handed to a change of this roadmap (live events and activity). */
     seq: bigint("seq", { mode: "number" }).notNull().default(0),
     version: version(),

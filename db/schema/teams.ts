@@ -52,7 +52,10 @@ export const invitations = pgTable(
     acceptedBy: uuid("accepted_by").references(() => users.id, { onDelete: "set null" }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },
-  (t) => [uniqueIndex("invitations_token_hash_key").on(t.tokenHash), index("invitations_team_idx").on(t.teamId)],
+  (t) => [
+    uniqueIndex("invitations_token_hash_key").on(t.tokenHash),
+    index("invitations_team_idx").on(t.teamId),
+  ],
 );
 
 /** The team's skills catalogue (frontend, backend, data...). */
