@@ -65,6 +65,8 @@ export class LiveCache {
     } else if (!alreadyShown(readBoard(this.queryClient, this.roadmapId), event)) {
       if (event.entity === "item" && event.type === "deleted") {
         removeServerItem(this.queryClient, this.roadmapId, event.id);
+      } else if (event.entity === "item" && event.item) {
+        applyServerItem(this.queryClient, this.roadmapId, event.item);
       } else if (event.entity === "item") this.items.add(event.id);
       else this.refetchBoard = true;
     }

@@ -69,7 +69,8 @@ export async function loadItems(db: Database, roadmapId: string): Promise<Item[]
   return rows.map((r) => toItem(r, byItem.get(r.id) ?? []));
 }
 
-async function loadItem(db: Database, itemId: string): Promise<Item> {
+/** An item as stored now (deleted ones too), without an access check: callers check access. */
+export async function loadItem(db: Database, itemId: string): Promise<Item> {
   const [row] = await db.select().from(items).where(eq(items.id, itemId)).limit(1);
   if (!row) throw notFound("item");
   const skillRows = await db

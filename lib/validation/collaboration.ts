@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { FEASIBILITY_VERDICTS, NOTIFICATION_KINDS } from "./collaboration-kinds";
 import { idSchema, text } from "./common";
+import { itemSchema } from "./timeline";
 
 export * from "./collaboration-kinds";
 
@@ -170,6 +171,8 @@ export const roadmapEventSchema = z
       seq: z.number().int(),
       roadmapId: z.string(),
       itemId: z.string().nullable(),
+      /** For an item created, updated or restored: the item as it was just after (saves a GET). */
+      item: itemSchema.optional(),
     }),
     z.object({
       type: z.literal("presence"),

@@ -99,12 +99,15 @@ describeEachDatabase("live events", (getCtx) => {
         seq: hello.seq + 1,
         roadmapId: board.roadmap.id,
         itemId: item.id,
+        // The item travels with its event, so that pages need no GET.
+        item: { ...item, updatedAt: expect.any(String) },
       });
       expect(created.id).toBe(String(hello.seq + 1));
 
       await updateItem(db, editor.actor, item.id, 1, { title: "Live, renamed" });
       const updated = await reader.waitFor((d) => d.type === "updated" && d.id === item.id);
       expect(updated.data).toMatchObject({ entity: "item", version: 2, seq: hello.seq + 2 });
+      expect(updated.data.item).toMatchObject({ id: item.id, version: 2, title: "Live, renamed" });
 
       // A refused write (stale version) publishes nothing: its transaction rolled back.
       await expect(updateItem(db, editor.actor, item.id, 1, { title: "stale" })).rejects.toMatchObject({

@@ -4,8 +4,10 @@ import type { DatabaseHandle } from "@/db/client";
 import { activity, roadmaps } from "@/db/schema";
 import type { Actor } from "@/lib/services/actor";
 import { requireRole } from "@/lib/services/authorization";
+import { loadItem } from "@/lib/services/items";
 import { joinRoadmap, leaveRoadmap } from "@/lib/services/presence";
 import type { ChangeEvent, RoadmapEvent } from "@/lib/validation/collaboration";
+import type { Item } from "@/lib/validation/timeline";
 import { liveHub } from "./hub";
 import { presenceRooms } from "./presence-rooms";
 import { roadmapTopic, userTopic, type LiveMessage } from "./publish";
@@ -24,6 +26,29 @@ export function eventFrame(event: RoadmapEvent, id?: number): Uint8Array {
 }
 
 type ChangeMessage = Extract<LiveMessage, { kind: "change" }>;
+
+/**
+ * Item changes travel with the item, read once per instance however many pages watch, so that
+ * pages need no GET of their own (fifty watchers would otherwise send fifty). Keyed by version.
+ */
+const itemReads = new Map<string, Promise<Item | null>>();
+const ITEM_READS_KEPT = 200;
+
+function itemAfter(handle: DatabaseHandle, message: ChangeMessage): Promise<Item | null> {
+  if (message.entity !== "item" || message.type === "deleted") return Promise.resolve(null);
+  const key = `${message.id}@${message.version}`;
+  let read = itemReads.get(key);
+  if (!read) {
+    read = loadItem(handle.db, message.id).then(
+      // Only the version the event names: a later one would skip its own event's changes.
+      (item) => (item.version === message.version ? item : null),
+      () => null,
+    );
+    itemReads.set(key, read);
+    if (itemReads.size > ITEM_READS_KEPT) itemReads.delete(itemReads.keys().next().value!);
+  }
+  return read;
+}
 
 function toEvent(message: ChangeMessage, roadmapId: string): ChangeEvent {
   return {
@@ -45,7 +70,9 @@ function toEvent(message: ChangeMessage, roadmapId: string): ChangeEvent {
  */
 export class RoadmapStream {
   readonly connectionId = randomUUID();
+  /** The last change sent or on its way: replays and live messages start after it. */
   private lastSeq = 0;
+  private outbox: Promise<void> = Promise.resolve();
   private catchingUp = true;
   private pending: ChangeMessage[] = [];
   private queue: Promise<void> = Promise.resolve();
@@ -158,10 +185,16 @@ export class RoadmapStream {
     this.catchingUp = false;
   }
 
+  /** Changes go out one after another, in sequence order, each with its item when it has one. */
   private sendChange(message: ChangeMessage) {
     if (message.seq <= this.lastSeq) return;
     this.lastSeq = message.seq;
-    this.send(toEvent(message, this.roadmap.id), message.seq);
+    const item = itemAfter(this.handle, message);
+    this.outbox = this.outbox.then(async () => {
+      const event = toEvent(message, this.roadmap.id);
+      const after = await item;
+      this.send(after ? { ...event, item: after } : event, message.seq);
+    });
   }
 
   send(event: RoadmapEvent, id?: number) {

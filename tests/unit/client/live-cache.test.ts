@@ -85,6 +85,19 @@ describe("LiveCache", () => {
     cache.dispose();
   });
 
+  it("an item that travels with its event is put on the board at once, without a GET", () => {
+    const client = new QueryClient();
+    client.setQueryData(queryKeys.board(ROADMAP), board());
+    const cache = new LiveCache(client, ROADMAP);
+    const fresh = { id: "i2", roadmapId: ROADMAP, title: "New", version: 1 } as Board["items"][number];
+    cache.apply({ ...event("item", "i2", "created", 1), item: fresh });
+    expect(client.getQueryData<Board>(queryKeys.board(ROADMAP))!.items.map((i) => i.id)).toEqual([
+      "i1",
+      "i2",
+    ]);
+    cache.dispose();
+  });
+
   it("a change already on the board (our own edit) refetches nothing of the board", async () => {
     vi.useFakeTimers();
     const client = new QueryClient();
