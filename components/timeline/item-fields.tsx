@@ -8,6 +8,7 @@ import type { FieldErrors } from "@/lib/client/forms";
 import type { Member } from "@/lib/validation/teams";
 import type { Workstream } from "@/lib/validation/timeline";
 import type { ItemFormValues } from "./item-form-values";
+import { ItemSkillHours } from "./item-skill-hours";
 import { STATUS_INFO, STATUS_ORDER } from "./item-status";
 
 export type SetValue = <K extends keyof ItemFormValues>(key: K, value: ItemFormValues[K]) => void;
@@ -25,7 +26,9 @@ export function ItemFields({
   lanes,
   members,
   horizon,
+  teamId,
 }: {
+  teamId: string;
   values: ItemFormValues;
   set: SetValue;
   errors: FieldErrors;
@@ -199,6 +202,15 @@ export function ItemFields({
           </div>
           {errors.estimate && <p className="text-[13px] text-danger-700">{errors.estimate}</p>}
         </fieldset>
+      )}
+
+      {!milestone && (
+        <ItemSkillHours
+          teamId={teamId}
+          rows={values.skills}
+          onChange={(rows) => set("skills", rows)}
+          errors={errors}
+        />
       )}
 
       <Field label="Owner" error={errors.ownerId} optional>

@@ -22,6 +22,8 @@ export interface ItemFormValues {
   pessimisticHours: string;
   ownerId: string;
   description: string;
+  /** Hours asked of each skill (features only). */
+  skills: { skillId: string; hours: string }[];
 }
 
 export function valuesOf(item: Item): ItemFormValues {
@@ -39,6 +41,7 @@ export function valuesOf(item: Item): ItemFormValues {
     pessimisticHours: item.estimate ? String(item.estimate.pessimisticHours) : "",
     ownerId: item.ownerId ?? "",
     description: item.description ?? "",
+    skills: item.skills.map((s) => ({ skillId: s.skillId, hours: String(s.hours) })),
   };
 }
 
@@ -62,6 +65,7 @@ export function blankValues(
     pessimisticHours: "",
     ownerId: "",
     description: "",
+    skills: [],
   };
 }
 
@@ -96,6 +100,9 @@ export function toInput(v: ItemFormValues): CreateItemInput {
         : null,
     ownerId: v.ownerId || null,
     description: v.description.trim() ? v.description : null,
+    skills: milestone
+      ? []
+      : v.skills.map((s) => ({ skillId: s.skillId, hours: hours(s.hours) ?? Number.NaN })),
   };
 }
 
@@ -111,6 +118,7 @@ const PATCH_KEYS = [
   "estimate",
   "ownerId",
   "description",
+  "skills",
 ] as const;
 
 /** Only what the user changed against the version they started from: what a PATCH sends. */
@@ -126,7 +134,9 @@ export function changedFields(values: ItemFormValues, base: ItemFormValues): Upd
 
 /** Field names whose typed value differs between two sets of values. */
 export function differingFields(a: ItemFormValues, b: ItemFormValues): Array<keyof ItemFormValues> {
-  return (Object.keys(a) as Array<keyof ItemFormValues>).filter((k) => a[k] !== b[k]);
+  return (Object.keys(a) as Array<keyof ItemFormValues>).filter(
+    (k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]),
+  );
 }
 
 /** The same rules the API applies (createItemSchema), as messages keyed by field. */
@@ -152,4 +162,5 @@ export const FIELD_LABELS: Record<string, string> = {
   pessimisticHours: "Pessimistic hours",
   ownerId: "Owner",
   description: "Description",
+  skills: "Skills",
 };

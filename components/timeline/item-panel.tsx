@@ -20,6 +20,7 @@ import { Tabs, tabPanelProps } from "@/components/ui/tabs";
 import { ApiError } from "@/lib/client/api";
 import { fieldErrorsFromIssues, type FieldErrors } from "@/lib/client/forms";
 import type { Board } from "@/lib/client/timeline";
+import { useSkills } from "@/lib/client/skills";
 import { useCreateItem, useUpdateItem } from "@/lib/client/timeline-items";
 import type { FeedbackSummary } from "@/lib/validation/collaboration";
 import type { Member } from "@/lib/validation/teams";
@@ -369,6 +370,7 @@ export function ItemPanel(props: ItemPanelProps) {
                     lanes={board.workstreams}
                     members={props.members}
                     horizon={props.horizon}
+                    teamId={board.roadmap.teamId}
                   />
                 </form>
                 {live && (
@@ -435,8 +437,15 @@ function ConflictSummary({
 }) {
   const theirs = valuesOf(current);
   const fields = base ? differingFields(theirs, valuesOf(base)) : differingFields(theirs, mine);
+  const skillNames = useSkills(board.roadmap.teamId).data ?? [];
   const show = (field: keyof ItemFormValues, v: ItemFormValues): string => {
     const value = v[field];
+    if (field === "skills")
+      return (
+        v.skills
+          .map((s) => `${skillNames.find((k) => k.id === s.skillId)?.name ?? "a skill"} ${s.hours} h`)
+          .join(", ") || "none"
+      );
     if (field === "workstreamId") return board.workstreams.find((w) => w.id === value)?.name ?? "no lane";
     if (field === "ownerId") return members.find((m) => m.user.id === value)?.user.name ?? "nobody";
     if (field === "status") return STATUS_INFO[v.status].label;
@@ -461,7 +470,7 @@ function ConflictSummary({
           ))}
         </ul>
       ) : (
-        <p>None of the fields here (perhaps skills), or they saved the same values.</p>
+        <p>None of the fields here, or they saved the same values.</p>
       )}
       {yours.length > 0 && (
         <p>
