@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { OwnerField } from "@/components/teams/owner-field";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/cx";
@@ -204,18 +205,12 @@ export function RiskForm({
             {needsContingency({ ...values, contingency: values.contingency }) && <NeedsContingencyFlag />}
           </p>
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field label="Owner" error={errors.ownerId} optional>
-              {(control) => (
-                <Select {...control} value={values.ownerId} onChange={(e) => set("ownerId", e.target.value)}>
-                  <option value="">No owner</option>
-                  {members.map((m) => (
-                    <option key={m.user.id} value={m.user.id}>
-                      {m.user.name}
-                    </option>
-                  ))}
-                </Select>
-              )}
-            </Field>
+            <OwnerField
+              value={values.ownerId}
+              onChange={(v) => set("ownerId", v)}
+              members={members}
+              error={errors.ownerId}
+            />
             <Field
               label="Delay if it happens"
               error={errors.delayDays}

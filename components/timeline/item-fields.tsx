@@ -1,5 +1,6 @@
 "use client";
 
+import { OwnerField } from "@/components/teams/owner-field";
 import { cx } from "@/components/ui/cx";
 import { Field } from "@/components/ui/field";
 import { Input, controlClasses } from "@/components/ui/input";
@@ -213,18 +214,12 @@ export function ItemFields({
         />
       )}
 
-      <Field label="Owner" error={errors.ownerId} optional>
-        {(control) => (
-          <Select {...control} value={values.ownerId} onChange={(e) => set("ownerId", e.target.value)}>
-            <option value="">No owner</option>
-            {members.map((m) => (
-              <option key={m.user.id} value={m.user.id}>
-                {m.user.name}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
+      <OwnerField
+        value={values.ownerId}
+        onChange={(v) => set("ownerId", v)}
+        members={members}
+        error={errors.ownerId}
+      />
 
       <Field label="Description" error={errors.description} optional>
         {(control) => (
