@@ -4,10 +4,9 @@ import { useState, type FormEvent } from "react";
 import { OwnerField } from "@/components/teams/owner-field";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { cx } from "@/components/ui/cx";
 import { Field } from "@/components/ui/field";
 import { TrashIcon } from "@/components/ui/icons";
-import { Input, controlClasses } from "@/components/ui/input";
+import { Input, Textarea } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { validate, type FieldErrors } from "@/lib/client/forms";
 import { needsContingency, useCreateRisk, useUpdateRisk, type Risk } from "@/lib/client/resources";
@@ -247,25 +246,23 @@ export function RiskForm({
             }
           >
             {(control) => (
-              <textarea
+              <Textarea
                 {...control}
                 rows={3}
                 maxLength={5000}
                 value={values.contingency}
                 onChange={(e) => set("contingency", e.target.value)}
-                className={cx(controlClasses, "px-3 py-2 leading-5")}
               />
             )}
           </Field>
           <Field label="Description" error={errors.description} optional>
             {(control) => (
-              <textarea
+              <Textarea
                 {...control}
                 rows={2}
                 maxLength={5000}
                 value={values.description}
                 onChange={(e) => set("description", e.target.value)}
-                className={cx(controlClasses, "px-3 py-2 leading-5")}
               />
             )}
           </Field>

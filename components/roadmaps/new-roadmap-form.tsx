@@ -5,9 +5,8 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ButtonLink } from "@/components/ui/button-link";
-import { cx } from "@/components/ui/cx";
 import { Field } from "@/components/ui/field";
-import { Input, controlClasses } from "@/components/ui/input";
+import { Input, Textarea } from "@/components/ui/input";
 import { LocalDate } from "@/components/ui/local-date";
 import { ApiError } from "@/lib/client/api";
 import { useValidatedForm } from "@/lib/client/forms";
@@ -88,7 +87,7 @@ export function NewRoadmapForm({
         hint="The goal in a sentence or two, for everyone who reads it."
       >
         {(control) => (
-          <textarea
+          <Textarea
             {...control}
             rows={3}
             maxLength={5000}
@@ -97,7 +96,6 @@ export function NewRoadmapForm({
               setDescription(e.target.value);
               form.clearField("description");
             }}
-            className={cx(controlClasses, "px-3 py-2 leading-5")}
           />
         )}
       </Field>

@@ -3,11 +3,10 @@
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { cx } from "@/components/ui/cx";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { TrashIcon } from "@/components/ui/icons";
-import { Input, controlClasses } from "@/components/ui/input";
+import { Input, Textarea } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { ApiError, errorMessage } from "@/lib/client/api";
 import { splitServerError, validate, type FieldErrors } from "@/lib/client/forms";
@@ -175,13 +174,12 @@ export function RoadmapSettingsDialog({
         </Field>
         <Field label="Description" optional error={errors.description}>
           {(control) => (
-            <textarea
+            <Textarea
               {...control}
               rows={3}
               maxLength={5000}
               value={values.description}
               onChange={(e) => set("description", e.target.value)}
-              className={cx(controlClasses, "px-3 py-2 leading-5")}
             />
           )}
         </Field>

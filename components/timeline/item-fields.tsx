@@ -3,7 +3,7 @@
 import { OwnerField } from "@/components/teams/owner-field";
 import { cx } from "@/components/ui/cx";
 import { Field } from "@/components/ui/field";
-import { Input, controlClasses } from "@/components/ui/input";
+import { Input, Textarea } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import type { FieldErrors } from "@/lib/client/forms";
 import type { Member } from "@/lib/validation/teams";
@@ -131,13 +131,12 @@ export function ItemFields({
             hint="The specific, measurable result that marks it reached, e.g. “500 merchants take live EUR payments”."
           >
             {(control) => (
-              <textarea
+              <Textarea
                 {...control}
                 rows={3}
                 maxLength={2000}
                 value={values.outcome}
                 onChange={(e) => set("outcome", e.target.value)}
-                className={cx(controlClasses, "px-3 py-2 leading-5")}
               />
             )}
           </Field>
@@ -223,13 +222,12 @@ export function ItemFields({
 
       <Field label="Description" error={errors.description} optional>
         {(control) => (
-          <textarea
+          <Textarea
             {...control}
             rows={4}
             maxLength={10_000}
             value={values.description}
             onChange={(e) => set("description", e.target.value)}
-            className={cx(controlClasses, "px-3 py-2 leading-5")}
           />
         )}
       </Field>

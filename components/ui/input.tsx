@@ -12,3 +12,8 @@ export const controlClasses = cx(
 export function Input({ className, ...rest }: ComponentProps<"input">) {
   return <input className={cx(controlClasses, "h-9 px-3", className)} {...rest} />;
 }
+
+/** A multi-line text control in the same style as Input. */
+export function Textarea({ className, ...rest }: ComponentProps<"textarea">) {
+  return <textarea className={cx(controlClasses, "px-3 py-2 leading-5", className)} {...rest} />;
+}
