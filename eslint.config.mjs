@@ -22,7 +22,7 @@ export default defineConfig([
   },
   {
     // The planning maths and the comment logic stay pure: no framework, no database, no server code.
-    files: ["lib/planning/**", "lib/collaboration/**", "lib/exports/**"],
+    files: ["lib/planning/**", "lib/collaboration/**", "lib/exports/**", "lib/imports/**"],
     rules: {
       "no-restricted-imports": [
         "error",

@@ -5,3 +5,4 @@ export * from "./activity";
 export * from "./rate-limits";
 export * from "./collaboration";
 export * from "./resources";
+export * from "./communication";

@@ -9,6 +9,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   invitation_gone: 410,
+  share_link_gone: 410,
   precondition_required: 428,
   version_mismatch: 412,
   payload_too_large: 413,
@@ -24,6 +25,8 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   comment_deleted: 422,
   invalid_mention: 422,
   not_thread_root: 422,
+  feedback_round_closed: 422,
+  unsafe_xml: 422,
   internal: 500,
 };
 

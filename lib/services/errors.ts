@@ -24,6 +24,9 @@ export type ErrorCode =
   | "comment_deleted"
   | "invalid_mention"
   | "not_thread_root"
+  | "share_link_gone"
+  | "feedback_round_closed"
+  | "unsafe_xml"
   | "internal";
 
 export interface ErrorDetailsIssue {

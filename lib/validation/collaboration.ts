@@ -133,6 +133,12 @@ export const ACTIVITY_ENTITIES = [
   "comment",
   "risk",
   "staffing",
+  "cadence",
+  "review",
+  "snapshot",
+  "feedback_round",
+  "feedback_response",
+  "share_link",
 ] as const;
 export type ActivityEntity = (typeof ACTIVITY_ENTITIES)[number];
 

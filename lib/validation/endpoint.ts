@@ -24,6 +24,13 @@ export interface Endpoint<
   status?: 200 | 201 | 204;
   /** PATCH and DELETE of versioned resources: required. */
   ifMatch?: "required" | "optional";
+  /**
+   * A body the handler reads itself (a file upload), in these media types; not parsed as JSON and
+   * not checked against `body`.
+   */
+  rawBody?: { contentTypes: readonly string[]; description: string };
+  /** Media types of a success answer that is not JSON (a file, a calendar feed). */
+  produces?: readonly string[];
   /** Largest accepted body in bytes (default 1 MiB). */
   maxBodyBytes?: number;
   /** Domain error codes this operation may answer, besides the common ones. */

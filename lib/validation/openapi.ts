@@ -107,11 +107,25 @@ function operation(endpoint: Endpoint, schemas: SchemaCollector) {
         content: { "application/json": { schema: schemas.convert(endpoint.body, "input") } },
       },
     }),
+    ...(endpoint.rawBody && {
+      requestBody: {
+        required: true,
+        description: endpoint.rawBody.description,
+        content: Object.fromEntries(
+          endpoint.rawBody.contentTypes.map((type) => [type, { schema: { type: "string", format: "binary" } }]),
+        ),
+      },
+    }),
     responses: {
       [String(endpoint.status ?? 200)]: {
         description: "Success",
         ...(endpoint.response && {
           content: { "application/json": { schema: schemas.convert(endpoint.response, "output") } },
+        }),
+        ...(endpoint.produces && {
+          content: Object.fromEntries(
+            endpoint.produces.map((type) => [type, { schema: { type: "string", format: "binary" } }]),
+          ),
         }),
       },
       ...errorResponses,

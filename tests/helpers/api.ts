@@ -37,6 +37,11 @@ import * as roadmapRisksRoute from "@/app/api/roadmaps/[roadmapId]/risks/route";
 import * as roadmapStaffingRoute from "@/app/api/roadmaps/[roadmapId]/staffing/route";
 import * as riskRestoreRoute from "@/app/api/risks/[riskId]/restore/route";
 import * as riskRoute from "@/app/api/risks/[riskId]/route";
+import { dashboardsRoutes } from "./routes/dashboards";
+import { feedbackRoutes } from "./routes/feedback";
+import { reviewsRoutes } from "./routes/reviews";
+import { sharingRoutes } from "./routes/sharing";
+import { transferRoutes } from "./routes/transfer";
 
 /** A route handler as Next calls it. */
 export type RouteHandler = (
@@ -107,6 +112,12 @@ export const ROUTES = {
   "DELETE /api/risks/{riskId}": riskRoute.DELETE,
   "POST /api/risks/{riskId}/restore": riskRestoreRoute.POST,
   "GET /api/roadmaps/{roadmapId}/forecast": roadmapForecastRoute.GET,
+  // Stakeholder communication
+  ...reviewsRoutes,
+  ...feedbackRoutes,
+  ...sharingRoutes,
+  ...dashboardsRoutes,
+  ...transferRoutes,
 } satisfies Record<string, RouteHandler>;
 
 export type RouteKey = keyof typeof ROUTES;

@@ -1,12 +1,13 @@
 import type { Endpoint } from "../endpoint";
 import * as accounts from "./accounts";
 import * as collaboration from "./collaboration";
+import * as communication from "./communication";
 import * as meta from "./meta";
 import * as resources from "./resources";
 import * as teams from "./teams";
 import * as timeline from "./timeline";
 
-export { accounts, collaboration, meta, resources, teams, timeline };
+export { accounts, collaboration, communication, meta, resources, teams, timeline };
 
 /** Every operation of the API, for the OpenAPI document and the route-coverage test. */
 export const allEndpoints: Endpoint[] = [
@@ -15,5 +16,6 @@ export const allEndpoints: Endpoint[] = [
   ...Object.values(timeline),
   ...Object.values(collaboration),
   ...Object.values(resources),
+  ...Object.values(communication),
   ...Object.values(meta),
 ] as Endpoint[];

@@ -1,0 +1,97 @@
+import { eq } from "drizzle-orm";
+import type { Database } from "@/db/types";
+import { skills } from "@/db/schema";
+import {
+  ROADMAP_DOCUMENT_FORMAT,
+  ROADMAP_DOCUMENT_VERSION,
+  type RoadmapDocument,
+} from "@/lib/validation/roadmap-document";
+import { loadDependencies } from "./dependencies";
+import { loadItems } from "./items";
+import { loadPeople } from "./people";
+import { loadRisks } from "./risks";
+import type { RoadmapRow } from "./roadmap-access";
+import { loadStaffing } from "./staffing";
+import { listWorkstreams } from "./workstreams";
+
+/**
+ * The roadmap as one lossless document (api.md's JSON export, and what a snapshot freezes): the
+ * live lanes, items, links, risks and staffing, skills by name and people by email. The caller has
+ * checked access; inside a transaction that holds the roadmap lock, the document is consistent.
+ */
+export async function loadRoadmapDocument(
+  db: Database,
+  roadmap: RoadmapRow,
+  now: Date = new Date(),
+): Promise<RoadmapDocument> {
+  const [workstreams, items, risks, staffing, skillRows] = await Promise.all([
+    listWorkstreams(db, roadmap.id),
+    loadItems(db, roadmap.id),
+    loadRisks(db, roadmap.id),
+    loadStaffing(db, roadmap),
+    db.select({ id: skills.id, name: skills.name }).from(skills).where(eq(skills.teamId, roadmap.teamId)),
+  ]);
+  const itemIds = new Set(items.map((i) => i.id));
+  const dependencies = await loadDependencies(db, roadmap.id, itemIds);
+  const people = await loadPeople(db, [...items.map((i) => i.ownerId), ...risks.map((r) => r.ownerId)]);
+  const skillName = new Map(skillRows.map((s) => [s.id, s.name]));
+  const emailOf = (id: string | null) => (id ? (people.get(id)?.email ?? null) : null);
+
+  return {
+    format: ROADMAP_DOCUMENT_FORMAT,
+    version: ROADMAP_DOCUMENT_VERSION,
+    exportedAt: now.toISOString(),
+    roadmap: {
+      title: roadmap.title,
+      description: roadmap.description,
+      startDate: roadmap.startDate,
+      horizonMonths: roadmap.horizonMonths,
+      status: roadmap.status,
+    },
+    workstreams: workstreams.map((w) => ({ id: w.id, name: w.name, position: w.position })),
+    items: items.map((i) => ({
+      id: i.id,
+      workstreamId: i.workstreamId,
+      kind: i.kind,
+      title: i.title,
+      description: i.description,
+      startDate: i.startDate,
+      endDate: i.endDate,
+      outcome: i.outcome,
+      isKey: i.isKey,
+      status: i.status,
+      estimate: i.estimate,
+      skills: i.skills.flatMap((s) => {
+        const skill = skillName.get(s.skillId);
+        return skill ? [{ skill, hours: s.hours }] : [];
+      }),
+      owner: emailOf(i.ownerId),
+    })),
+    dependencies: dependencies.map((d) => ({ fromId: d.fromId, toId: d.toId, lagDays: d.lagDays })),
+    risks: risks.map((r) => ({
+      id: r.id,
+      title: r.title,
+      description: r.description,
+      kind: r.kind,
+      likelihood: r.likelihood,
+      impact: r.impact,
+      status: r.status,
+      itemIds: r.itemIds.filter((id) => itemIds.has(id)),
+      owner: emailOf(r.ownerId),
+      delayDays: r.delayDays,
+      contingency: r.contingency,
+    })),
+    staffing:
+      staffing.version === 0
+        ? null
+        : {
+            hiringLeadWeeks: staffing.hiringLeadWeeks,
+            rows: staffing.rows.flatMap((row) => {
+              const skill = skillName.get(row.skillId);
+              return skill
+                ? [{ skill, quarter: row.quarter, headcount: row.headcount, hoursPerWeek: row.hoursPerWeek }]
+                : [];
+            }),
+          },
+  };
+}

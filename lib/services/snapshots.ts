@@ -1,0 +1,55 @@
+import type { Database } from "@/db/types";
+import { snapshots } from "@/db/schema";
+import type { Person } from "@/lib/validation/collaboration";
+import type { Snapshot, SnapshotKind } from "@/lib/validation/communication";
+import type { Actor } from "./actor";
+import { recordRoadmapChange, type RoadmapRow } from "./roadmap-access";
+import { loadRoadmapDocument } from "./roadmap-document";
+
+export type SnapshotRow = typeof snapshots.$inferSelect;
+
+export function toSnapshot(row: Omit<SnapshotRow, "document">, people: Map<string, Person>): Snapshot {
+  return {
+    id: row.id,
+    roadmapId: row.roadmapId,
+    label: row.label,
+    kind: row.kind,
+    itemCount: row.itemCount,
+    seq: row.seq,
+    createdBy: row.createdBy ? (people.get(row.createdBy) ?? null) : null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/**
+ * Freezes the roadmap as it is into an immutable snapshot. Call inside the write transaction,
+ * after `accessRoadmap(..., { lock: true })`, so nothing changes while the document is read; the
+ * snapshot is recorded as a roadmap change (activity and live event) like any other write.
+ */
+export async function takeSnapshot(
+  tx: Database,
+  actor: Actor,
+  roadmap: RoadmapRow,
+  options: { label: string; kind: SnapshotKind },
+): Promise<SnapshotRow> {
+  const document = await loadRoadmapDocument(tx, roadmap);
+  const [row] = await tx
+    .insert(snapshots)
+    .values({
+      roadmapId: roadmap.id,
+      label: options.label,
+      kind: options.kind,
+      document,
+      itemCount: document.items.length,
+      seq: roadmap.seq,
+      createdBy: actor.userId,
+    })
+    .returning();
+  await recordRoadmapChange(tx, actor, roadmap, {
+    entity: "snapshot",
+    entityId: row.id,
+    action: "created",
+    changes: { label: row.label, kind: row.kind },
+  });
+  return row;
+}
