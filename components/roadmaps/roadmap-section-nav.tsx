@@ -1,14 +1,27 @@
 import Link from "next/link";
 import { cx } from "@/components/ui/cx";
 
-export type RoadmapSection = "timeline" | "capacity" | "risks" | "forecast" | "activity";
+export type RoadmapSection =
+  | "timeline"
+  | "dashboards"
+  | "capacity"
+  | "risks"
+  | "forecast"
+  | "reviews"
+  | "feedback"
+  | "activity"
+  | "share";
 
 const SECTIONS: { id: RoadmapSection; label: string; path: string }[] = [
   { id: "timeline", label: "Timeline", path: "" },
+  { id: "dashboards", label: "Dashboards", path: "/dashboards" },
   { id: "capacity", label: "Capacity", path: "/capacity" },
   { id: "risks", label: "Risks", path: "/risks" },
   { id: "forecast", label: "Forecast", path: "/forecast" },
+  { id: "reviews", label: "Reviews", path: "/reviews" },
+  { id: "feedback", label: "Feedback", path: "/feedback" },
   { id: "activity", label: "Activity", path: "/activity" },
+  { id: "share", label: "Share & export", path: "/share" },
 ];
 
 export function roadmapSectionHref(roadmapId: string, section: RoadmapSection): string {
