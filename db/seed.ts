@@ -1,4 +1,5 @@
 import { excerptOf } from "@/lib/collaboration/excerpt";
+import { seedCommunication } from "./seed-communication";
 import type { Database } from "./types";
 import {
   comments,
@@ -620,5 +621,16 @@ export async function seedDemo(db: Database, deps: { hashPassword: (p: string) =
         })),
       ),
     );
+
+    await seedCommunication(tx, {
+      roadmap,
+      people,
+      day: (n) => {
+        const d = new Date(start);
+        d.setUTCDate(d.getUTCDate() + n);
+        return d.toISOString().slice(0, 10);
+      },
+      itemId: (key) => itemId.get(key)!,
+    });
   });
 }

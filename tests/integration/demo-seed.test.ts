@@ -3,12 +3,17 @@ import { beforeAll, expect, it } from "vitest";
 import { DEMO_LOGIN, seedDemo } from "@/db/seed";
 import {
   dependencies,
+  feedbackResponses,
+  feedbackRounds,
   items,
   itemSkills,
   memberships,
   notifications,
+  reviewCadences,
+  reviews,
   risks,
   roadmaps,
+  snapshots,
   skills,
   staffingRows,
   teams,
@@ -178,5 +183,32 @@ describeEachDatabase("demo seed", (getCtx) => {
       token: secret,
     });
     expect(members.json.items).toHaveLength(4);
+  });
+
+  it("shows communication at once: review rules, reviews with snapshots, an open feedback round with answers", async () => {
+    const { db } = getCtx();
+    const [roadmap] = await db.select().from(roadmaps);
+    const [cadence] = await db.select().from(reviewCadences).where(eq(reviewCadences.roadmapId, roadmap.id));
+    expect(cadence.rules.map((r) => r.audience).sort()).toEqual(["engineering", "executive", "product"]);
+
+    const held = await db.select().from(reviews).where(eq(reviews.roadmapId, roadmap.id));
+    expect(held.map((r) => r.audience).sort()).toEqual(["engineering", "executive"]);
+    const today = new Date().toISOString().slice(0, 10);
+    for (const r of held) expect(r.heldOn < today, r.audience).toBe(true);
+
+    const frozen = await db.select().from(snapshots).where(eq(snapshots.roadmapId, roadmap.id));
+    const live = await db.select().from(items).where(eq(items.roadmapId, roadmap.id));
+    const executive = frozen.find((s) => s.id === held.find((r) => r.audience === "executive")!.snapshotId)!;
+    expect(executive.document.items).toHaveLength(live.length);
+    const moved = executive.document.items.filter(
+      (i) => live.find((l) => l.id === i.id)!.startDate !== i.startDate,
+    );
+    expect(moved.map((i) => i.title).sort()).toEqual(["New checkout at 100% of traffic", "PCI DSS 4.0 certified"]);
+
+    const [round] = await db.select().from(feedbackRounds).where(eq(feedbackRounds.roadmapId, roadmap.id));
+    expect(round.closedAt).toBeNull();
+    expect(round.closesOn > today).toBe(true);
+    const answers = await db.select().from(feedbackResponses).where(eq(feedbackResponses.roundId, round.id));
+    expect(answers).toHaveLength(3);
   });
 });
