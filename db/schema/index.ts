@@ -6,3 +6,4 @@ export * from "./rate-limits";
 export * from "./collaboration";
 export * from "./resources";
 export * from "./communication";
+export * from "./phases";

@@ -64,6 +64,8 @@ export const risks = pgTable(
     /** Working days the risk adds to each linked item when it happens. */
     delayDays: integer("delay_days"),
     contingency: text("contingency"),
+    /** In a scenario: the base roadmap's risk this one copies. */
+    sourceId: uuid("source_id"),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -15,6 +15,7 @@ import {
   uuid,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
+import { SCENARIO_STATUSES } from "../../lib/validation/phase-kinds";
 import { createdAt, id, updatedAt, version } from "./columns";
 import { skills, teams } from "./teams";
 import { users } from "./users";
@@ -39,6 +40,13 @@ export const roadmaps = pgTable(
     baseRoadmapId: uuid("base_roadmap_id").references((): AnyPgColumn => roadmaps.id, {
       onDelete: "cascade",
     }),
+    /** Scenarios only: open, applied or discarded. */
+    scenarioStatus: text("scenario_status", { enum: SCENARIO_STATUSES }),
+    /**
+     * Scenarios only: the snapshot of the base taken when the scenario was copied from it, the
+     * common ancestor of the three-way comparison that finds conflicting changes on apply.
+     */
+    baseSnapshotId: uuid("base_snapshot_id"),
     /** Last sequence number handed to a change of this roadmap (live events and activity). */
     seq: bigint("seq", { mode: "number" }).notNull().default(0),
     version: version(),
@@ -62,6 +70,8 @@ export const workstreams = pgTable(
       .references(() => roadmaps.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     position: integer("position").notNull().default(0),
+    /** In a scenario: the base roadmap's lane this one copies. */
+    sourceId: uuid("source_id"),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -92,6 +102,8 @@ export const items = pgTable(
     likelyHours: doublePrecision("likely_hours"),
     pessimisticHours: doublePrecision("pessimistic_hours"),
     ownerId: uuid("owner_id").references(() => users.id, { onDelete: "set null" }),
+    /** In a scenario: the base roadmap's item this one copies (null for items added in it). */
+    sourceId: uuid("source_id"),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -27,6 +27,12 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   not_thread_root: 422,
   feedback_round_closed: 422,
   unsafe_xml: 422,
+  phase_overlap: 422,
+  no_gate: 422,
+  not_a_base: 422,
+  gate_decided: 409,
+  scenario_conflict: 409,
+  scenario_closed: 409,
   internal: 500,
 };
 

@@ -27,6 +27,12 @@ export type ErrorCode =
   | "share_link_gone"
   | "feedback_round_closed"
   | "unsafe_xml"
+  | "phase_overlap"
+  | "no_gate"
+  | "gate_decided"
+  | "scenario_conflict"
+  | "scenario_closed"
+  | "not_a_base"
   | "internal";
 
 export interface ErrorDetailsIssue {

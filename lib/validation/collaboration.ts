@@ -139,6 +139,8 @@ export const ACTIVITY_ENTITIES = [
   "feedback_round",
   "feedback_response",
   "share_link",
+  "phase",
+  "scenario",
 ] as const;
 export type ActivityEntity = (typeof ACTIVITY_ENTITIES)[number];
 
