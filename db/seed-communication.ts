@@ -33,7 +33,9 @@ function asAtExecutiveReview(now: RoadmapDocument, ids: string[]): RoadmapDocume
     ...now,
     items: now.items.map((item) => {
       const days = earlier.get(item.id);
-      return days ? { ...item, startDate: shift(item.startDate, days), endDate: shift(item.endDate, days) } : item;
+      return days
+        ? { ...item, startDate: shift(item.startDate, days), endDate: shift(item.endDate, days) }
+        : item;
     }),
     risks: now.risks.slice(0, -1),
   };
@@ -62,7 +64,10 @@ export async function seedCommunication(tx: Database, ctx: SeedContext) {
       heldOn: notAfter(day(21), shift(today, -7)),
       document: asAtExecutiveReview(now, [itemId("m-pci"), itemId("m-checkout")]),
       notes: "Walked the board through the first two quarters. Budget for the PCI assessor approved.",
-      decisions: ["Keep General availability as the headline date", "Fund a second security engineer from Q2"],
+      decisions: [
+        "Keep General availability as the headline date",
+        "Fund a second security engineer from Q2",
+      ],
       by: owner.id,
     },
     {
@@ -126,7 +131,13 @@ export async function seedCommunication(tx: Database, ctx: SeedContext) {
     })
     .returning();
   await tx.insert(feedbackResponses).values([
-    { roundId: round.id, userId: editor.id, itemId: null, rating: 4, text: "Ledger work is on track; PCI is the swing factor." },
+    {
+      roundId: round.id,
+      userId: editor.id,
+      itemId: null,
+      rating: 4,
+      text: "Ledger work is on track; PCI is the swing factor.",
+    },
     { roundId: round.id, userId: editor.id, itemId: itemId("m-ga"), rating: 3, text: null },
     {
       roundId: round.id,

@@ -18,7 +18,9 @@ export interface PhaseWithGate extends PhaseSpan {
 export function orderPhases<T extends PhaseSpan>(phases: readonly T[]): T[] {
   return [...phases].sort(
     (a, b) =>
-      a.startDate.localeCompare(b.startDate) || a.endDate.localeCompare(b.endDate) || a.id.localeCompare(b.id),
+      a.startDate.localeCompare(b.startDate) ||
+      a.endDate.localeCompare(b.endDate) ||
+      a.id.localeCompare(b.id),
   );
 }
 

@@ -52,7 +52,9 @@ export const cadenceSchema = z
     roadmapId: z.string(),
     /** 0 until rules are first saved; PUT with If-Match "0" then. */
     version: z.number().int(),
-    rules: z.array(z.object({ audience: audienceSchema, every: z.enum(CADENCE_INTERVALS), nextOn: z.string() })),
+    rules: z.array(
+      z.object({ audience: audienceSchema, every: z.enum(CADENCE_INTERVALS), nextOn: z.string() }),
+    ),
     /** One per rule, soonest first; computed for today (UTC). */
     upcoming: z.array(upcomingReviewSchema),
   })
@@ -81,10 +83,7 @@ export const createReviewSchema = z.strictObject({
   audience: audienceSchema,
   heldOn: isoDateSchema,
   notes: z.string().trim().max(20_000, "Notes must be at most 20,000 characters.").default(""),
-  decisions: z
-    .array(text(1_000, "A decision"))
-    .max(50, "At most 50 decisions per review.")
-    .default([]),
+  decisions: z.array(text(1_000, "A decision")).max(50, "At most 50 decisions per review.").default([]),
 });
 export type CreateReviewInput = z.infer<typeof createReviewSchema>;
 
@@ -107,8 +106,8 @@ export type Review = z.infer<typeof reviewSchema>;
 
 /** A snapshot id, or "now" for the roadmap as it is. */
 export const diffQuerySchema = z.object({
-  from: z.union([z.literal("now"), z.uuid("from must be a snapshot id or \"now\".")]),
-  to: z.union([z.literal("now"), z.uuid("to must be a snapshot id or \"now\".")]).default("now"),
+  from: z.union([z.literal("now"), z.uuid('from must be a snapshot id or "now".')]),
+  to: z.union([z.literal("now"), z.uuid('to must be a snapshot id or "now".')]).default("now"),
 });
 
 const itemRefSchema = z.object({
@@ -168,10 +167,22 @@ export const roadmapDiffSchema = z
     }),
     dependencies: z.object({
       added: z.array(
-        z.object({ fromId: z.string(), toId: z.string(), fromTitle: z.string(), toTitle: z.string(), lagDays: z.number().int() }),
+        z.object({
+          fromId: z.string(),
+          toId: z.string(),
+          fromTitle: z.string(),
+          toTitle: z.string(),
+          lagDays: z.number().int(),
+        }),
       ),
       removed: z.array(
-        z.object({ fromId: z.string(), toId: z.string(), fromTitle: z.string(), toTitle: z.string(), lagDays: z.number().int() }),
+        z.object({
+          fromId: z.string(),
+          toId: z.string(),
+          fromTitle: z.string(),
+          toTitle: z.string(),
+          lagDays: z.number().int(),
+        }),
       ),
     }),
     risks: z.object({
@@ -353,7 +364,12 @@ const staffingGapSchema = z.object({
 
 export const executiveDashboardSchema = z.object({
   audience: z.literal("executive"),
-  roadmap: z.object({ id: z.string(), title: z.string(), startDate: z.string(), horizonMonths: z.number().int() }),
+  roadmap: z.object({
+    id: z.string(),
+    title: z.string(),
+    startDate: z.string(),
+    horizonMonths: z.number().int(),
+  }),
   generatedAt: z.string(),
   milestonesByQuarter: z.array(quarterStatusSchema),
   keyMilestones: z.array(milestoneOutlookSchema),
@@ -368,17 +384,36 @@ export const executiveDashboardSchema = z.object({
       summary: diffSummarySchema,
       finishDays: z.number().int(),
       /** Key milestones and features that moved, largest move first (at most 10). */
-      moved: z.array(z.object({ id: z.string(), title: z.string(), fromStart: z.string(), toStart: z.string(), startDays: z.number().int() })),
+      moved: z.array(
+        z.object({
+          id: z.string(),
+          title: z.string(),
+          fromStart: z.string(),
+          toStart: z.string(),
+          startDays: z.number().int(),
+        }),
+      ),
     })
     .nullable(),
 });
 
 export const engineeringDashboardSchema = z.object({
   audience: z.literal("engineering"),
-  roadmap: z.object({ id: z.string(), title: z.string(), startDate: z.string(), horizonMonths: z.number().int() }),
+  roadmap: z.object({
+    id: z.string(),
+    title: z.string(),
+    startDate: z.string(),
+    horizonMonths: z.number().int(),
+  }),
   generatedAt: z.string(),
   criticalPath: z.array(
-    z.object({ id: z.string(), title: z.string(), kind: z.enum(ITEM_KINDS), earlyStart: z.string(), earlyFinish: z.string() }),
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      kind: z.enum(ITEM_KINDS),
+      earlyStart: z.string(),
+      earlyFinish: z.string(),
+    }),
   ),
   projectFinish: z.string(),
   verdicts: z.object({
@@ -387,14 +422,22 @@ export const engineeringDashboardSchema = z.object({
     notFeasible: z.number().int(),
     /** Items with a concerns or not-feasible verdict, worst first. */
     flagged: z.array(
-      z.object({ id: z.string(), title: z.string(), concerns: z.number().int(), notFeasible: z.number().int(), feasible: z.number().int() }),
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        concerns: z.number().int(),
+        notFeasible: z.number().int(),
+        feasible: z.number().int(),
+      }),
     ),
   }),
   skillDemand: z.array(
     z.object({
       skillId: z.string(),
       skill: z.string(),
-      quarters: z.array(z.object({ quarter: z.string(), demandHours: z.number(), capacityHours: z.number() })),
+      quarters: z.array(
+        z.object({ quarter: z.string(), demandHours: z.number(), capacityHours: z.number() }),
+      ),
     }),
   ),
   /** Items that most work waits on: successors (direct and indirect) and slack, at most 10. */
@@ -413,7 +456,12 @@ export const engineeringDashboardSchema = z.object({
 
 export const productDashboardSchema = z.object({
   audience: z.literal("product"),
-  roadmap: z.object({ id: z.string(), title: z.string(), startDate: z.string(), horizonMonths: z.number().int() }),
+  roadmap: z.object({
+    id: z.string(),
+    title: z.string(),
+    startDate: z.string(),
+    horizonMonths: z.number().int(),
+  }),
   generatedAt: z.string(),
   workstreams: z.array(
     z.object({
@@ -429,14 +477,24 @@ export const productDashboardSchema = z.object({
     }),
   ),
   openRounds: z.array(
-    z.object({ id: z.string(), question: z.string(), audience: audienceSchema, closesOn: z.string(), respondentCount: z.number().int() }),
+    z.object({
+      id: z.string(),
+      question: z.string(),
+      audience: audienceSchema,
+      closesOn: z.string(),
+      respondentCount: z.number().int(),
+    }),
   ),
   risksNeedingContingency: z.array(riskBriefSchema),
   upcomingMilestones: z.array(milestoneOutlookSchema.omit({ p80: true, onTimeProbability: true })),
 });
 
 export const dashboardSchema = z
-  .discriminatedUnion("audience", [executiveDashboardSchema, engineeringDashboardSchema, productDashboardSchema])
+  .discriminatedUnion("audience", [
+    executiveDashboardSchema,
+    engineeringDashboardSchema,
+    productDashboardSchema,
+  ])
   .meta({ id: "Dashboard" });
 export type Dashboard = z.infer<typeof dashboardSchema>;
 export type ExecutiveDashboard = z.infer<typeof executiveDashboardSchema>;
@@ -453,7 +511,9 @@ export const sharedViewSchema = z
     /** The timeline as the audience sees it: lanes and items (no owners, estimates or comments). */
     timeline: z.object({
       workstreams: z.array(z.object({ id: z.string(), name: z.string() })),
-      items: z.array(itemRefSchema.extend({ status: z.enum(ITEM_STATUSES), workstreamId: z.string().nullable() })),
+      items: z.array(
+        itemRefSchema.extend({ status: z.enum(ITEM_STATUSES), workstreamId: z.string().nullable() }),
+      ),
     }),
   })
   .meta({ id: "SharedView" });
@@ -482,7 +542,13 @@ export type ImportSkip = z.infer<typeof importSkipSchema>;
 
 export const importResultSchema = z
   .object({
-    roadmap: z.object({ id: z.string(), title: z.string(), startDate: z.string(), horizonMonths: z.number().int(), version: z.number().int() }),
+    roadmap: z.object({
+      id: z.string(),
+      title: z.string(),
+      startDate: z.string(),
+      horizonMonths: z.number().int(),
+      version: z.number().int(),
+    }),
     source: z.enum(["json", "csv", "mspdi"]),
     imported: z.object({
       workstreams: z.number().int(),

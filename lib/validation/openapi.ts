@@ -112,7 +112,10 @@ function operation(endpoint: Endpoint, schemas: SchemaCollector) {
         required: true,
         description: endpoint.rawBody.description,
         content: Object.fromEntries(
-          endpoint.rawBody.contentTypes.map((type) => [type, { schema: { type: "string", format: "binary" } }]),
+          endpoint.rawBody.contentTypes.map((type) => [
+            type,
+            { schema: { type: "string", format: "binary" } },
+          ]),
         ),
       },
     }),

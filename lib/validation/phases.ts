@@ -98,10 +98,23 @@ export const scenarioComparisonSchema = z
     diff: roadmapDiffSchema,
     projectFinish: z.object({ base: dateAndP80, scenario: dateAndP80 }),
     milestones: z.array(
-      z.object({ id: z.string(), title: z.string(), isKey: z.boolean(), base: dateAndP80.nullable(), scenario: dateAndP80.nullable() }),
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        isKey: z.boolean(),
+        base: dateAndP80.nullable(),
+        scenario: dateAndP80.nullable(),
+      }),
     ),
     /** Hours short (sum of positive quarterly gaps) per skill. */
-    staffing: z.array(z.object({ skillId: z.string(), name: z.string(), baseGapHours: z.number(), scenarioGapHours: z.number() })),
+    staffing: z.array(
+      z.object({
+        skillId: z.string(),
+        name: z.string(),
+        baseGapHours: z.number(),
+        scenarioGapHours: z.number(),
+      }),
+    ),
     /** What applying now would refuse (the same list a 409 scenario_conflict carries). */
     conflicts: z.array(z.lazy(() => scenarioConflictSchema)),
   })
@@ -147,7 +160,15 @@ export type AutoScheduleInput = z.infer<typeof autoScheduleSchema>;
 
 export const autoScheduleResultSchema = z
   .object({
-    moved: z.array(z.object({ id: z.string(), fromStart: z.string(), toStart: z.string(), fromEnd: z.string(), toEnd: z.string() })),
+    moved: z.array(
+      z.object({
+        id: z.string(),
+        fromStart: z.string(),
+        toStart: z.string(),
+        fromEnd: z.string(),
+        toEnd: z.string(),
+      }),
+    ),
     /** Taken before moving anything; POST .../auto-schedule/undo with it puts the dates back. */
     snapshotId: z.string().nullable(),
     roadmapVersion: z.number().int(),

@@ -68,16 +68,19 @@ export const roadmapDocumentSchema = z
       .array(z.object({ id: docId, name: z.string().min(1).max(100), position: z.number().int() }))
       .max(1_000),
     items: z.array(documentItemSchema).max(20_000),
-    dependencies: z
-      .array(z.object({ fromId: docId, toId: docId, lagDays: z.number().int() }))
-      .max(100_000),
+    dependencies: z.array(z.object({ fromId: docId, toId: docId, lagDays: z.number().int() })).max(100_000),
     risks: z.array(documentRiskSchema).max(5_000).default([]),
     staffing: z
       .object({
         hiringLeadWeeks: z.number().int(),
         rows: z
           .array(
-            z.object({ skill: z.string().max(100), quarter: z.string(), headcount: z.number(), hoursPerWeek: z.number() }),
+            z.object({
+              skill: z.string().max(100),
+              quarter: z.string(),
+              headcount: z.number(),
+              hoursPerWeek: z.number(),
+            }),
           )
           .max(5_000),
       })

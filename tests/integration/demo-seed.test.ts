@@ -203,7 +203,10 @@ describeEachDatabase("demo seed", (getCtx) => {
     const moved = executive.document.items.filter(
       (i) => live.find((l) => l.id === i.id)!.startDate !== i.startDate,
     );
-    expect(moved.map((i) => i.title).sort()).toEqual(["New checkout at 100% of traffic", "PCI DSS 4.0 certified"]);
+    expect(moved.map((i) => i.title).sort()).toEqual([
+      "New checkout at 100% of traffic",
+      "PCI DSS 4.0 certified",
+    ]);
 
     const [round] = await db.select().from(feedbackRounds).where(eq(feedbackRounds.roadmapId, roadmap.id));
     expect(round.closedAt).toBeNull();

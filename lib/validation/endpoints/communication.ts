@@ -102,7 +102,7 @@ export const getDiff = defineEndpoint({
   method: "GET",
   path: "/api/roadmaps/{roadmapId}/diff",
   summary:
-    'What changed between two snapshots, or a snapshot and now (from=<id>&to=<id>|now): items added, removed, moved, changed; links and risks; the critical path before and after',
+    "What changed between two snapshots, or a snapshot and now (from=<id>&to=<id>|now): items added, removed, moved, changed; links and risks; the critical path before and after",
   tag,
   query: diffQuerySchema,
   response: diffResponseSchema,
@@ -205,7 +205,8 @@ export const getSharedView = defineEndpoint({
 export const getSharedCalendar = defineEndpoint({
   method: "GET",
   path: "/api/share/{token}/calendar.ics",
-  summary: "The shared roadmap's reviews and key milestones as an iCalendar feed calendar apps can subscribe to",
+  summary:
+    "The shared roadmap's reviews and key milestones as an iCalendar feed calendar apps can subscribe to",
   tag,
   auth: "none",
   produces: ["text/calendar"],

@@ -135,6 +135,9 @@ export const undoAutoSchedule = defineEndpoint({
   summary: "Put back the dates an auto-schedule moved, from the snapshot it took (editor)",
   tag,
   body: undoAutoScheduleSchema,
-  response: z.object({ restored: z.array(z.object({ id: z.string(), toStart: z.string() })), skipped: z.array(z.object({ id: z.string(), reason: z.string() })) }),
+  response: z.object({
+    restored: z.array(z.object({ id: z.string(), toStart: z.string() })),
+    skipped: z.array(z.object({ id: z.string(), reason: z.string() })),
+  }),
   errors: ["cross_roadmap"],
 });

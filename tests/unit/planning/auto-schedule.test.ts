@@ -4,13 +4,21 @@ import { CycleError } from "@/lib/planning/graph";
 import { computeSchedule } from "@/lib/planning/schedule";
 
 // 2027-01-04 is a Monday.
-const feature = (id: string, startDate: string, endDate: string, status: AutoScheduleItem["status"] = "planned") =>
-  ({ id, kind: "feature", startDate, endDate, status }) as const;
+const feature = (
+  id: string,
+  startDate: string,
+  endDate: string,
+  status: AutoScheduleItem["status"] = "planned",
+) => ({ id, kind: "feature", startDate, endDate, status }) as const;
 const milestone = (id: string, date: string) =>
   ({ id, kind: "milestone", startDate: date, endDate: date, status: "planned" }) as const;
 const link = (fromId: string, toId: string, lagDays = 0) => ({ fromId, toId, lagDays });
 
-function run(items: AutoScheduleItem[], dependencies: ReturnType<typeof link>[], extra: Partial<AutoScheduleInput> = {}) {
+function run(
+  items: AutoScheduleItem[],
+  dependencies: ReturnType<typeof link>[],
+  extra: Partial<AutoScheduleInput> = {},
+) {
   return autoSchedule({
     projectStart: "2027-01-04",
     horizonMonths: 12,
@@ -140,7 +148,7 @@ describe("autoSchedule", () => {
 
   it("leaves no planned start violating a dependency, on random networks (checked by the CPM)", () => {
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+    const rnd = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
     for (let round = 0; round < 20; round++) {
       const items: AutoScheduleItem[] = [];
       const deps: ReturnType<typeof link>[] = [];
@@ -151,7 +159,8 @@ describe("autoSchedule", () => {
         e.setUTCDate(e.getUTCDate() + Math.floor(rnd() * 10));
         const iso = (x: Date) => x.toISOString().slice(0, 10);
         items.push(rnd() < 0.1 ? milestone(`i${i}`, iso(d)) : feature(`i${i}`, iso(d), iso(e)));
-        for (let j = 0; j < i; j++) if (rnd() < 0.05) deps.push(link(`i${j}`, `i${i}`, Math.floor(rnd() * 5) - 1));
+        for (let j = 0; j < i; j++)
+          if (rnd() < 0.05) deps.push(link(`i${j}`, `i${i}`, Math.floor(rnd() * 5) - 1));
       }
       const wide = { horizonMonths: 36 };
       const after = applied(items, run(items, deps, wide));

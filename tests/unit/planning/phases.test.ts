@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { findOverlap, orderPhases, phaseOfDate, replanningMarks, type PhaseWithGate } from "@/lib/planning/phases";
+import {
+  findOverlap,
+  orderPhases,
+  phaseOfDate,
+  replanningMarks,
+  type PhaseWithGate,
+} from "@/lib/planning/phases";
 
-const phase = (id: string, startDate: string, endDate: string, gate: PhaseWithGate["gate"] = null): PhaseWithGate => ({
+const phase = (
+  id: string,
+  startDate: string,
+  endDate: string,
+  gate: PhaseWithGate["gate"] = null,
+): PhaseWithGate => ({
   id,
   startDate,
   endDate,
@@ -10,7 +21,10 @@ const phase = (id: string, startDate: string, endDate: string, gate: PhaseWithGa
 
 describe("phases", () => {
   it("orders by start date", () => {
-    const ordered = orderPhases([phase("b", "2027-04-01", "2027-06-30"), phase("a", "2027-01-01", "2027-03-31")]);
+    const ordered = orderPhases([
+      phase("b", "2027-04-01", "2027-06-30"),
+      phase("a", "2027-01-01", "2027-03-31"),
+    ]);
     expect(ordered.map((p) => p.id)).toEqual(["a", "b"]);
   });
 
@@ -45,7 +59,10 @@ describe("phases", () => {
       phase("c", "2027-07-01", "2027-09-30"),
     ];
     expect(replanningMarks(replan)).toEqual([false, false, false]);
-    const stop = [phase("a", "2027-01-01", "2027-03-31", { decision: "stop" }), phase("b", "2027-04-01", "2027-06-30")];
+    const stop = [
+      phase("a", "2027-01-01", "2027-03-31", { decision: "stop" }),
+      phase("b", "2027-04-01", "2027-06-30"),
+    ];
     expect(replanningMarks(stop)).toEqual([false, true]);
   });
 
