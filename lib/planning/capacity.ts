@@ -55,10 +55,10 @@ export interface CapacityInput {
 const DEFAULT_HOURS_PER_WEEK = 40;
 const DEFAULT_FOCUS_FACTOR = 0.8;
 /** A gap of at most this many hours is rounding noise, not a shortage. */
-const GAP_TOLERANCE_HOURS = 0.5;
+export const GAP_TOLERANCE_HOURS = 0.5;
 const NO_LANE = "No lane";
 
-interface HorizonQuarter {
+export interface HorizonQuarter {
   label: string;
   /** Clipped to the horizon. */
   start: string;
@@ -68,7 +68,7 @@ interface HorizonQuarter {
   workingDays: number;
 }
 
-function horizonQuarters(startDate: string, horizonMonths: number): HorizonQuarter[] {
+export function horizonQuarters(startDate: string, horizonMonths: number): HorizonQuarter[] {
   if (!Number.isInteger(horizonMonths) || horizonMonths < 0) {
     throw new RangeError(`horizonMonths must be a whole number of months, not ${horizonMonths}`);
   }
@@ -85,7 +85,7 @@ export function quartersOf(startDate: string, horizonMonths: number): string[] {
   return horizonQuarters(startDate, horizonMonths).map((q) => q.label);
 }
 
-function round1(hours: number): number {
+export function round1(hours: number): number {
   return Math.round(hours * 10) / 10 || 0;
 }
 
@@ -96,7 +96,7 @@ function checkHours(value: number, what: string): number {
   return value;
 }
 
-function indexById(list: { id: string }[], what: string): Map<string, number> {
+export function indexById(list: { id: string }[], what: string): Map<string, number> {
   const index = new Map<string, number>();
   list.forEach(({ id }, i) => {
     if (index.has(id)) throw new RangeError(`duplicate ${what} id ${id}`);
@@ -112,7 +112,7 @@ function pertMean(id: string, estimate: NonNullable<CapacityItem["estimate"]>): 
 }
 
 /** Per-quarter sums, one Float64Array row of quarters per skill or lane. */
-interface Demand {
+export interface Demand {
   skill: Float64Array;
   lane: Float64Array;
   noLane: Float64Array;
@@ -120,7 +120,7 @@ interface Demand {
   unassigned: Float64Array;
 }
 
-function rollUpDemand(
+export function rollUpDemand(
   input: CapacityInput,
   quarters: HorizonQuarter[],
   skillIndex: Map<string, number>,
@@ -187,7 +187,7 @@ function rollUpDemand(
 }
 
 /** Planned headcount and hours per week per skill and horizon quarter; NaN hours where no row. */
-function readStaffing(
+export function readStaffing(
   input: CapacityInput,
   quarters: HorizonQuarter[],
   skillIndex: Map<string, number>,
