@@ -39,6 +39,7 @@ import * as riskRestoreRoute from "@/app/api/risks/[riskId]/restore/route";
 import * as riskRoute from "@/app/api/risks/[riskId]/route";
 import { dashboardsRoutes } from "./routes/dashboards";
 import { feedbackRoutes } from "./routes/feedback";
+import { replanningRoutes } from "./routes/replanning";
 import { reviewsRoutes } from "./routes/reviews";
 import { sharingRoutes } from "./routes/sharing";
 import { transferRoutes } from "./routes/transfer";
@@ -118,6 +119,8 @@ export const ROUTES = {
   ...sharingRoutes,
   ...dashboardsRoutes,
   ...transferRoutes,
+  // Phases and replanning
+  ...replanningRoutes,
 } satisfies Record<string, RouteHandler>;
 
 export type RouteKey = keyof typeof ROUTES;

@@ -1,0 +1,13 @@
+import { route } from "@/lib/server/route";
+import { deletePhase, updatePhase } from "@/lib/services/phases";
+import { replanning } from "@/lib/validation/endpoints";
+
+export const PATCH = route(replanning.updatePhase, async ({ db, actor, params, body, ifMatch }) => {
+  const phase = await updatePhase(db, actor, params.phaseId, ifMatch, body);
+  return { body: { phase }, version: phase.version };
+});
+
+export const DELETE = route(replanning.deletePhase, async ({ db, actor, params, ifMatch }) => {
+  await deletePhase(db, actor, params.phaseId, ifMatch);
+  return { body: { ok: true } };
+});
