@@ -4,6 +4,10 @@ export const ACTIVITY_KINDS = {
   dependencies: { label: "Dependencies", entity: "dependency" },
   lanes: { label: "Lanes", entity: "workstream" },
   comments: { label: "Comments", entity: "comment" },
+  reviews: { label: "Reviews", entity: "review" },
+  snapshots: { label: "Snapshots", entity: "snapshot" },
+  feedback: { label: "Feedback rounds", entity: "feedback_round" },
+  sharing: { label: "Share links", entity: "share_link" },
 } as const;
 export type ActivityKind = keyof typeof ACTIVITY_KINDS | "all";
 

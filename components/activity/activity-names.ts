@@ -9,6 +9,8 @@ export interface NameBook {
   lane(id: string): string | null;
   person(id: string): string | null;
   skill(id: string): string | null;
+  /** A feedback round's question. */
+  round(id: string): string | null;
 }
 
 function fromTo(value: unknown): { from: unknown; to: unknown } | null {
@@ -32,6 +34,7 @@ export function makeNameBook(
   const items = new Map<string, { title: string; kind: "feature" | "milestone" | null }>();
   const lanes = new Map<string, string>();
   const people = new Map<string, string>();
+  const rounds = new Map<string, string>();
   for (const item of sources.board?.items ?? []) items.set(item.id, { title: item.title, kind: item.kind });
   for (const lane of sources.board?.workstreams ?? []) lanes.set(lane.id, lane.name);
   for (const member of sources.members ?? []) people.set(member.user.id, member.user.name);
@@ -46,6 +49,10 @@ export function makeNameBook(
       const kind = c.kind === "feature" || c.kind === "milestone" ? c.kind : null;
       if (title) items.set(entry.entityId, { title, kind });
     }
+    if (entry.entity === "feedback_round" && !rounds.has(entry.entityId)) {
+      const question = text(c.question);
+      if (question) rounds.set(entry.entityId, question);
+    }
     if (entry.entity === "workstream" && !lanes.has(entry.entityId)) {
       const name = text(fromTo(c.name)?.to) ?? text(c.name);
       if (name) lanes.set(entry.entityId, name);
@@ -58,5 +65,6 @@ export function makeNameBook(
     lane: (id) => lanes.get(id) ?? null,
     person: (id) => people.get(id) ?? null,
     skill: (id) => skills.get(id) ?? null,
+    round: (id) => rounds.get(id) ?? null,
   };
 }

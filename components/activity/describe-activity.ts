@@ -2,6 +2,7 @@ import { STATUS_INFO, type ItemStatus } from "@/components/timeline/item-status"
 import type { DateText } from "@/components/timeline/dates";
 import type { ActivityEntry } from "@/lib/validation/collaboration";
 import type { NameBook } from "./activity-names";
+import { describeCommunication } from "./describe-communication";
 
 /** A piece of an activity sentence: plain words, or a name (shown quoted and emphasised). */
 export type Segment = string | { name: string };
@@ -293,6 +294,8 @@ export function describeActivity(entry: ActivityEntry, names: NameBook, dt: Date
     case "roadmap":
       return describeRoadmap(entry, names, dt);
   }
+  const communication = describeCommunication(entry, names, dt);
+  if (communication) return communication;
   return {
     sentence: [`${entry.action} a ${entry.entity.replace(/_/g, " ")}`],
     fields: fieldChanges(entry, names, dt),

@@ -41,6 +41,8 @@ export function RoadmapList({
   const [query, setQuery] = useState("");
   const [sort, setSort] = useState<SortKey>("updated");
   const deferredQuery = useDeferredValue(query);
+  // Beside "New roadmap": the import page lives next to the new-roadmap page.
+  const importHref = newRoadmapHref.replace(/\/new$/, "/import");
 
   const visible = useMemo(() => {
     const needle = deferredQuery.trim().toLocaleLowerCase();
@@ -69,9 +71,14 @@ export function RoadmapList({
         }
         action={
           canCreate ? (
-            <ButtonLink href={newRoadmapHref} variant="primary" icon={<PlusIcon className="size-4" />}>
-              New roadmap
-            </ButtonLink>
+            <>
+              <ButtonLink href={newRoadmapHref} variant="primary" icon={<PlusIcon className="size-4" />}>
+                New roadmap
+              </ButtonLink>
+              <ButtonLink href={importHref} variant="secondary">
+                Import a plan
+              </ButtonLink>
+            </>
           ) : null
         }
       />
@@ -98,6 +105,11 @@ export function RoadmapList({
           )}
         </Field>
         <div className="flex items-center gap-2">
+          {canCreate && (
+            <ButtonLink href={importHref} variant="secondary" className="mr-2">
+              Import
+            </ButtonLink>
+          )}
           <label htmlFor="roadmap-sort" className="text-[13px] font-medium whitespace-nowrap text-muted">
             Sort by
           </label>

@@ -21,6 +21,8 @@ import type { Board } from "@/lib/client/timeline";
 import type { DateText } from "./dates";
 import { describeItem, withEditors, withRisks } from "./describe";
 import { DependencyArrows, type ArrowInput } from "./dependency-arrows";
+import { GhostLayer, NewBadges } from "./ghost-layer";
+import { withNewMark, type Comparison } from "./ghost-layout";
 import { ItemTooltip } from "./item-tooltip";
 import { LaneLabels, lanesInView } from "./lane-labels";
 import {
@@ -82,6 +84,8 @@ export interface TimelineCanvasProps {
   editorsByItem: Map<string, Editor[]>;
   /** Titles of the high risks without a contingency plan linked to each item. */
   risksByItem: Map<string, string[]>;
+  /** A snapshot compared with now (?compare=): ghosts of old positions, new items marked. */
+  comparison?: Comparison | null;
   label: string;
   describedBy: string;
   controllerRef: Ref<CanvasController>;
@@ -461,6 +465,7 @@ export function TimelineCanvas(props: TimelineCanvasProps) {
               style={{ left: todayX - 1 }}
             />
           )}
+          {props.comparison && <GhostLayer comparison={props.comparison} win={win} />}
           <DependencyArrows
             arrows={arrows}
             layout={layout}
@@ -474,12 +479,16 @@ export function TimelineCanvas(props: TimelineCanvasProps) {
                   key={p.item.id}
                   placed={p}
                   {...flagsOf(scheduleMap.get(p.item.id), showCritical)}
-                  label={withEditors(
-                    withRisks(
-                      describeItem(p.item, scheduleMap.get(p.item.id), dt, board.feedback[p.item.id]),
-                      props.risksByItem.get(p.item.id),
+                  label={withNewMark(
+                    withEditors(
+                      withRisks(
+                        describeItem(p.item, scheduleMap.get(p.item.id), dt, board.feedback[p.item.id]),
+                        props.risksByItem.get(p.item.id),
+                      ),
+                      props.editorsByItem.get(p.item.id),
                     ),
-                    props.editorsByItem.get(p.item.id),
+                    p.item.id,
+                    props.comparison,
                   )}
                   editors={props.editorsByItem.get(p.item.id)}
                   risky={props.risksByItem.has(p.item.id)}
@@ -497,6 +506,7 @@ export function TimelineCanvas(props: TimelineCanvasProps) {
               ))}
             </div>
           ))}
+          {props.comparison && <NewBadges comparison={props.comparison} layout={layout} win={win} />}
           {canEdit && hoverCell && (
             <button
               type="button"

@@ -29,6 +29,7 @@ import type { Roadmap } from "@/lib/validation/roadmaps";
 import type { Member } from "@/lib/validation/teams";
 import type { Item } from "@/lib/validation/timeline";
 import { useDateText, useToday } from "./dates";
+import { ComparisonBanner, useTimelineComparison } from "./ghost-banner";
 import { blankValues } from "./item-form-values";
 import { handleItemKey } from "./item-keys";
 import { ItemPanel, type PanelTarget } from "./item-panel";
@@ -123,6 +124,7 @@ export function TimelineWorkspace({
     () => layoutTimeline(board.workstreams, board.items, scale),
     [board.workstreams, board.items, scale],
   );
+  const comparison = useTimelineComparison(roadmap.id, layout, scale);
   const scheduleMap = useMemo(
     () => new Map<string, ScheduleEntry>((schedule?.items ?? []).map((i) => [i.id, i])),
     [schedule],
@@ -423,6 +425,7 @@ export function TimelineWorkspace({
             {canEdit ? ", Alt with the arrow keys moves it, L links it to another" : ""}. Press question mark
             for all keyboard shortcuts.
           </p>
+          <ComparisonBanner roadmapId={roadmap.id} state={comparison} />
           <div ref={rowRef} className="flex items-start gap-4">
             <div className="flex min-w-0 flex-1 flex-col gap-2">
               <TimelineCanvas
@@ -441,6 +444,7 @@ export function TimelineWorkspace({
                 ownerNames={ownerNames}
                 editorsByItem={editorsByItem}
                 risksByItem={risksByItem}
+                comparison={comparison.comparison}
                 label={`Timeline of ${roadmap.title}`}
                 describedBy={instructionsId}
                 controllerRef={canvas}

@@ -9,7 +9,7 @@ import { loadFeedback } from "./comment-feedback";
 import { loadDependencies } from "./dependencies";
 import { AppError } from "./errors";
 import { loadItems } from "./items";
-import { accessRoadmap } from "./roadmap-access";
+import { accessRoadmap, type RoadmapRow } from "./roadmap-access";
 import { toRoadmap } from "./roadmaps";
 import { listWorkstreams } from "./workstreams";
 
@@ -25,18 +25,30 @@ export interface Board {
   feedback: Record<string, FeedbackSummary>;
 }
 
+/** A board as loaded, without the reader's role. */
+export type BoardContent = Omit<Board, "role">;
+
+/**
+ * The board of a roadmap whose access the caller has checked (or that needs none, as a share
+ * link's view): lanes, live items, their links and feedback counts.
+ */
+export async function loadBoard(db: Database, roadmap: RoadmapRow): Promise<BoardContent> {
+  const [workstreams, items, feedbackByItem] = await Promise.all([
+    listWorkstreams(db, roadmap.id),
+    loadItems(db, roadmap.id),
+    loadFeedback(db, roadmap.id),
+  ]);
+  const itemIds = new Set(items.map((i) => i.id));
+  const dependencies = await loadDependencies(db, roadmap.id, itemIds);
+  const feedback = Object.fromEntries([...feedbackByItem].filter(([itemId]) => itemIds.has(itemId)));
+  return { roadmap: toRoadmap(roadmap), seq: roadmap.seq, workstreams, items, dependencies, feedback };
+}
+
 /** The whole board of a roadmap: what the timeline draws, with every version for If-Match. */
 export async function getBoard(db: Database, actor: Actor, roadmapId: string): Promise<Board> {
   const { roadmap, role } = await accessRoadmap(db, actor, roadmapId, "viewer");
-  const [workstreams, items, feedbackByItem] = await Promise.all([
-    listWorkstreams(db, roadmapId),
-    loadItems(db, roadmapId),
-    loadFeedback(db, roadmapId),
-  ]);
-  const itemIds = new Set(items.map((i) => i.id));
-  const dependencies = await loadDependencies(db, roadmapId, itemIds);
-  const feedback = Object.fromEntries([...feedbackByItem].filter(([itemId]) => itemIds.has(itemId)));
-  return { roadmap: toRoadmap(roadmap), role, seq: roadmap.seq, workstreams, items, dependencies, feedback };
+  const { roadmap: shown, seq, workstreams, items, dependencies, feedback } = await loadBoard(db, roadmap);
+  return { roadmap: shown, role, seq, workstreams, items, dependencies, feedback };
 }
 
 /**

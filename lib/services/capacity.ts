@@ -3,9 +3,10 @@ import type { Database } from "@/db/types";
 import { skills } from "@/db/schema";
 import { computeCapacity } from "@/lib/planning/capacity";
 import type { Capacity } from "@/lib/validation/resources";
+import type { Item, Workstream } from "@/lib/validation/timeline";
 import type { Actor } from "./actor";
 import { loadItems } from "./items";
-import { accessRoadmap } from "./roadmap-access";
+import { accessRoadmap, type RoadmapRow } from "./roadmap-access";
 import { loadStaffing } from "./staffing";
 import { listWorkstreams } from "./workstreams";
 
@@ -15,9 +16,21 @@ import { listWorkstreams } from "./workstreams";
  */
 export async function getCapacity(db: Database, actor: Actor, roadmapId: string): Promise<Capacity> {
   const { roadmap } = await accessRoadmap(db, actor, roadmapId, "viewer");
+  return loadCapacity(db, roadmap);
+}
+
+/**
+ * getCapacity without the access check, for callers that checked it (or need none); a caller that
+ * has the board's items and lanes already passes them instead of loading them again.
+ */
+export async function loadCapacity(
+  db: Database,
+  roadmap: RoadmapRow,
+  board?: { items: Item[]; workstreams: Workstream[] },
+): Promise<Capacity> {
   const [items, lanes, teamSkills, staffing] = await Promise.all([
-    loadItems(db, roadmapId),
-    listWorkstreams(db, roadmapId),
+    board?.items ?? loadItems(db, roadmap.id),
+    board?.workstreams ?? listWorkstreams(db, roadmap.id),
     db
       .select({ id: skills.id, name: skills.name })
       .from(skills)

@@ -1,10 +1,11 @@
 import type { Database } from "@/db/types";
 import { createForecast, CycleError, type ForecastInput } from "@/lib/planning/forecast";
-import type { Forecast } from "@/lib/validation/resources";
+import type { Forecast, Risk } from "@/lib/validation/resources";
 import type { Actor } from "./actor";
-import { getBoard } from "./board";
+import { loadBoard, type BoardContent } from "./board";
 import { AppError } from "./errors";
 import { accessRoadmap } from "./roadmap-access";
+import { promiseCache } from "./promise-cache";
 import { loadRisks } from "./risks";
 
 /** Work per chunk before yielding to the event loop, so that other requests keep being served. */
@@ -15,24 +16,9 @@ const CACHE_ENTRIES = 20;
 /**
  * Forecasts by (roadmap, its change sequence number, runs, seed). Every change to a roadmap moves
  * its sequence number, so an entry can never be stale: a changed roadmap simply has a new key, and
- * the old entry ages out. Holding the promise lets concurrent identical requests share one run.
+ * the old entry ages out.
  */
-const cache = new Map<string, Promise<Forecast>>();
-
-function remember(key: string, value: Promise<Forecast>) {
-  cache.set(key, value);
-  while (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
-}
-
-function recall(key: string): Promise<Forecast> | undefined {
-  const hit = cache.get(key);
-  if (hit) {
-    // Most recently used last: Map keeps insertion order.
-    cache.delete(key);
-    cache.set(key, hit);
-  }
-  return hit;
-}
+const cache = promiseCache<Forecast>(CACHE_ENTRIES);
 
 /** For tests: forget every cached forecast. */
 export function clearForecastCache(): void {
@@ -79,13 +65,11 @@ async function simulate(input: ForecastInput): Promise<Forecast> {
 }
 
 /** The simulation's input from the live board: cut items and their links are out, as in the schedule. */
-async function forecastInput(
-  db: Database,
-  actor: Actor,
-  roadmapId: string,
+function forecastInput(
+  board: Pick<BoardContent, "roadmap" | "items" | "dependencies">,
+  risks: Risk[],
   options: { runs: number; seed: number },
-): Promise<ForecastInput> {
-  const [board, risks] = await Promise.all([getBoard(db, actor, roadmapId), loadRisks(db, roadmapId)]);
+): ForecastInput {
   const live = board.items.filter((i) => i.status !== "cut");
   const ids = new Set(live.map((i) => i.id));
   return {
@@ -117,6 +101,31 @@ async function forecastInput(
   };
 }
 
+/** The cached forecast of (roadmap, seq, runs, seed), or one computed from what `load` answers. */
+function cachedForecast(
+  roadmap: { id: string; seq: number },
+  options: { runs: number; seed: number },
+  load: () => Promise<ForecastInput>,
+): Promise<Forecast> {
+  return cache.get(`${roadmap.id}:${roadmap.seq}:${options.runs}:${options.seed}`, () =>
+    load().then(simulate),
+  );
+}
+
+/**
+ * The forecast of a board already loaded (by a caller that checked access, or needs none), from
+ * the same cache as getForecast: the board's seq is the one its roadmap row had when it was read.
+ */
+export function forecastBoard(
+  board: Pick<BoardContent, "roadmap" | "seq" | "items" | "dependencies">,
+  risks: Risk[],
+  options: { runs: number; seed: number },
+): Promise<Forecast> {
+  return cachedForecast({ id: board.roadmap.id, seq: board.seq }, options, async () =>
+    forecastInput(board, risks, options),
+  );
+}
+
 /**
  * The Monte-Carlo forecast of a roadmap as it is now. A repeated read of an unchanged roadmap with
  * the same runs and seed answers from memory, with the elapsedMs of the run that computed it.
@@ -129,13 +138,8 @@ export async function getForecast(
 ): Promise<Forecast> {
   // The sequence number is read before the board, so a cached answer is never older than its key.
   const { roadmap } = await accessRoadmap(db, actor, roadmapId, "viewer");
-  const key = `${roadmapId}:${roadmap.seq}:${options.runs}:${options.seed}`;
-  const cached = recall(key);
-  if (cached) return cached;
-  const pending = forecastInput(db, actor, roadmapId, options).then(simulate);
-  remember(key, pending);
-  pending.catch(() => {
-    if (cache.get(key) === pending) cache.delete(key);
+  return cachedForecast(roadmap, options, async () => {
+    const [board, risks] = await Promise.all([loadBoard(db, roadmap), loadRisks(db, roadmapId)]);
+    return forecastInput(board, risks, options);
   });
-  return pending;
 }

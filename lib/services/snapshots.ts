@@ -1,3 +1,4 @@
+import { getTableColumns } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { snapshots } from "@/db/schema";
 import type { Person } from "@/lib/validation/collaboration";
@@ -7,8 +8,13 @@ import { recordRoadmapChange, type RoadmapRow } from "./roadmap-access";
 import { loadRoadmapDocument } from "./roadmap-document";
 
 export type SnapshotRow = typeof snapshots.$inferSelect;
+export type SnapshotMeta = Omit<SnapshotRow, "document">;
 
-export function toSnapshot(row: Omit<SnapshotRow, "document">, people: Map<string, Person>): Snapshot {
+/** Every column but the (large) document: select these to list or present snapshots. */
+const { document: _document, ...metaColumns } = getTableColumns(snapshots);
+export const snapshotMetaColumns = metaColumns;
+
+export function toSnapshot(row: SnapshotMeta, people: Map<string, Person>): Snapshot {
   return {
     id: row.id,
     roadmapId: row.roadmapId,

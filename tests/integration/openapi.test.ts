@@ -101,7 +101,7 @@ describe("the OpenAPI document", () => {
       const where = operationKey(endpoint.method, endpoint.path);
       expect(op.summary, where).toBe(endpoint.summary);
       expect(Object.keys(op.responses), where).toContain(String(endpoint.status ?? 200));
-      expect(Boolean(op.requestBody), where).toBe(Boolean(endpoint.body));
+      expect(Boolean(op.requestBody), where).toBe(Boolean(endpoint.body || endpoint.rawBody));
       const pathParams = [...endpoint.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
       const parameters = op.parameters as { name: string; in: string; required: boolean }[];
       expect(

@@ -1,0 +1,8 @@
+import { route } from "@/lib/server/route";
+import { loadSharedView, SHARED_HEADERS } from "@/lib/services/shared-view";
+import { communication } from "@/lib/validation/endpoints";
+
+export const GET = route(communication.getSharedView, async ({ db, params }) => ({
+  body: await loadSharedView(db, params.token),
+  headers: SHARED_HEADERS,
+}));

@@ -1,0 +1,7 @@
+import { route } from "@/lib/server/route";
+import { getSnapshot } from "@/lib/services/snapshot-queries";
+import { communication } from "@/lib/validation/endpoints";
+
+export const GET = route(communication.getSnapshot, async ({ db, actor, params }) => ({
+  body: await getSnapshot(db, actor, params.snapshotId),
+}));

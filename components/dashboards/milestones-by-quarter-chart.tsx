@@ -1,0 +1,91 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
+import { CHART, TICK_STYLE } from "@/components/charts/chart-colours";
+import { ChartFrame } from "@/components/charts/chart-frame";
+import { QuarterTick, type TickProps } from "@/components/charts/quarter-tick";
+import { quarterLabel } from "@/components/resources/numbers";
+import type { ExecutiveDashboard } from "@/lib/validation/communication";
+import { ChartLegend } from "./chart-legend";
+import { DataTable } from "./data-table";
+import { PanelEmpty } from "./dashboard-panel";
+import { STATUS_SERIES, totalOf } from "./status-colours";
+
+type QuarterRow = ExecutiveDashboard["milestonesByQuarter"][number];
+
+function sentence(rows: QuarterRow[]): string {
+  const parts = rows.map((row) => {
+    const counts = STATUS_SERIES.filter((s) => row[s.key] > 0).map(
+      (s) => `${row[s.key]} ${s.label.toLowerCase()}`,
+    );
+    return `${quarterLabel(row.quarter)}: ${counts.length ? counts.join(", ") : "none"}`;
+  });
+  return `Milestones per quarter by status. ${parts.join("; ")}.`;
+}
+
+/** Milestones due each quarter, stacked by status, with the same numbers in a table. */
+export function MilestonesByQuarterChart({ rows }: { rows: QuarterRow[] }) {
+  if (rows.every((row) => totalOf(row) === 0))
+    return <PanelEmpty>No milestones on the roadmap yet.</PanelEmpty>;
+  const data = rows.map((row) => ({ ...row, label: quarterLabel(row.quarter) }));
+  return (
+    <div className="flex flex-col gap-3">
+      <ChartLegend entries={STATUS_SERIES.map((s) => ({ label: s.label, colour: s.colour }))} />
+      <ChartFrame summary={sentence(rows)} height={220}>
+        <BarChart
+          responsive
+          accessibilityLayer={false}
+          data={data}
+          style={{ width: "100%", height: "100%" }}
+          margin={{ top: 8, right: 4, bottom: 0, left: 0 }}
+          barCategoryGap="28%"
+        >
+          <CartesianGrid vertical={false} stroke={CHART.grid} />
+          <XAxis
+            dataKey="label"
+            interval={0}
+            height={34}
+            tickLine={false}
+            axisLine={{ stroke: CHART.axis }}
+            tick={(tick: TickProps) => <QuarterTick {...tick} />}
+          />
+          <YAxis width={28} tick={TICK_STYLE} tickLine={false} axisLine={false} allowDecimals={false} />
+          <Tooltip cursor={{ fill: CHART.cursor }} />
+          {STATUS_SERIES.map((s) => (
+            <Bar
+              key={s.key}
+              dataKey={s.key}
+              name={s.label}
+              stackId="status"
+              fill={s.colour}
+              stroke="#fff"
+              strokeWidth={1}
+              isAnimationActive={false}
+            />
+          ))}
+        </BarChart>
+      </ChartFrame>
+      <details className="text-sm">
+        <summary className="cursor-pointer text-[13px] font-medium text-ink-soft hover:text-ink">
+          Show the numbers
+        </summary>
+        <div className="mt-2">
+          <DataTable
+            caption="Milestones per quarter by status"
+            hideCaption
+            rows={rows}
+            rowKey={(r) => r.quarter}
+            columns={[
+              { header: "Quarter", rowHeader: true, cell: (r) => quarterLabel(r.quarter) },
+              ...STATUS_SERIES.map((s) => ({
+                header: s.label,
+                numeric: true,
+                cell: (r: QuarterRow) => r[s.key],
+              })),
+            ]}
+          />
+        </div>
+      </details>
+    </div>
+  );
+}

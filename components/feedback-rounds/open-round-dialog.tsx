@@ -1,0 +1,173 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useId, useMemo, useState } from "react";
+import { AUDIENCE_LABELS } from "@/components/dashboards/audience-labels";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { Input, Textarea } from "@/components/ui/input";
+import { PlusIcon } from "@/components/ui/icons";
+import { LocalDate } from "@/components/ui/local-date";
+import { Select } from "@/components/ui/select";
+import { useToday } from "@/components/timeline/dates";
+import { useOpenFeedbackRound } from "@/lib/client/feedback-rounds";
+import { useValidatedForm } from "@/lib/client/forms";
+import { AUDIENCES, createFeedbackRoundSchema, type Audience } from "@/lib/validation/communication";
+import { defaultClosesOn } from "./feedback-facts";
+
+const FIELDS = ["question", "audience", "closesOn"] as const;
+
+/** The API's schema, plus the rule the form can check before sending: a round cannot close in the past. */
+function schemaFrom(today: string | null) {
+  return createFeedbackRoundSchema.refine((body) => !today || body.closesOn >= today, {
+    path: ["closesOn"],
+    message: "Choose today or a later day.",
+  });
+}
+
+function OpenRoundForm({
+  roadmapId,
+  today,
+  formId,
+  openRound,
+}: {
+  roadmapId: string;
+  today: string;
+  formId: string;
+  openRound: ReturnType<typeof useOpenFeedbackRound>;
+}) {
+  const router = useRouter();
+  const [question, setQuestion] = useState("How confident are you that we can deliver this roadmap?");
+  const [audience, setAudience] = useState<Audience>("executive");
+  const [closesOn, setClosesOn] = useState(() => defaultClosesOn(today));
+  const schema = useMemo(() => schemaFrom(today), [today]);
+  const form = useValidatedForm(schema, openRound, FIELDS);
+
+  return (
+    <form
+      id={formId}
+      noValidate
+      className="flex flex-col gap-4"
+      onSubmit={(e) =>
+        form.submit(
+          e,
+          { question, audience, closesOn },
+          { onSuccess: (round) => router.push(`/roadmaps/${roadmapId}/feedback/${round.id}`) },
+        )
+      }
+    >
+      {form.formError && <Alert tone="error">{form.formError}</Alert>}
+      <Field
+        label="Question"
+        error={form.fieldErrors.question}
+        hint="People rate 1 to 5 and may add a comment."
+      >
+        {(control) => (
+          <Textarea
+            {...control}
+            rows={3}
+            maxLength={1000}
+            value={question}
+            onChange={(e) => {
+              setQuestion(e.target.value);
+              form.clearField("question");
+            }}
+          />
+        )}
+      </Field>
+      <Field label="Audience" error={form.fieldErrors.audience}>
+        {(control) => (
+          <Select {...control} value={audience} onChange={(e) => setAudience(e.target.value as Audience)}>
+            {AUDIENCES.map((a) => (
+              <option key={a} value={a}>
+                {AUDIENCE_LABELS[a]}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <Field
+        label="Closes on"
+        error={form.fieldErrors.closesOn}
+        hint={
+          <>
+            Answers are taken until the end of this day. Suggested:{" "}
+            <LocalDate value={defaultClosesOn(today)} />.
+          </>
+        }
+      >
+        {(control) => (
+          <div className="w-48 max-w-full">
+            <Input
+              {...control}
+              type="date"
+              min={today}
+              value={closesOn}
+              onChange={(e) => {
+                setClosesOn(e.target.value);
+                form.clearField("closesOn");
+              }}
+            />
+          </div>
+        )}
+      </Field>
+    </form>
+  );
+}
+
+/**
+ * "Open a feedback round" and its dialog: the question, who it is for and when it closes. The
+ * round asks about the roadmap as it is at this moment; the new round's page opens next.
+ */
+export function OpenRoundButton({
+  roadmapId,
+  variant = "primary",
+}: {
+  roadmapId: string;
+  variant?: "primary" | "secondary";
+}) {
+  const [open, setOpen] = useState(false);
+  const openRound = useOpenFeedbackRound(roadmapId);
+  const today = useToday();
+  const formId = useId();
+  return (
+    <>
+      <Button
+        variant={variant}
+        icon={<PlusIcon className="size-4" />}
+        onClick={() => setOpen(true)}
+        disabled={!today}
+      >
+        Open a feedback round
+      </Button>
+      <Dialog
+        open={open}
+        onClose={() => {
+          setOpen(false);
+          openRound.reset();
+        }}
+        title="Open a feedback round"
+        description="It asks about the roadmap as it is now: a snapshot is taken, so later edits do not change what people rate."
+        footer={
+          <>
+            <Button variant="secondary" onClick={() => setOpen(false)}>
+              Cancel
+            </Button>
+            <Button
+              variant="primary"
+              type="submit"
+              form={formId}
+              loading={openRound.isPending || openRound.isSuccess}
+            >
+              Open round
+            </Button>
+          </>
+        }
+      >
+        {today && <OpenRoundForm roadmapId={roadmapId} today={today} formId={formId} openRound={openRound} />}
+      </Dialog>
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import { Alert } from "@/components/ui/alert";
+import { ApiError, errorMessage } from "@/lib/client/api";
+
+/** A headline per refusal; the server's sentence says the specifics. */
+function headline(error: unknown): string {
+  if (!(error instanceof ApiError)) return "The import failed";
+  if (error.status === 413) return "The file is larger than 10 MiB";
+  if (error.status === 415) return "Cairn can’t read this kind of file";
+  if (error.code === "unsafe_xml")
+    return "This XML declares entities or a DOCTYPE, which Cairn refuses for safety";
+  if (error.status === 400) return "The file could not be read";
+  if (error.status === 403) return "You can’t import into this team";
+  if (error.status === 422) return "The plan breaks a rule of roadmaps";
+  return "The import failed";
+}
+
+/** Why the import was refused, with each problem the server named (400 details). */
+export function ImportError({ error }: { error: unknown }) {
+  const issues = error instanceof ApiError ? error.issues : [];
+  const unsafe = error instanceof ApiError && error.code === "unsafe_xml";
+  return (
+    <Alert tone="error" title={headline(error)}>
+      <p>{errorMessage(error)}</p>
+      {unsafe && (
+        <p className="mt-1">
+          Export the plan again from Microsoft Project as plain “XML Format”, without a DOCTYPE.
+        </p>
+      )}
+      {issues.length > 0 && (
+        <ul className="mt-1.5 ml-4 list-disc">
+          {issues.slice(0, 10).map((issue, i) => (
+            <li key={i}>
+              {issue.path && <span className="font-medium">{issue.path}: </span>}
+              {issue.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Alert>
+  );
+}

@@ -1,0 +1,54 @@
+import { and, asc, countDistinct, desc, eq, gte, isNull } from "drizzle-orm";
+import type { Database } from "@/db/types";
+import { feedbackResponses, feedbackRounds, reviews, snapshots } from "@/db/schema";
+import type { RoadmapDocument } from "@/lib/validation/roadmap-document";
+
+/** The latest executive review: by the day it was held, then by when it was recorded. */
+export async function latestExecutiveReview(
+  db: Database,
+  roadmapId: string,
+): Promise<{ id: string; heldOn: string; snapshotId: string } | null> {
+  const [row] = await db
+    .select({ id: reviews.id, heldOn: reviews.heldOn, snapshotId: reviews.snapshotId })
+    .from(reviews)
+    .where(and(eq(reviews.roadmapId, roadmapId), eq(reviews.audience, "executive")))
+    .orderBy(desc(reviews.heldOn), desc(reviews.createdAt))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function loadSnapshotDocument(db: Database, snapshotId: string): Promise<RoadmapDocument> {
+  const [row] = await db
+    .select({ document: snapshots.document })
+    .from(snapshots)
+    .where(eq(snapshots.id, snapshotId))
+    .limit(1);
+  // reviews.snapshot_id is a foreign key that cascades: the review's snapshot always exists.
+  return row.document;
+}
+
+/**
+ * Feedback rounds still taking answers on `today` (UTC): not closed early and closing today or
+ * later, soonest first, each with how many people answered.
+ */
+export function openFeedbackRounds(db: Database, roadmapId: string, today: string) {
+  return db
+    .select({
+      id: feedbackRounds.id,
+      question: feedbackRounds.question,
+      audience: feedbackRounds.audience,
+      closesOn: feedbackRounds.closesOn,
+      respondentCount: countDistinct(feedbackResponses.userId),
+    })
+    .from(feedbackRounds)
+    .leftJoin(feedbackResponses, eq(feedbackResponses.roundId, feedbackRounds.id))
+    .where(
+      and(
+        eq(feedbackRounds.roadmapId, roadmapId),
+        isNull(feedbackRounds.closedAt),
+        gte(feedbackRounds.closesOn, today),
+      ),
+    )
+    .groupBy(feedbackRounds.id)
+    .orderBy(asc(feedbackRounds.closesOn), asc(feedbackRounds.createdAt));
+}

@@ -1,0 +1,105 @@
+import { desc, eq } from "drizzle-orm";
+import type { Database } from "@/db/types";
+import { reviews, snapshots } from "@/db/schema";
+import { addDays } from "@/lib/planning/civil-date";
+import type { Audience, CreateReviewInput, Review } from "@/lib/validation/communication";
+import type { Actor } from "./actor";
+import { utcDate } from "./cadence";
+import { AppError } from "./errors";
+import { loadPeople } from "./people";
+import { accessRoadmap, recordRoadmapChange } from "./roadmap-access";
+import { snapshotMetaColumns, takeSnapshot, toSnapshot, type SnapshotMeta } from "./snapshots";
+
+type ReviewRow = typeof reviews.$inferSelect;
+
+/** An audience as a word in sentences and labels. */
+export const AUDIENCE_NAMES: Record<Audience, string> = {
+  executive: "Executive",
+  engineering: "Engineering",
+  product: "Product",
+};
+
+/** "Executive review 2027-03-01": the label of the snapshot a review takes. */
+export function reviewSnapshotLabel(audience: Audience, heldOn: string): string {
+  return `${AUDIENCE_NAMES[audience]} review ${heldOn}`;
+}
+
+async function presentReviews(
+  db: Database,
+  rows: { review: ReviewRow; snapshot: SnapshotMeta }[],
+): Promise<Review[]> {
+  const people = await loadPeople(
+    db,
+    rows.flatMap((r) => [r.review.createdBy, r.snapshot.createdBy]),
+  );
+  return rows.map(({ review, snapshot }) => ({
+    id: review.id,
+    roadmapId: review.roadmapId,
+    audience: review.audience,
+    heldOn: review.heldOn,
+    notes: review.notes,
+    decisions: review.decisions,
+    snapshot: toSnapshot(snapshot, people),
+    createdBy: review.createdBy ? (people.get(review.createdBy) ?? null) : null,
+    createdAt: review.createdAt.toISOString(),
+  }));
+}
+
+/** Reviews held, latest heldOn first (then the latest recorded). */
+export async function listReviews(db: Database, actor: Actor, roadmapId: string): Promise<Review[]> {
+  await accessRoadmap(db, actor, roadmapId, "viewer");
+  const rows = await db
+    .select({ review: reviews, snapshot: snapshotMetaColumns })
+    .from(reviews)
+    .innerJoin(snapshots, eq(snapshots.id, reviews.snapshotId))
+    .where(eq(reviews.roadmapId, roadmapId))
+    .orderBy(desc(reviews.heldOn), desc(reviews.createdAt), desc(reviews.id));
+  return presentReviews(db, rows);
+}
+
+/**
+ * Records a review and freezes the roadmap as reviewed, in one transaction under the roadmap lock.
+ * A review is recorded on or after the day it is held; tomorrow (UTC) is allowed so that someone
+ * a time zone ahead can record today's review.
+ */
+export async function createReview(
+  db: Database,
+  actor: Actor,
+  roadmapId: string,
+  input: CreateReviewInput,
+  now: Date = new Date(),
+): Promise<Review> {
+  const rows = await db.transaction(async (tx) => {
+    const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "editor", { lock: true });
+    const latest = addDays(utcDate(now), 1);
+    if (input.heldOn > latest) {
+      const message = `A review is recorded once held: heldOn must be on or before ${latest}.`;
+      throw new AppError("invalid_request", message, { details: [{ path: "heldOn", message }] });
+    }
+    const snapshot = await takeSnapshot(tx, actor, roadmap, {
+      label: reviewSnapshotLabel(input.audience, input.heldOn),
+      kind: "review",
+    });
+    const [review] = await tx
+      .insert(reviews)
+      .values({
+        roadmapId,
+        audience: input.audience,
+        heldOn: input.heldOn,
+        notes: input.notes,
+        decisions: input.decisions,
+        snapshotId: snapshot.id,
+        createdBy: actor.userId,
+      })
+      .returning();
+    await recordRoadmapChange(tx, actor, roadmap, {
+      entity: "review",
+      entityId: review.id,
+      action: "created",
+      changes: { audience: review.audience, heldOn: review.heldOn },
+    });
+    return [{ review, snapshot }];
+  });
+  const [review] = await presentReviews(db, rows);
+  return review;
+}

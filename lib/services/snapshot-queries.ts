@@ -1,0 +1,76 @@
+import { desc, eq } from "drizzle-orm";
+import type { Database } from "@/db/types";
+import { roadmaps, snapshots } from "@/db/schema";
+import type { Snapshot } from "@/lib/validation/communication";
+import type { RoadmapDocument } from "@/lib/validation/roadmap-document";
+import type { Actor } from "./actor";
+import { notFound } from "./errors";
+import { loadPeople } from "./people";
+import { accessRoadmap } from "./roadmap-access";
+import {
+  snapshotMetaColumns,
+  takeSnapshot,
+  toSnapshot,
+  type SnapshotMeta,
+  type SnapshotRow,
+} from "./snapshots";
+
+/** Snapshots as the API shows them (with their takers), in the given order. */
+export async function presentSnapshots(db: Database, rows: SnapshotMeta[]): Promise<Snapshot[]> {
+  const people = await loadPeople(
+    db,
+    rows.map((r) => r.createdBy),
+  );
+  return rows.map((row) => toSnapshot(row, people));
+}
+
+export async function listSnapshots(db: Database, actor: Actor, roadmapId: string): Promise<Snapshot[]> {
+  await accessRoadmap(db, actor, roadmapId, "viewer");
+  const rows = await db
+    .select(snapshotMetaColumns)
+    .from(snapshots)
+    .where(eq(snapshots.roadmapId, roadmapId))
+    .orderBy(desc(snapshots.seq), desc(snapshots.createdAt), desc(snapshots.id));
+  return presentSnapshots(db, rows);
+}
+
+export async function createSnapshot(
+  db: Database,
+  actor: Actor,
+  roadmapId: string,
+  label: string,
+): Promise<Snapshot> {
+  const row = await db.transaction(async (tx) => {
+    const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "editor", { lock: true });
+    return takeSnapshot(tx, actor, roadmap, { label, kind: "manual" });
+  });
+  const [snapshot] = await presentSnapshots(db, [row]);
+  return snapshot;
+}
+
+/** A snapshot with its document and its roadmap's team, without an access check; null if none. */
+export async function findSnapshot(
+  db: Database,
+  snapshotId: string,
+): Promise<(SnapshotRow & { teamId: string; roadmapTitle: string }) | null> {
+  const [row] = await db
+    .select({ snapshot: snapshots, teamId: roadmaps.teamId, roadmapTitle: roadmaps.title })
+    .from(snapshots)
+    .innerJoin(roadmaps, eq(roadmaps.id, snapshots.roadmapId))
+    .where(eq(snapshots.id, snapshotId))
+    .limit(1);
+  return row ? { ...row.snapshot, teamId: row.teamId, roadmapTitle: row.roadmapTitle } : null;
+}
+
+/** One snapshot and its frozen document, for viewers of its roadmap (another team's: 404). */
+export async function getSnapshot(
+  db: Database,
+  actor: Actor,
+  snapshotId: string,
+): Promise<{ snapshot: Snapshot; document: RoadmapDocument }> {
+  const row = await findSnapshot(db, snapshotId);
+  if (!row) throw notFound("snapshot");
+  await accessRoadmap(db, actor, row.roadmapId, "viewer");
+  const [snapshot] = await presentSnapshots(db, [row]);
+  return { snapshot, document: row.document };
+}
