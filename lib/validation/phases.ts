@@ -169,6 +169,8 @@ export const autoScheduleResultSchema = z
         toEnd: z.string(),
       }),
     ),
+    /** Features that should move but may not (started, done, or past the horizon), and why. */
+    skipped: z.array(z.object({ id: z.string(), reason: z.string() })),
     /** Taken before moving anything; POST .../auto-schedule/undo with it puts the dates back. */
     snapshotId: z.string().nullable(),
     roadmapVersion: z.number().int(),

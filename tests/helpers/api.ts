@@ -186,7 +186,8 @@ export async function callHandler(
   const res = await handler(req, { params: Promise.resolve(params) });
   const text = await res.text();
   let json: LooseJson = undefined;
-  if (text && /\bjson\b/.test(res.headers.get("content-type")?.split(";")[0].split("/")[1] ?? "")) json = JSON.parse(text);
+  if (text && /\bjson\b/.test(res.headers.get("content-type")?.split(";")[0].split("/")[1] ?? ""))
+    json = JSON.parse(text);
   return { status: res.status, json, text, headers: res.headers };
 }
 

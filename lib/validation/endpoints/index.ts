@@ -24,5 +24,7 @@ export const allEndpoints: Endpoint[] = [
   replanning.updatePhase,
   replanning.deletePhase,
   replanning.decideGate,
+  replanning.autoSchedule,
+  replanning.undoAutoSchedule,
   ...Object.values(meta),
 ] as Endpoint[];

@@ -1,5 +1,7 @@
 import * as phaseDecisionRoute from "@/app/api/phases/[phaseId]/decision/route";
 import * as phaseRoute from "@/app/api/phases/[phaseId]/route";
+import * as autoScheduleUndoRoute from "@/app/api/roadmaps/[roadmapId]/auto-schedule/undo/route";
+import * as autoScheduleRoute from "@/app/api/roadmaps/[roadmapId]/auto-schedule/route";
 import * as roadmapPhasesRoute from "@/app/api/roadmaps/[roadmapId]/phases/route";
 import type { RouteHandler } from "../api";
 
@@ -10,4 +12,6 @@ export const replanningRoutes = {
   "PATCH /api/phases/{phaseId}": phaseRoute.PATCH,
   "DELETE /api/phases/{phaseId}": phaseRoute.DELETE,
   "POST /api/phases/{phaseId}/decision": phaseDecisionRoute.POST,
+  "POST /api/roadmaps/{roadmapId}/auto-schedule": autoScheduleRoute.POST,
+  "POST /api/roadmaps/{roadmapId}/auto-schedule/undo": autoScheduleUndoRoute.POST,
 } satisfies Record<string, RouteHandler>;

@@ -1,0 +1,163 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Database } from "@/db/types";
+import { activity, items, roadmaps, snapshots } from "@/db/schema";
+import { autoSchedule, type AutoScheduleMove } from "@/lib/planning/auto-schedule";
+import { CycleError } from "@/lib/planning/graph";
+import type { AutoScheduleInput, AutoScheduleResult } from "@/lib/validation/phases";
+import type { Actor } from "./actor";
+import { loadDependencies } from "./dependencies";
+import { AppError, notFound, versionMismatch } from "./errors";
+import { loadItems } from "./items";
+import { accessRoadmap, recordRoadmapChange, type RoadmapRow } from "./roadmap-access";
+import { toRoadmap } from "./roadmaps";
+import { takeSnapshot } from "./snapshots";
+
+const CHUNK = 1_000;
+
+/** New dates for many items in a few statements; each moved item's version goes up by one. */
+async function writeDates(
+  tx: Database,
+  roadmapId: string,
+  dates: { id: string; start: string; end: string }[],
+) {
+  for (let i = 0; i < dates.length; i += CHUNK) {
+    const rows = dates.slice(i, i + CHUNK).map((d) => sql`(${d.id}::uuid, ${d.start}::date, ${d.end}::date)`);
+    await tx.execute(sql`
+      update ${items} set start_date = v.s, end_date = v.e, version = ${items.version} + 1, updated_at = now()
+      from (values ${sql.join(rows, sql`, `)}) as v(id, s, e)
+      where ${items.id} = v.id and ${items.roadmapId} = ${roadmapId}`);
+  }
+}
+
+/** One roadmap change for the whole run (a roadmap event makes open pages reload the board). */
+async function recordRun(tx: Database, actor: Actor, roadmap: RoadmapRow, changes: Record<string, unknown>) {
+  const [bumped] = await tx
+    .update(roadmaps)
+    .set({ version: sql`${roadmaps.version} + 1`, updatedAt: new Date() })
+    .where(eq(roadmaps.id, roadmap.id))
+    .returning({ version: roadmaps.version });
+  await recordRoadmapChange(tx, actor, roadmap, {
+    entity: "roadmap",
+    entityId: roadmap.id,
+    action: "updated",
+    version: bumped.version,
+    changes,
+  });
+  return bumped.version;
+}
+
+/**
+ * Moves features to the earliest start their dependencies allow (lib/planning/auto-schedule), after
+ * a snapshot for undo, in one transaction. If-Match, when sent, must name the roadmap's version.
+ */
+export async function runAutoSchedule(
+  db: Database,
+  actor: Actor,
+  roadmapId: string,
+  ifMatch: number | undefined,
+  input: AutoScheduleInput,
+): Promise<AutoScheduleResult> {
+  return db.transaction(async (tx) => {
+    const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "editor", { lock: true });
+    if (ifMatch !== undefined && ifMatch !== roadmap.version)
+      throw versionMismatch("roadmap", toRoadmap(roadmap));
+    const live = await loadItems(tx, roadmapId);
+    const ids = new Set(live.map((i) => i.id));
+    const unknown = (input.itemIds ?? []).filter((id) => !ids.has(id));
+    if (unknown.length > 0) {
+      throw new AppError("invalid_reference", "Some items named are not items of this roadmap.", {
+        details: { itemIds: unknown },
+      });
+    }
+    const dependencies = await loadDependencies(tx, roadmapId, ids);
+    let result: ReturnType<typeof autoSchedule>;
+    try {
+      result = autoSchedule({
+        projectStart: roadmap.startDate,
+        horizonMonths: roadmap.horizonMonths,
+        items: live,
+        dependencies,
+        selected: input.itemIds ? new Set(input.itemIds) : null,
+        followSuccessors: input.followSuccessors ?? false,
+      });
+    } catch (error) {
+      if (error instanceof CycleError) {
+        throw new AppError(
+          "dependency_cycle",
+          "The dependencies form a loop; remove one of the links named.",
+          {
+            details: { cycle: error.cycle },
+          },
+        );
+      }
+      throw error;
+    }
+    if (result.moved.length === 0) {
+      return { moved: [], skipped: result.skipped, snapshotId: null, roadmapVersion: roadmap.version };
+    }
+    const snapshot = await takeSnapshot(tx, actor, roadmap, {
+      label: `Before auto-schedule (${result.moved.length} ${result.moved.length === 1 ? "feature" : "features"})`,
+      kind: "auto_schedule",
+    });
+    await writeDates(
+      tx,
+      roadmapId,
+      result.moved.map((m) => ({ id: m.id, start: m.toStart, end: m.toEnd })),
+    );
+    const roadmapVersion = await recordRun(tx, actor, roadmap, {
+      autoSchedule: { snapshotId: snapshot.id, moved: result.moved },
+    });
+    return { moved: result.moved, skipped: result.skipped, snapshotId: snapshot.id, roadmapVersion };
+  });
+}
+
+/**
+ * Puts back the dates an auto-schedule moved, from the snapshot it took; features changed since
+ * (their dates are no longer the ones it set) are left as they are and listed.
+ */
+export async function undoAutoSchedule(db: Database, actor: Actor, roadmapId: string, snapshotId: string) {
+  return db.transaction(async (tx) => {
+    const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "editor", { lock: true });
+    const [snapshot] = await tx.select().from(snapshots).where(eq(snapshots.id, snapshotId)).limit(1);
+    if (!snapshot) throw notFound("snapshot");
+    if (snapshot.roadmapId !== roadmapId) {
+      await accessRoadmap(tx, actor, snapshot.roadmapId, "viewer");
+      throw new AppError("cross_roadmap", "That snapshot belongs to another roadmap.");
+    }
+    const [run] = await tx
+      .select({ changes: activity.changes })
+      .from(activity)
+      .where(
+        and(
+          eq(activity.roadmapId, roadmapId),
+          eq(activity.entity, "roadmap"),
+          sql`${activity.changes} -> 'autoSchedule' ->> 'snapshotId' = ${snapshotId}`,
+        ),
+      )
+      .limit(1);
+    if (!run) {
+      throw new AppError(
+        "invalid_reference",
+        "That snapshot was not taken by an auto-schedule of this roadmap.",
+      );
+    }
+    const moved = (run.changes as { autoSchedule: { moved: AutoScheduleMove[] } }).autoSchedule.moved;
+    const now = new Map((await loadItems(tx, roadmapId)).map((i) => [i.id, i]));
+    const before = new Map(snapshot.document.items.map((i) => [i.id, i]));
+    const restored: { id: string; start: string; end: string }[] = [];
+    const skipped: { id: string; reason: string }[] = [];
+    for (const m of moved) {
+      const item = now.get(m.id);
+      const old = before.get(m.id);
+      if (!item || !old) skipped.push({ id: m.id, reason: "The item was deleted since." });
+      else if (item.startDate !== m.toStart || item.endDate !== m.toEnd)
+        skipped.push({ id: m.id, reason: "Its dates were changed since the auto-schedule; they stay." });
+      else restored.push({ id: m.id, start: old.startDate, end: old.endDate });
+    }
+    if (restored.length > 0) {
+      await writeDates(tx, roadmapId, restored);
+      await recordRun(tx, actor, roadmap, { autoScheduleUndone: { snapshotId, restored: restored.length } });
+    }
+    return { restored: restored.map((r) => ({ id: r.id, toStart: r.start })), skipped };
+  });
+}
