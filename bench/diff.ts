@@ -100,6 +100,7 @@ function documentOf(
     dependencies,
     risks,
     staffing: null,
+    phases: [],
   } satisfies RoadmapDocument;
 }
 

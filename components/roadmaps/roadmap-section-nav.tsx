@@ -4,9 +4,11 @@ import { cx } from "@/components/ui/cx";
 export type RoadmapSection =
   | "timeline"
   | "dashboards"
+  | "phases"
   | "capacity"
   | "risks"
   | "forecast"
+  | "scenarios"
   | "reviews"
   | "feedback"
   | "activity"
@@ -15,9 +17,11 @@ export type RoadmapSection =
 const SECTIONS: { id: RoadmapSection; label: string; path: string }[] = [
   { id: "timeline", label: "Timeline", path: "" },
   { id: "dashboards", label: "Dashboards", path: "/dashboards" },
+  { id: "phases", label: "Phases", path: "/phases" },
   { id: "capacity", label: "Capacity", path: "/capacity" },
   { id: "risks", label: "Risks", path: "/risks" },
   { id: "forecast", label: "Forecast", path: "/forecast" },
+  { id: "scenarios", label: "Scenarios", path: "/scenarios" },
   { id: "reviews", label: "Reviews", path: "/reviews" },
   { id: "feedback", label: "Feedback", path: "/feedback" },
   { id: "activity", label: "Activity", path: "/activity" },

@@ -158,6 +158,7 @@ export function parseCsvPlan(text: string, options: { title?: string } = {}): Im
     items: rows.map((r) => r.item),
     dependencies,
     risks: [],
+    phases: [],
     staffing: null,
   };
   const parse = normalizeDocument(document, "csv", {

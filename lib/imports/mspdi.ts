@@ -193,6 +193,7 @@ export function parseMspdi(xml: string, options: { title?: string } = {}): Impor
     workstreams,
     items,
     dependencies,
+    phases: [],
     risks: [],
     staffing: null,
   };

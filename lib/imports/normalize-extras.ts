@@ -1,6 +1,7 @@
-// Risks and the staffing plan of an imported document (only the JSON format carries them). Pure.
+// Risks, phases and the staffing plan of an imported document (only the JSON format carries them). Pure.
 
-import { isQuarterLabel, quarterEnd, quarterStart } from "../planning/calendar";
+import { isQuarterLabel, isValidIsoDate, quarterEnd, quarterStart } from "../planning/calendar";
+import { findOverlap, orderPhases } from "../planning/phases";
 import type { DocumentRisk, RoadmapDocument } from "../validation/roadmap-document";
 import { MAX_HEADCOUNT, MAX_HOURS_PER_WEEK } from "../validation/resources";
 import { normalizeEmail, quoted, type NormalizeContext } from "./normalize-context";
@@ -98,4 +99,26 @@ export function normalizeStaffing(
     return [{ ...row, skill }];
   });
   return { hiringLeadWeeks, rows };
+}
+
+/** Phases in order: real dates, inside the horizon, not ending before they start, no overlaps. */
+export function normalizePhases(phases: RoadmapDocument["phases"], ctx: NormalizeContext) {
+  const kept: RoadmapDocument["phases"] = [];
+  for (const [index, phase] of orderPhases(phases).entries()) {
+    const where = `phases[${index}]`;
+    const what = `the phase ${quoted(phase.name)}`;
+    const reason =
+      !isValidIsoDate(phase.startDate) || !isValidIsoDate(phase.endDate)
+        ? "its dates are not real dates in the form YYYY-MM-DD."
+        : phase.endDate < phase.startDate
+          ? "it ends before it starts."
+          : phase.startDate < ctx.startDate || phase.endDate > ctx.endDate
+            ? `it lies outside the roadmap's horizon (${ctx.startDate} to ${ctx.endDate}).`
+            : findOverlap(kept, phase)
+              ? `it overlaps the phase ${quoted(findOverlap(kept, phase)!.name)}.`
+              : null;
+    if (reason) ctx.skip(where, what, reason);
+    else kept.push(phase);
+  }
+  return kept;
 }

@@ -7,7 +7,7 @@ import type { DocumentItem, RoadmapDocument } from "../validation/roadmap-docume
 import { HORIZON } from "../validation/roadmaps";
 import { createItemSchema, MAX_HOURS } from "../validation/timeline";
 import { normalizeDependencies } from "./normalize-links";
-import { normalizeRisks, normalizeStaffing } from "./normalize-extras";
+import { normalizePhases, normalizeRisks, normalizeStaffing } from "./normalize-extras";
 import {
   DOCUMENT_LOCATOR,
   normalizeEmail,
@@ -55,6 +55,7 @@ export function normalizeDocument(
   const dependencies = normalizeDependencies(document.dependencies, itemTitles, ctx);
   const risks = normalizeRisks(document.risks, itemTitles, ctx);
   const staffing = normalizeStaffing(document.staffing, ctx);
+  const phases = normalizePhases(document.phases ?? [], ctx);
 
   const title = roadmap.title.trim().slice(0, MAX_TITLE) || DEFAULT_TITLE;
   return {
@@ -68,6 +69,7 @@ export function normalizeDocument(
       dependencies,
       risks,
       staffing,
+      phases,
     },
   };
 }

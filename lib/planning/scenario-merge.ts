@@ -10,7 +10,7 @@
 import type { DocumentItem, DocumentRisk, RoadmapDocument } from "../validation/roadmap-document";
 import { findCycle } from "./graph";
 
-export type MergeEntity = "roadmap" | "workstream" | "item" | "dependency" | "risk" | "staffing";
+export type MergeEntity = "roadmap" | "workstream" | "item" | "dependency" | "risk" | "phase" | "staffing";
 
 export interface MergeConflict {
   entity: MergeEntity;
@@ -28,6 +28,7 @@ export interface CollectionChanges<T> {
 }
 
 type Workstream = RoadmapDocument["workstreams"][number];
+type DocumentPhase = RoadmapDocument["phases"][number];
 type Link = RoadmapDocument["dependencies"][number];
 type RoadmapFields = Pick<RoadmapDocument["roadmap"], "startDate" | "horizonMonths" | "description">;
 
@@ -38,6 +39,7 @@ export interface MergePlan {
   items: CollectionChanges<DocumentItem>;
   dependencies: { add: Link[]; remove: Link[]; relag: Link[] };
   risks: CollectionChanges<DocumentRisk>;
+  phases: CollectionChanges<DocumentPhase>;
   /** undefined: leave the base's staffing as it is. */
   staffing: RoadmapDocument["staffing"] | undefined;
 }
@@ -156,6 +158,12 @@ const RISK_FIELDS = [
   "contingency",
 ] as const satisfies readonly (keyof DocumentRisk)[];
 const LANE_FIELDS = ["name", "position"] as const satisfies readonly (keyof Workstream)[];
+const PHASE_FIELDS = [
+  "name",
+  "startDate",
+  "endDate",
+  "gate",
+] as const satisfies readonly (keyof DocumentPhase)[];
 const ROADMAP_FIELDS = ["startDate", "horizonMonths", "description"] as const;
 
 const linkKey = (l: Pick<Link, "fromId" | "toId">) => `${l.fromId}->${l.toId}`;
@@ -254,6 +262,16 @@ export function planScenarioMerge(
     conflicts,
   );
 
+  const phases = mergeCollection(
+    "phase",
+    PHASE_FIELDS,
+    (p) => p.name,
+    ancestor.phases,
+    base.phases,
+    scenario.phases,
+    conflicts,
+  );
+
   let staffing: MergePlan["staffing"];
   if (
     !same(scenario.staffing?.rows, ancestor.staffing?.rows) ||
@@ -291,5 +309,5 @@ export function planScenarioMerge(
       scenario: "links added in the scenario",
     });
 
-  return { conflicts, roadmap, workstreams, items, dependencies, risks, staffing };
+  return { conflicts, roadmap, workstreams, items, dependencies, risks, phases, staffing };
 }

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/types";
 import {
+  phases,
   dependencies,
   items,
   itemSkills,
@@ -268,6 +269,17 @@ export async function writeImportedRoadmap(
     [risks, riskRows],
     [riskItems, [...riskItemRows.values()]],
     [staffingRows, staffing?.rows ?? []],
+    [
+      phases,
+      doc.phases.map((p) => ({
+        roadmapId,
+        name: p.name,
+        startDate: p.startDate,
+        endDate: p.endDate,
+        gateTitle: p.gate?.title ?? null,
+        gateOutcome: p.gate?.outcome ?? null,
+      })),
+    ],
   ] as const;
   const total = 1 + (staffing ? 1 : 0) + tables.reduce((n, [, rows]) => n + rows.length, 0);
   let done = 0;

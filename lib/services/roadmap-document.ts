@@ -9,6 +9,7 @@ import {
 import { loadDependencies } from "./dependencies";
 import { loadItems } from "./items";
 import { loadPeople } from "./people";
+import { loadPhases } from "./phases";
 import { loadRisks } from "./risks";
 import type { RoadmapRow } from "./roadmap-access";
 import { loadStaffing } from "./staffing";
@@ -24,12 +25,13 @@ export async function loadRoadmapDocument(
   roadmap: RoadmapRow,
   now: Date = new Date(),
 ): Promise<RoadmapDocument> {
-  const [workstreams, items, risks, staffing, skillRows] = await Promise.all([
+  const [workstreams, items, risks, staffing, skillRows, phases] = await Promise.all([
     listWorkstreams(db, roadmap.id),
     loadItems(db, roadmap.id),
     loadRisks(db, roadmap.id),
     loadStaffing(db, roadmap),
     db.select({ id: skills.id, name: skills.name }).from(skills).where(eq(skills.teamId, roadmap.teamId)),
+    loadPhases(db, roadmap.id),
   ]);
   const itemIds = new Set(items.map((i) => i.id));
   const dependencies = await loadDependencies(db, roadmap.id, itemIds);
@@ -80,6 +82,13 @@ export async function loadRoadmapDocument(
       owner: emailOf(r.ownerId),
       delayDays: r.delayDays,
       contingency: r.contingency,
+    })),
+    phases: phases.map((p) => ({
+      id: p.id,
+      name: p.name,
+      startDate: p.startDate,
+      endDate: p.endDate,
+      gate: p.gate && { title: p.gate.title, outcome: p.gate.outcome },
     })),
     staffing:
       staffing.version === 0

@@ -70,6 +70,19 @@ export const roadmapDocumentSchema = z
     items: z.array(documentItemSchema).max(20_000),
     dependencies: z.array(z.object({ fromId: docId, toId: docId, lagDays: z.number().int() })).max(100_000),
     risks: z.array(documentRiskSchema).max(5_000).default([]),
+    /** Development phases in order; a gate's decision belongs to the roadmap's history, not its plan. */
+    phases: z
+      .array(
+        z.object({
+          id: docId,
+          name: z.string().min(1).max(200),
+          startDate: z.string(),
+          endDate: z.string(),
+          gate: z.object({ title: z.string().max(200), outcome: z.string().max(2_000) }).nullable(),
+        }),
+      )
+      .max(200)
+      .default([]),
     staffing: z
       .object({
         hiringLeadWeeks: z.number().int(),

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { roadmaps } from "@/db/schema";
 import { createDependency } from "@/lib/services/dependencies";
 import { createItem } from "@/lib/services/items";
+import { createPhase } from "@/lib/services/phases";
 import { createRisk } from "@/lib/services/risks";
 import { createRoadmap } from "@/lib/services/roadmaps";
 import { createSkill, listSkills } from "@/lib/services/skills";
@@ -87,6 +88,7 @@ function canonical(doc: RoadmapDocument) {
       })),
     ),
     staffing: doc.staffing && { ...doc.staffing, rows: byText(doc.staffing.rows) },
+    phases: doc.phases.map(({ id: _id, ...p }) => p),
   };
 }
 
@@ -151,6 +153,13 @@ describeEachDatabase("export and import", (getCtx) => {
     });
     roadmapId = roadmap.id;
     const platform = await createWorkstream(db, actor, roadmapId, { name: "Platform" });
+    await createPhase(db, actor, roadmapId, {
+      name: "Build",
+      startDate: "2027-01-04",
+      endDate: "2027-03-31",
+      gate: { title: "Beta go", outcome: "Payments API live for five merchants" },
+    });
+    await createPhase(db, actor, roadmapId, { name: "Grow", startDate: "2027-04-01", endDate: "2027-09-30" });
     const growth = await createWorkstream(db, actor, roadmapId, { name: "Growth", position: 1 });
     const api = await createItem(
       db,
@@ -348,6 +357,7 @@ describeEachDatabase("export and import", (getCtx) => {
         (await exportAs(cast.owner, result.roadmap.id, "json")).text,
       ) as RoadmapDocument;
       expect(canonical(second)).toEqual(canonical(first));
+      expect(second.phases.map((p) => p.name)).toEqual(["Build", "Grow"]);
       const oldIds = new Set(first.items.map((i) => i.id));
       expect(second.items.some((i) => oldIds.has(i.id))).toBe(false);
 

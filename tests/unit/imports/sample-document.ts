@@ -7,6 +7,15 @@ export function sampleDocument(): RoadmapDocument {
     format: "cairn.roadmap",
     version: 1,
     exportedAt: "2027-02-01T09:00:00.000Z",
+    phases: [
+      {
+        id: "phase-1",
+        name: "Foundations",
+        startDate: "2027-01-04",
+        endDate: "2027-03-31",
+        gate: { title: "Scope go", outcome: "Scope signed off" },
+      },
+    ],
     roadmap: {
       title: "Platform 2027",
       description: "The platform plan.",

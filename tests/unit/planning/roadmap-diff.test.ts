@@ -55,6 +55,7 @@ function doc(over: Partial<RoadmapDocument> = {}): RoadmapDocument {
     dependencies: [],
     risks: [],
     staffing: null,
+    phases: [],
     ...over,
   };
 }

@@ -27,6 +27,7 @@ const doc = (over: Partial<RoadmapDocument> = {}): RoadmapDocument => ({
   items: [item("a"), item("b"), item("c")],
   dependencies: [{ fromId: "a", toId: "b", lagDays: 0 }],
   risks: [],
+  phases: [],
   staffing: {
     hiringLeadWeeks: 8,
     rows: [{ skill: "Backend", quarter: "2027-Q1", headcount: 2, hoursPerWeek: 32 }],
@@ -151,6 +152,19 @@ describe("planScenarioMerge", () => {
     const plan = planScenarioMerge(ancestor, doc({ staffing: fewer }), doc({ staffing: more }));
     expect(plan.staffing).toBeUndefined();
     expect(plan.conflicts).toMatchObject([{ entity: "staffing" }]);
+  });
+
+  it("merges phases like items: the scenario's new dates apply, both moving one conflicts", () => {
+    const phase = { id: "p1", name: "Build", startDate: "2027-01-04", endDate: "2027-03-31", gate: null };
+    const a = doc({ phases: [phase] });
+    const later = doc({ phases: [{ ...phase, endDate: "2027-04-30" }] });
+    expect(planScenarioMerge(a, a, later).phases.update).toEqual([
+      { id: "p1", fields: { endDate: "2027-04-30" } },
+    ]);
+    const earlier = doc({ phases: [{ ...phase, endDate: "2027-02-26" }] });
+    expect(planScenarioMerge(a, earlier, later).conflicts).toMatchObject([
+      { entity: "phase", field: "endDate" },
+    ]);
   });
 
   it("treats skill lists in another order as unchanged", () => {
