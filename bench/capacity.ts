@@ -3,6 +3,7 @@
 
 import { addDays } from "../lib/planning/calendar";
 import { computeCapacity, quartersOf, type CapacityInput, type CapacityItem } from "../lib/planning/capacity";
+import { mulberry32 } from "./lib/random";
 
 const ITEMS = 10_000;
 const SKILLS = 12;
@@ -11,17 +12,6 @@ const HORIZON_MONTHS = 36;
 const WARM_UP_RUNS = 5;
 const TIMED_RUNS = 21;
 const START = "2027-01-01";
-
-function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomRoadmap(seed: number): CapacityInput {
   const rnd = mulberry32(seed);

@@ -35,6 +35,7 @@ import { createWorkstream } from "../lib/services/workstreams";
 import { AUDIENCES } from "../lib/validation/communication-kinds";
 import type { Skill } from "../lib/validation/teams";
 import type { Workstream } from "../lib/validation/timeline";
+import { mulberry32 } from "./lib/random";
 
 const FEATURES = 950;
 const MILESTONES = 50;
@@ -47,16 +48,6 @@ const WARM_CALLS = 50;
 const START = "2027-01-04";
 const HORIZON_MONTHS = 18;
 
-function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rnd = mulberry32(20270104);
 const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
 

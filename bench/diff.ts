@@ -5,6 +5,7 @@
 import { addDays } from "../lib/planning/calendar";
 import { diffDocuments } from "../lib/planning/roadmap-diff";
 import type { DocumentItem, DocumentRisk, RoadmapDocument } from "../lib/validation/roadmap-document";
+import { mulberry32 } from "./lib/random";
 
 const ITEMS = 10_000;
 const DEPENDENCIES = 15_000;
@@ -13,17 +14,6 @@ const LANES = 12;
 const PROJECT_START = "2027-01-04";
 const WARM_UP_RUNS = 2;
 const TIMED_RUNS = 7;
-
-function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const rnd = mulberry32(20270104);
 const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));

@@ -4,6 +4,7 @@
 
 import { addDays } from "../lib/planning/calendar";
 import { createForecast, runForecast, type ForecastInput } from "../lib/planning/forecast";
+import { mulberry32 } from "./lib/random";
 
 const ITEMS = 1_000;
 const DEPENDENCIES = 3_000;
@@ -12,17 +13,6 @@ const PROJECT_START = "2027-01-04";
 const CHUNK = 500;
 
 type Item = ForecastInput["items"][number];
-
-function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomRoadmap(seed: number, runs: number): ForecastInput {
   const rnd = mulberry32(seed);

@@ -4,23 +4,13 @@
 import { addDays } from "../lib/planning/calendar";
 import type { CpmLink } from "../lib/planning/cpm";
 import { computeSchedule, type ScheduleInput, type ScheduleItemInput } from "../lib/planning/schedule";
+import { mulberry32 } from "./lib/random";
 
 const ITEMS = 10_000;
 const DEPENDENCIES = 30_000;
 const WARM_UP_RUNS = 5;
 const TIMED_RUNS = 21;
 const PROJECT_START = "2027-01-04";
-
-function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomRoadmap(seed: number): ScheduleInput {
   const rnd = mulberry32(seed);

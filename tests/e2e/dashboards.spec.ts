@@ -1,38 +1,7 @@
-import type { Page, TestInfo } from "@playwright/test";
-import {
-  api,
-  expect,
-  expectAccessible as expectAccessibleAt,
-  registerUser,
-  signInByApi,
-  test,
-} from "./fixtures";
+import type { Page } from "@playwright/test";
+import { api, expect, expectAccessible, registerUser, snapshot, signInByApi, test } from "./fixtures";
 
 test.describe.configure({ timeout: 120_000 });
-
-async function expectAccessible(page: Page) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await expectAccessibleAt(page);
-}
-
-/** Full-page screenshots at desktop and phone width, attached to the report; nothing may stick out sideways. */
-async function snapshot(page: Page, testInfo: TestInfo, name: string) {
-  for (const [label, width, height] of [
-    ["desktop", 1280, 900],
-    ["mobile", 390, 844],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.waitForTimeout(300); // charts measure their new width
-    const path = testInfo.outputPath(`${name}-${label}.png`);
-    await page.screenshot({ path, fullPage: true });
-    await testInfo.attach(`${name}-${label}`, { path, contentType: "image/png" });
-    if (label === "mobile") {
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow, `${name} is wider than the phone`).toBeLessThanOrEqual(0);
-    }
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 async function created<T>(page: Page, path: string, body: unknown): Promise<T> {
   const res = await api<T>(page, "POST", path, body);

@@ -1,40 +1,16 @@
-import type { Page, TestInfo } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import {
   api,
   expect,
-  expectAccessible as expectAccessibleAt,
+  expectAccessible,
   joinTeam,
   registerUser,
+  snapshot,
   signInByApi,
   test,
 } from "./fixtures";
 
 test.describe.configure({ timeout: 120_000 });
-
-/** axe from the top of the page (the sticky header would cover controls further down). */
-async function expectAccessible(page: Page) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await expectAccessibleAt(page);
-}
-
-/** Full-page screenshots at desktop and phone width, attached to the report; nothing may stick out sideways. */
-async function snapshot(page: Page, testInfo: TestInfo, name: string) {
-  for (const [label, width, height] of [
-    ["desktop", 1280, 900],
-    ["mobile", 390, 844],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.waitForTimeout(300); // charts measure their new width
-    const path = testInfo.outputPath(`${name}-${label}.png`);
-    await page.screenshot({ path, fullPage: true });
-    await testInfo.attach(`${name}-${label}`, { path, contentType: "image/png" });
-    if (label === "mobile") {
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow, `${name} is wider than the phone`).toBeLessThanOrEqual(0);
-    }
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 /** A product manager's team and a roadmap from Monday 4 Jan 2027 with two milestones. */
 async function seedRoadmap(page: Page) {

@@ -1,5 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test as base, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import {
+  expect,
+  test as base,
+  type APIRequestContext,
+  type Browser,
+  type Page,
+  type TestInfo,
+} from "@playwright/test";
 
 export interface TestUser {
   email: string;
@@ -77,7 +84,12 @@ export const itemButton = (page: Page, kind: string, title: string) =>
   page.locator(`[data-item-id][aria-label^="${kind}: ${title},"]`);
 
 /** Fails on WCAG 2.x A/AA violations, listing each rule and the first offending element. */
+/**
+ * axe on the page, from its top: scrolled down, the sticky app header covers part of some controls,
+ * which axe's target-size rule would count as targets too small.
+ */
 export async function expectAccessible(page: Page): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
     .analyze();
@@ -103,3 +115,25 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 });
 
 export { expect };
+
+/**
+ * Full-page screenshots at desktop and phone width, attached to the report for a person to look
+ * at; nothing may stick out sideways on the phone.
+ */
+export async function snapshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  for (const [label, width, height] of [
+    ["desktop", 1280, 900],
+    ["mobile", 390, 844],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.waitForTimeout(300); // charts measure their new width
+    const path = testInfo.outputPath(`${name}-${label}.png`);
+    await page.screenshot({ path, fullPage: true });
+    await testInfo.attach(`${name}-${label}`, { path, contentType: "image/png" });
+    if (label === "mobile") {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${name} is wider than the phone`).toBeLessThanOrEqual(0);
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}

@@ -1,11 +1,12 @@
-import type { Locator, Page, TestInfo } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import {
   api,
   expect,
-  expectAccessible as expectAccessibleAt,
+  expectAccessible,
   itemButton,
   joinTeam,
   registerUser,
+  snapshot,
   signInByApi,
   test,
   type Item,
@@ -20,35 +21,6 @@ const planDate = (iso: string) =>
     year: "numeric",
     timeZone: "UTC",
   }).format(new Date(`${iso}T00:00:00Z`));
-
-/**
- * axe from the top of the page: scrolled down, the sticky app header covers part of some control,
- * which axe's target-size rule counts as a target too small.
- */
-async function expectAccessible(page: Page) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await expectAccessibleAt(page);
-}
-
-/** Screenshots at desktop and phone width, attached to the report for a person to look at. */
-async function snapshot(page: Page, testInfo: TestInfo, name: string) {
-  for (const [label, width, height] of [
-    ["desktop", 1280, 900],
-    ["mobile", 390, 844],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.waitForTimeout(300); // charts measure their new width
-    const path = testInfo.outputPath(`${name}-${label}.png`);
-    await page.screenshot({ path, fullPage: true });
-    await testInfo.attach(`${name}-${label}`, { path, contentType: "image/png" });
-    // Nothing may stick out sideways on a phone.
-    if (label === "mobile") {
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow, `${name} is wider than the phone`).toBeLessThanOrEqual(0);
-    }
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 interface Setup {
   team: { id: string; slug: string };

@@ -3,7 +3,7 @@ import type { Page } from "@playwright/test";
 import {
   api,
   expect,
-  expectAccessible as expectAccessibleAt,
+  expectAccessible,
   itemButton,
   joinTeam,
   registerUser,
@@ -23,12 +23,6 @@ const planDate = (iso: string) =>
     year: "numeric",
     timeZone: "UTC",
   }).format(new Date(`${iso}T00:00:00Z`));
-
-/** axe from the top of the page (scrolled, the sticky header would cover controls). */
-async function expectAccessible(page: Page) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await expectAccessibleAt(page);
-}
 
 /** Full-page screenshots at desktop and phone width, for a person to look at; nothing sticks out sideways. */
 async function screenshots(page: Page, name: string) {
