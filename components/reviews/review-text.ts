@@ -5,7 +5,6 @@ import { RISK_KIND_INFO, RISK_STATUS_INFO } from "@/components/risks/risk-labels
 import type { DateText } from "@/components/timeline/dates";
 import { STATUS_INFO, type ItemStatus } from "@/components/timeline/item-status";
 import type {
-  Audience,
   CadenceInterval,
   DiffSummary,
   RoadmapDiff,
@@ -13,11 +12,7 @@ import type {
   UpcomingReview,
 } from "@/lib/validation/communication";
 
-export const AUDIENCE_LABEL: Record<Audience, string> = {
-  executive: "Executive",
-  engineering: "Engineering",
-  product: "Product",
-};
+export { AUDIENCE_LABELS as AUDIENCE_LABEL } from "@/lib/validation/communication";
 
 /** The cadence editor's choices, "off" meaning no rule for the audience. */
 export const INTERVAL_OPTIONS: { value: CadenceInterval | "off"; label: string }[] = [

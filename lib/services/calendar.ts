@@ -2,10 +2,10 @@ import type { Database } from "@/db/types";
 import { toICalendar, type ICalEvent } from "@/lib/exports/ical";
 import { nextReviews } from "@/lib/planning/cadence";
 import { addMonths } from "@/lib/planning/civil-date";
+import { AUDIENCE_LABELS } from "@/lib/validation/communication";
 import { lastHeldByAudience, loadCadenceRules, toReviewRule, utcDate } from "./cadence";
 import { loadItems } from "./items";
 import type { Actor } from "./actor";
-import { AUDIENCE_NAMES } from "./reviews";
 import { accessRoadmap, type RoadmapRow } from "./roadmap-access";
 import { slugify } from "./slug";
 
@@ -35,7 +35,7 @@ export async function roadmapCalendar(db: Database, roadmap: RoadmapRow, now = n
     }).map((date) => ({
       uid: `review-${roadmap.id}-${rule.audience}-${date}@cairn`,
       date,
-      summary: `${AUDIENCE_NAMES[rule.audience]} roadmap review: ${roadmap.title}`,
+      summary: `${AUDIENCE_LABELS[rule.audience]} roadmap review: ${roadmap.title}`,
     })),
   );
   const milestoneEvents: ICalEvent[] = items

@@ -2,7 +2,7 @@ import { desc, eq } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { reviews, snapshots } from "@/db/schema";
 import { addDays } from "@/lib/planning/civil-date";
-import type { Audience, CreateReviewInput, Review } from "@/lib/validation/communication";
+import { AUDIENCE_LABELS, type Audience, type CreateReviewInput, type Review } from "@/lib/validation/communication";
 import type { Actor } from "./actor";
 import { utcDate } from "./cadence";
 import { AppError } from "./errors";
@@ -12,16 +12,9 @@ import { snapshotMetaColumns, takeSnapshot, toSnapshot, type SnapshotMeta } from
 
 type ReviewRow = typeof reviews.$inferSelect;
 
-/** An audience as a word in sentences and labels. */
-export const AUDIENCE_NAMES: Record<Audience, string> = {
-  executive: "Executive",
-  engineering: "Engineering",
-  product: "Product",
-};
-
 /** "Executive review 2027-03-01": the label of the snapshot a review takes. */
 export function reviewSnapshotLabel(audience: Audience, heldOn: string): string {
-  return `${AUDIENCE_NAMES[audience]} review ${heldOn}`;
+  return `${AUDIENCE_LABELS[audience]} review ${heldOn}`;
 }
 
 async function presentReviews(

@@ -2,6 +2,13 @@
 export const AUDIENCES = ["executive", "engineering", "product"] as const;
 export type Audience = (typeof AUDIENCES)[number];
 
+/** An audience as a word in labels and sentences. */
+export const AUDIENCE_LABELS: Record<Audience, string> = {
+  executive: "Executive",
+  engineering: "Engineering",
+  product: "Product",
+};
+
 /** api.md's cadence intervals: weekly, fortnightly, monthly, quarterly. */
 export const CADENCE_INTERVALS = ["1w", "2w", "1m", "1q"] as const;
 export type CadenceInterval = (typeof CADENCE_INTERVALS)[number];

@@ -36,7 +36,7 @@ export type PutCadenceInput = z.infer<typeof putCadenceSchema>;
 export const upcomingReviewSchema = z.object({
   audience: audienceSchema,
   every: z.enum(CADENCE_INTERVALS),
-  /** The first due date the last held review does not cover (may be in the past when overdue). */
+  /** The next due date from today on; a missed one shows in overdueSince. */
   nextDue: z.string(),
   overdue: z.boolean(),
   daysOverdue: z.number().int(),
