@@ -8,6 +8,8 @@ export const ACTIVITY_KINDS = {
   snapshots: { label: "Snapshots", entity: "snapshot" },
   feedback: { label: "Feedback rounds", entity: "feedback_round" },
   sharing: { label: "Share links", entity: "share_link" },
+  phases: { label: "Phases", entity: "phase" },
+  scenarios: { label: "Scenarios", entity: "scenario" },
 } as const;
 export type ActivityKind = keyof typeof ACTIVITY_KINDS | "all";
 

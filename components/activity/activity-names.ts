@@ -11,6 +11,8 @@ export interface NameBook {
   skill(id: string): string | null;
   /** A feedback round's question. */
   round(id: string): string | null;
+  phase(id: string): string | null;
+  scenario(id: string): string | null;
 }
 
 function fromTo(value: unknown): { from: unknown; to: unknown } | null {
@@ -25,7 +27,8 @@ function text(value: unknown): string | null {
 
 /**
  * The board (the live names) first; for what is gone from it, the newest name the loaded entries
- * recorded: an item's title when it was created, renamed or deleted, a lane's name likewise.
+ * recorded: an item's title when it was created, renamed or deleted, a lane's, phase's or
+ * scenario's name likewise.
  */
 export function makeNameBook(
   sources: { board?: Board; members?: Member[]; skills?: Skill[] },
@@ -35,6 +38,8 @@ export function makeNameBook(
   const lanes = new Map<string, string>();
   const people = new Map<string, string>();
   const rounds = new Map<string, string>();
+  const phases = new Map<string, string>();
+  const scenarios = new Map<string, string>();
   for (const item of sources.board?.items ?? []) items.set(item.id, { title: item.title, kind: item.kind });
   for (const lane of sources.board?.workstreams ?? []) lanes.set(lane.id, lane.name);
   for (const member of sources.members ?? []) people.set(member.user.id, member.user.name);
@@ -53,6 +58,14 @@ export function makeNameBook(
       const question = text(c.question);
       if (question) rounds.set(entry.entityId, question);
     }
+    if (entry.entity === "phase" && !phases.has(entry.entityId)) {
+      const name = text(fromTo(c.name)?.to) ?? text(c.name);
+      if (name) phases.set(entry.entityId, name);
+    }
+    if (entry.entity === "scenario" && !scenarios.has(entry.entityId)) {
+      const name = text(c.name);
+      if (name) scenarios.set(entry.entityId, name);
+    }
     if (entry.entity === "workstream" && !lanes.has(entry.entityId)) {
       const name = text(fromTo(c.name)?.to) ?? text(c.name);
       if (name) lanes.set(entry.entityId, name);
@@ -66,5 +79,7 @@ export function makeNameBook(
     person: (id) => people.get(id) ?? null,
     skill: (id) => skills.get(id) ?? null,
     round: (id) => rounds.get(id) ?? null,
+    phase: (id) => phases.get(id) ?? null,
+    scenario: (id) => scenarios.get(id) ?? null,
   };
 }

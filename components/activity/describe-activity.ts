@@ -3,6 +3,7 @@ import type { DateText } from "@/components/timeline/dates";
 import type { ActivityEntry } from "@/lib/validation/collaboration";
 import type { NameBook } from "./activity-names";
 import { describeCommunication } from "./describe-communication";
+import { describeReplanning } from "./describe-replanning";
 
 /** A piece of an activity sentence: plain words, or a name (shown quoted and emphasised). */
 export type Segment = string | { name: string };
@@ -44,6 +45,8 @@ export const FIELD_NAMES: Record<string, string> = {
   position: "position",
   feasibility: "verdict",
   body: "text",
+  gateTitle: "gate",
+  gateOutcome: "gate outcome",
 };
 
 export function fieldName(field: string): string {
@@ -296,6 +299,8 @@ export function describeActivity(entry: ActivityEntry, names: NameBook, dt: Date
   }
   const communication = describeCommunication(entry, names, dt);
   if (communication) return communication;
+  const replanning = describeReplanning(entry, names, dt, (e) => fieldChanges(e, names, dt));
+  if (replanning) return replanning;
   return {
     sentence: [`${entry.action} a ${entry.entity.replace(/_/g, " ")}`],
     fields: fieldChanges(entry, names, dt),

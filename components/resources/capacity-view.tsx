@@ -10,10 +10,13 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { TextLink } from "@/components/ui/text-link";
 import { useCapacity, useStaffing, type Capacity, type StaffingPlan } from "@/lib/client/resources";
 import { useSkills } from "@/lib/client/skills";
+import { useBoard } from "@/lib/client/timeline";
 import type { Skill } from "@/lib/validation/teams";
 import { capacityHeadline, isIdle } from "./capacity-facts";
 import { CapacitySummary } from "./capacity-summary";
 import { CapacityTable } from "./capacity-table";
+import { HeadcountChart } from "./headcount-chart";
+import { PhaseCapacityTable } from "./phase-capacity-table";
 import { useNumberText } from "./numbers";
 import { RampUpTable } from "./ramp-up-table";
 import { CapacityLegend, SkillCapacityChart } from "./skill-capacity-chart";
@@ -137,6 +140,7 @@ export function CapacityView({
   const skills = useSkills(team.id);
   const staffing = useStaffing(roadmapId);
   const capacity = useCapacity(roadmapId);
+  const roadmap = useBoard(roadmapId).data?.roadmap;
 
   const failed = [
     { query: capacity, title: "Capacity could not be worked out" },
@@ -174,6 +178,36 @@ export function CapacityView({
         <>
           <CapacitySummary capacity={capacity.data} />
           <GapSection capacity={capacity.data} plan={staffing.data} canEdit={canEdit} />
+          {capacity.data.byPhase.length > 0 && (
+            <Card id="by-phase" aria-labelledby="phase-gaps-title" className="scroll-mt-4">
+              <CardHeader
+                titleId="phase-gaps-title"
+                title="Demand and capacity by phase"
+                description={
+                  <>
+                    The same hours per development phase: a feature across two phases counts in each by its
+                    working days there.{" "}
+                    <TextLink href={`/roadmaps/${roadmapId}/phases`}>Phases and gates</TextLink>
+                  </>
+                }
+              />
+              <CardBody>
+                <PhaseCapacityTable byPhase={capacity.data.byPhase} />
+              </CardBody>
+            </Card>
+          )}
+          {roadmap && (
+            <Card aria-labelledby="headcount-title">
+              <CardHeader
+                titleId="headcount-title"
+                title="Headcount over time"
+                description="People in the staffing plan against the people the demand needs, quarter by quarter."
+              />
+              <CardBody>
+                <HeadcountChart capacity={capacity.data} plan={staffing.data} roadmap={roadmap} />
+              </CardBody>
+            </Card>
+          )}
           <StaffingSection
             roadmapId={roadmapId}
             skills={skills.data}
@@ -185,7 +219,7 @@ export function CapacityView({
             <CardHeader
               titleId="ramp-title"
               title="Ramp-up plan"
-              description={`People to hire or move in so that each quarter is staffed, and when to start: ${capacity.data.hiringLeadWeeks} weeks of hiring lead time before the quarter begins.`}
+              description={`People to hire or move in so that each quarter is staffed, the phase each one is for, and when to start: ${capacity.data.hiringLeadWeeks} weeks of hiring lead time before the quarter begins.`}
             />
             <CardBody>
               <RampUpTable capacity={capacity.data} />

@@ -11,6 +11,8 @@ export function RampUpTable({ capacity }: { capacity: Capacity }) {
   const today = useToday();
   const num = useNumberText();
   const names = new Map(capacity.skills.map((s) => [s.skillId, s.name]));
+  const phases = new Map(capacity.byPhase.map((p) => [p.phaseId, p.name]));
+  const withPhases = phases.size > 0;
   const rows = [...capacity.rampUp].sort(
     (a, b) => a.startBy.localeCompare(b.startBy) || a.quarter.localeCompare(b.quarter),
   );
@@ -25,7 +27,7 @@ export function RampUpTable({ capacity }: { capacity: Capacity }) {
     <div className="relative overflow-x-auto rounded-lg border border-line">
       <table className="w-full border-collapse text-sm">
         <caption className="sr-only">
-          Suggested ramp-up: people to add per skill, and when to start hiring
+          Suggested ramp-up: people to add per skill, the phase they staff, and when to start hiring
         </caption>
         <thead className="bg-subtle text-left text-xs text-ink-soft">
           <tr>
@@ -35,6 +37,11 @@ export function RampUpTable({ capacity }: { capacity: Capacity }) {
             <th scope="col" className="px-3 py-2 font-semibold">
               Needed by
             </th>
+            {withPhases && (
+              <th scope="col" className="px-3 py-2 font-semibold">
+                For phase
+              </th>
+            )}
             <th scope="col" className="px-3 py-2 font-semibold">
               Start hiring by
             </th>
@@ -49,6 +56,15 @@ export function RampUpTable({ capacity }: { capacity: Capacity }) {
                   {num.decimal(row.addHeadcount)} {names.get(row.skillId) ?? "people of a removed skill"}
                 </th>
                 <td className="px-3 py-2.5 whitespace-nowrap text-ink-soft">{quarterLabel(row.quarter)}</td>
+                {withPhases && (
+                  <td className="px-3 py-2.5 text-ink-soft">
+                    {row.phaseId ? (
+                      (phases.get(row.phaseId) ?? "—")
+                    ) : (
+                      <span className="text-muted">No phase</span>
+                    )}
+                  </td>
+                )}
                 <td className="px-3 py-2.5 whitespace-nowrap">
                   <span className="inline-flex flex-wrap items-center gap-2">
                     <time dateTime={row.startBy} className="tabular-nums">

@@ -38,6 +38,7 @@ import {
   type ItemFormValues,
 } from "./item-form-values";
 import { ItemReadOnly, ScheduleSummary } from "./item-read-only";
+import { ItemPhaseLine } from "./phase-of-item";
 import { STATUS_INFO } from "./item-status";
 import type { ScheduleEntry } from "./timeline-item";
 
@@ -316,6 +317,7 @@ export function ItemPanel(props: ItemPanelProps) {
               />
             ) : (
               <div className="flex flex-col gap-4">
+                {live && <ItemPhaseLine roadmapId={props.roadmapId} startDate={live.startDate} />}
                 {live && <ScheduleSummary item={live} entry={props.entry} dt={dt} />}
                 {conflict && (
                   <Alert

@@ -10,6 +10,7 @@ import type { Item } from "@/lib/validation/timeline";
 import type { DateText } from "./dates";
 import { issueText, itemDates, kindLabel } from "./describe";
 import { ItemDependencies } from "./item-dependencies";
+import { ItemPhaseName } from "./phase-of-item";
 import { CRITICAL_COLOUR, STATUS_INFO, StatusGlyph, WarningGlyph } from "./item-status";
 import type { ScheduleEntry } from "./timeline-item";
 
@@ -107,6 +108,9 @@ export function ItemReadOnly({
       <dl className="divide-y divide-line text-[13px]">
         <Row label="Kind">{kindLabel(item)}</Row>
         <Row label="Lane">{lane?.name ?? "No lane"}</Row>
+        <Row label="Phase">
+          <ItemPhaseName roadmapId={board.roadmap.id} startDate={item.startDate} />
+        </Row>
         <Row label={item.kind === "milestone" ? "Date" : "Planned"}>{itemDates(item, dt)}</Row>
         <Row label="Status">
           <span className="inline-flex items-center gap-1.5">

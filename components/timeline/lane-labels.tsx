@@ -37,6 +37,7 @@ export const LaneLabels = memo(function LaneLabels({
   win,
   canEdit,
   compact,
+  stickyTop = AXIS_HEIGHT,
   onAddItem,
   onLaneSettings,
 }: {
@@ -44,6 +45,8 @@ export const LaneLabels = memo(function LaneLabels({
   win: VisibleWindow;
   canEdit: boolean;
   compact: boolean;
+  /** The height of the sticky header above the lanes (the axis, and the phase row if any). */
+  stickyTop?: number;
   onAddItem: (lane: LaneBlock) => void;
   onLaneSettings: (lane: LaneBlock) => void;
 }) {
@@ -57,7 +60,7 @@ export const LaneLabels = memo(function LaneLabels({
         >
           <div
             className="sticky flex items-center gap-1 py-1.5 pr-1 pl-3"
-            style={{ top: AXIS_HEIGHT, minHeight: ROW_HEIGHT }}
+            style={{ top: stickyTop, minHeight: ROW_HEIGHT }}
           >
             <div className="min-w-0 flex-1">
               <p

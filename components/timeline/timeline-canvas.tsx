@@ -18,6 +18,7 @@ import { cx } from "@/components/ui/cx";
 import { PlusIcon } from "@/components/ui/icons";
 import { fromDayNumber, toDayNumber } from "@/lib/planning/calendar";
 import type { Board } from "@/lib/client/timeline";
+import type { Phase } from "@/lib/validation/phases";
 import type { DateText } from "./dates";
 import { describeItem, withEditors, withRisks } from "./describe";
 import { DependencyArrows, type ArrowInput } from "./dependency-arrows";
@@ -25,6 +26,7 @@ import { GhostLayer, NewBadges } from "./ghost-layer";
 import { withNewMark, type Comparison } from "./ghost-layout";
 import { ItemTooltip } from "./item-tooltip";
 import { LaneLabels, lanesInView } from "./lane-labels";
+import { PHASE_ROW_HEIGHT, PhaseBands } from "./phase-bands";
 import {
   AXIS_HEIGHT,
   ROW_HEIGHT,
@@ -86,6 +88,8 @@ export interface TimelineCanvasProps {
   risksByItem: Map<string, string[]>;
   /** A snapshot compared with now (?compare=): ghosts of old positions, new items marked. */
   comparison?: Comparison | null;
+  /** The roadmap's phases in order, drawn as bands under the time axis. */
+  phases: Phase[];
   label: string;
   describedBy: string;
   controllerRef: Ref<CanvasController>;
@@ -119,7 +123,9 @@ export function TimelineCanvas(props: TimelineCanvasProps) {
     linkingFrom,
     dt,
     today,
+    phases,
   } = props;
+  const headerHeight = AXIS_HEIGHT + (phases.length > 0 ? PHASE_ROW_HEIGHT : 0);
   const scrollRef = useRef<HTMLDivElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
   const badgeRef = useRef<HTMLDivElement>(null);
@@ -176,7 +182,7 @@ export function TimelineCanvas(props: TimelineCanvasProps) {
     const placed = layout.placed.get(itemId);
     if (!el || !placed) return;
     const bw = bodyWidth();
-    const bodyHeight = el.clientHeight - AXIS_HEIGHT;
+    const bodyHeight = el.clientHeight - headerHeight;
     const top = placed.row * ROW_HEIGHT;
     let left: number | null = null;
     let scrollTop: number | null = null;
@@ -257,7 +263,7 @@ export function TimelineCanvas(props: TimelineCanvasProps) {
   );
 
   // --- what to draw -------------------------------------------------------------------------
-  const contentHeight = AXIS_HEIGHT + Math.max(layout.height, ROW_HEIGHT) + ROW_HEIGHT;
+  const contentHeight = headerHeight + Math.max(layout.height, ROW_HEIGHT) + ROW_HEIGHT;
   const height = Math.min(props.maxHeight, Math.max(240, contentHeight));
   const win = useMemo(() => visibleWindow(layout, span), [layout, span]);
   const tabStop = activeId && layout.placed.has(activeId) ? activeId : firstItemId(layout);
@@ -386,15 +392,28 @@ export function TimelineCanvas(props: TimelineCanvasProps) {
         className="grid"
         style={{
           gridTemplateColumns: `${laneWidth}px ${scale.width}px`,
-          gridTemplateRows: `${AXIS_HEIGHT}px ${Math.max(layout.height, ROW_HEIGHT)}px`,
+          gridTemplateRows: `${headerHeight}px ${Math.max(layout.height, ROW_HEIGHT)}px`,
           width: laneWidth + scale.width,
         }}
       >
-        <div className="sticky top-0 left-0 z-30 flex items-end border-r border-b border-line-strong bg-surface px-3 pb-1.5 text-xs font-medium text-muted">
-          Lanes
+        <div className="sticky top-0 left-0 z-30 flex flex-col justify-end border-r border-b border-line-strong bg-surface text-xs font-medium text-muted">
+          <span className="px-3 pb-1.5">Lanes</span>
+          {phases.length > 0 && (
+            <span
+              className="flex items-center border-t border-line px-3"
+              style={{ height: PHASE_ROW_HEIGHT }}
+            >
+              Phases
+            </span>
+          )}
         </div>
         <div className="sticky top-0 z-20 border-b border-line-strong bg-surface">
-          <TimeAxis scale={scale} dt={dt} today={today} stickyLeft={laneWidth} />
+          <div style={{ height: AXIS_HEIGHT }}>
+            <TimeAxis scale={scale} dt={dt} today={today} stickyLeft={laneWidth} />
+          </div>
+          {phases.length > 0 && (
+            <PhaseBands roadmapId={board.roadmap.id} phases={phases} scale={scale} dt={dt} />
+          )}
         </div>
         <div className="sticky left-0 z-20 border-r border-line-strong bg-surface">
           <LaneLabels
@@ -402,6 +421,7 @@ export function TimelineCanvas(props: TimelineCanvasProps) {
             win={win}
             canEdit={canEdit}
             compact={laneWidth < 160}
+            stickyTop={headerHeight}
             onAddItem={props.onAddItemToLane}
             onLaneSettings={props.onLaneSettings}
           />

@@ -20,6 +20,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PlusIcon, RoadmapIcon } from "@/components/ui/icons";
 import { RiskFlagLegend } from "@/components/risks/risk-flag";
 import { useRoadmapLive } from "@/lib/client/live-events";
+import { usePhases, type Phase } from "@/lib/client/phases";
 import { useRisks } from "@/lib/client/resources";
 import { restoreRoadmap } from "@/lib/client/roadmaps";
 import { canEditRoadmaps } from "@/lib/client/roles";
@@ -59,6 +60,9 @@ function useWideScreen(): boolean {
     () => true,
   );
 }
+
+/** A stable empty list while the phases load, so the canvas's memoised parts keep their inputs. */
+const NO_PHASES: Phase[] = [];
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -111,6 +115,7 @@ export function TimelineWorkspace({
 
   const announce = useCallback((text: string) => setAnnouncement((old) => ({ text, n: old.n + 1 })), []);
   const live = useRoadmapLive(roadmap.id, board.seq);
+  const phases = usePhases(roadmap.id).data ?? NO_PHASES;
   const { setEditing } = live;
   const actions = useTimelineActions(roadmap.id, dt, announce);
   const laneActions = useLaneActions(board, announce, (laneId) => createAt(laneId, defaultDate()));
@@ -445,6 +450,7 @@ export function TimelineWorkspace({
                 editorsByItem={editorsByItem}
                 risksByItem={risksByItem}
                 comparison={comparison.comparison}
+                phases={phases}
                 label={`Timeline of ${roadmap.title}`}
                 describedBy={instructionsId}
                 controllerRef={canvas}

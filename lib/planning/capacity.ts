@@ -25,7 +25,7 @@
 // Throws RangeError on invalid dates, a negative or fractional horizon or lead time, negative or
 // non-finite hours, unknown skill or lane ids, and duplicate ids or staffing rows.
 
-import type { Capacity } from "@/lib/validation/resources";
+import type { QuarterlyCapacity } from "@/lib/validation/resources";
 import { addDays, horizonEnd, quarterSpans, toDayNumber, workIndexOnOrAfter } from "./calendar";
 
 export interface CapacityItem {
@@ -54,6 +54,8 @@ export interface CapacityInput {
 
 const DEFAULT_HOURS_PER_WEEK = 40;
 const DEFAULT_FOCUS_FACTOR = 0.8;
+/** One person's focused hours a week where the plan gives none (the ramp-up's assumption too). */
+export const UNPLANNED_PERSON_HOURS_PER_WEEK = DEFAULT_HOURS_PER_WEEK * DEFAULT_FOCUS_FACTOR;
 /** A gap of at most this many hours is rounding noise, not a shortage. */
 export const GAP_TOLERANCE_HOURS = 0.5;
 const NO_LANE = "No lane";
@@ -219,7 +221,7 @@ export function readStaffing(
  * hours per quarter, and the suggested ramp-up (rows by quarter, then in the order of `skills`); the
  * rules are at the top of this file.
  */
-export function computeCapacity(input: CapacityInput): Capacity {
+export function computeCapacity(input: CapacityInput): QuarterlyCapacity {
   if (!Number.isInteger(input.hiringLeadWeeks) || input.hiringLeadWeeks < 0) {
     throw new RangeError(`hiringLeadWeeks must be a whole number of weeks, not ${input.hiringLeadWeeks}`);
   }
@@ -230,9 +232,9 @@ export function computeCapacity(input: CapacityInput): Capacity {
   const demand = rollUpDemand(input, quarters, skillIndex, laneIndex);
   const staffing = readStaffing(input, quarters, skillIndex);
 
-  const rampUp: Capacity["rampUp"] = [];
+  const rampUp: QuarterlyCapacity["rampUp"] = [];
   const suggested = new Float64Array(input.skills.length);
-  const skills: Capacity["skills"] = input.skills.map((skill) => ({
+  const skills: QuarterlyCapacity["skills"] = input.skills.map((skill) => ({
     skillId: skill.id,
     name: skill.name,
     quarters: new Array(nq),
@@ -256,7 +258,7 @@ export function computeCapacity(input: CapacityInput): Capacity {
         gapHours: round1(shownDemand - shownCapacity),
         overAllocated,
       };
-      const personHours = (planned > 0 ? planned : DEFAULT_HOURS_PER_WEEK * DEFAULT_FOCUS_FACTOR) * weeks;
+      const personHours = (planned > 0 ? planned : UNPLANNED_PERSON_HOURS_PER_WEEK) * weeks;
       if (!overAllocated || personHours <= 0) continue;
       const needed = Math.ceil((gap - GAP_TOLERANCE_HOURS) / personHours);
       const add = needed - suggested[s];

@@ -7,7 +7,7 @@
 // and addHeadcount the people the ramp-up suggests for it in all quarters (its rows are increments:
 // people once suggested stay).
 
-import type { Capacity } from "../validation/resources";
+import type { QuarterlyCapacity } from "../validation/resources";
 
 export interface StaffingGap {
   skillId: string;
@@ -20,7 +20,7 @@ export interface StaffingGap {
 const round1 = (hours: number) => Math.round(hours * 10) / 10;
 
 /** Skills short of people, largest gap first (then by name). */
-export function staffingGaps(capacity: Capacity): StaffingGap[] {
+export function staffingGaps(capacity: QuarterlyCapacity): StaffingGap[] {
   const added = new Map<string, number>();
   for (const row of capacity.rampUp) added.set(row.skillId, (added.get(row.skillId) ?? 0) + row.addHeadcount);
   const gaps: StaffingGap[] = [];
@@ -45,7 +45,7 @@ export function staffingGaps(capacity: Capacity): StaffingGap[] {
 }
 
 /** Demand and capacity per skill and quarter, for skills with any demand or capacity. */
-export function skillDemand(capacity: Capacity) {
+export function skillDemand(capacity: QuarterlyCapacity) {
   return capacity.skills
     .filter((skill) => skill.quarters.some((q) => q.demandHours > 0 || q.capacityHours > 0))
     .map((skill) => ({

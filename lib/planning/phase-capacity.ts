@@ -3,7 +3,7 @@
 // a feature's working days, so a feature across two phases splits by working days; capacity from
 // the quarterly staffing plan, counted for the working days of each quarter inside the phase.
 
-import type { Capacity } from "@/lib/validation/resources";
+import type { QuarterlyCapacity } from "@/lib/validation/resources";
 import { toDayNumber, workIndexOnOrAfter } from "./calendar";
 import {
   GAP_TOLERANCE_HOURS,
@@ -65,7 +65,7 @@ const overlap = (a: HorizonQuarter, b: HorizonQuarter) =>
 export function computePhaseCapacity(
   input: CapacityInput,
   phases: readonly CapacityPhase[],
-  capacity: Pick<Capacity, "rampUp">,
+  capacity: Pick<QuarterlyCapacity, "rampUp">,
 ): { byPhase: PhaseCapacity[]; rampUpPhaseIds: (string | null)[] } {
   const quarters = horizonQuarters(input.startDate, input.horizonMonths);
   const periods = phasePeriods(phases, quarters);

@@ -1,18 +1,21 @@
 import { asc, eq } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { skills } from "@/db/schema";
-import { computeCapacity } from "@/lib/planning/capacity";
+import { computeCapacity, type CapacityInput } from "@/lib/planning/capacity";
+import { computePhaseCapacity } from "@/lib/planning/phase-capacity";
 import type { Capacity } from "@/lib/validation/resources";
 import type { Item, Workstream } from "@/lib/validation/timeline";
 import type { Actor } from "./actor";
 import { loadItems } from "./items";
+import { loadPhases } from "./phases";
 import { accessRoadmap, type RoadmapRow } from "./roadmap-access";
 import { loadStaffing } from "./staffing";
 import { listWorkstreams } from "./workstreams";
 
 /**
- * Demand against capacity per skill and quarter, hours per lane and quarter, and the ramp-up plan,
- * from the live items' estimates and skill hours and the roadmap's staffing plan.
+ * Demand against capacity per skill and quarter and per phase, hours per lane and quarter, and the
+ * ramp-up plan (each row naming the phase it staffs), from the live items' estimates and skill
+ * hours, the roadmap's phases and its staffing plan.
  */
 export async function getCapacity(db: Database, actor: Actor, roadmapId: string): Promise<Capacity> {
   const { roadmap } = await accessRoadmap(db, actor, roadmapId, "viewer");
@@ -28,7 +31,7 @@ export async function loadCapacity(
   roadmap: RoadmapRow,
   board?: { items: Item[]; workstreams: Workstream[] },
 ): Promise<Capacity> {
-  const [items, lanes, teamSkills, staffing] = await Promise.all([
+  const [items, lanes, teamSkills, staffing, phases] = await Promise.all([
     board?.items ?? loadItems(db, roadmap.id),
     board?.workstreams ?? listWorkstreams(db, roadmap.id),
     db
@@ -37,12 +40,13 @@ export async function loadCapacity(
       .where(eq(skills.teamId, roadmap.teamId))
       .orderBy(asc(skills.name)),
     loadStaffing(db, roadmap),
+    loadPhases(db, roadmap.id),
   ]);
   // The write paths keep lanes and skills consistent; these guards keep one stray reference (a
   // raw import, a race with a lane's removal) from failing the whole page.
   const laneIds = new Set(lanes.map((w) => w.id));
   const skillIds = new Set(teamSkills.map((s) => s.id));
-  return computeCapacity({
+  const input: CapacityInput = {
     startDate: roadmap.startDate,
     horizonMonths: roadmap.horizonMonths,
     items: items.map((i) => ({
@@ -59,5 +63,12 @@ export async function loadCapacity(
     skills: teamSkills,
     staffing: staffing.rows.filter((r) => skillIds.has(r.skillId)),
     hiringLeadWeeks: staffing.hiringLeadWeeks,
-  });
+  };
+  const quarterly = computeCapacity(input);
+  const { byPhase, rampUpPhaseIds } = computePhaseCapacity(input, phases, quarterly);
+  return {
+    ...quarterly,
+    rampUp: quarterly.rampUp.map((row, i) => ({ ...row, phaseId: rampUpPhaseIds[i] })),
+    byPhase,
+  };
 }

@@ -74,31 +74,60 @@ const quarterCell = z.object({
   overAllocated: z.boolean(),
 });
 
-export const capacitySchema = z
-  .object({
-    quarters: z.array(z.string()),
-    skills: z.array(z.object({ skillId: z.string(), name: z.string(), quarters: z.array(quarterCell) })),
-    /** Hours per workstream (null: items in no lane) per quarter, from the features' estimates. */
-    workstreams: z.array(
+const rampUpRow = z.object({
+  skillId: z.string(),
+  quarter: z.string(),
+  /** People to add so that the quarter's demand is met. */
+  addHeadcount: z.number(),
+  /** The date to start hiring, given the plan's lead time. */
+  startBy: z.string(),
+});
+
+/** The per-quarter figures alone, as lib/planning/capacity computes them. */
+const quarterlyCapacitySchema = z.object({
+  quarters: z.array(z.string()),
+  skills: z.array(z.object({ skillId: z.string(), name: z.string(), quarters: z.array(quarterCell) })),
+  /** Hours per workstream (null: items in no lane) per quarter, from the features' estimates. */
+  workstreams: z.array(
+    z.object({
+      workstreamId: z.string().nullable(),
+      name: z.string(),
+      quarters: z.array(z.object({ quarter: z.string(), hours: z.number() })),
+    }),
+  ),
+  /** Estimated hours not asked of any skill, per quarter. */
+  unassigned: z.array(z.object({ quarter: z.string(), hours: z.number() })),
+  rampUp: z.array(rampUpRow),
+  hiringLeadWeeks: z.number().int(),
+});
+export type QuarterlyCapacity = z.infer<typeof quarterlyCapacitySchema>;
+
+export const capacitySchema = quarterlyCapacitySchema
+  .extend({
+    /** The phase each hire or move staffs (null: no phase covers the quarter). */
+    rampUp: z.array(rampUpRow.extend({ phaseId: z.string().nullable() })),
+    /** Demand against capacity per development phase, in phase order (empty without phases). */
+    byPhase: z.array(
       z.object({
-        workstreamId: z.string().nullable(),
+        phaseId: z.string(),
         name: z.string(),
-        quarters: z.array(z.object({ quarter: z.string(), hours: z.number() })),
+        startDate: z.string(),
+        endDate: z.string(),
+        demandHours: z.number(),
+        capacityHours: z.number(),
+        gapHours: z.number(),
+        skills: z.array(
+          z.object({
+            skillId: z.string(),
+            name: z.string(),
+            demandHours: z.number(),
+            capacityHours: z.number(),
+            gapHours: z.number(),
+            overAllocated: z.boolean(),
+          }),
+        ),
       }),
     ),
-    /** Estimated hours not asked of any skill, per quarter. */
-    unassigned: z.array(z.object({ quarter: z.string(), hours: z.number() })),
-    rampUp: z.array(
-      z.object({
-        skillId: z.string(),
-        quarter: z.string(),
-        /** People to add so that the quarter's demand is met. */
-        addHeadcount: z.number(),
-        /** The date to start hiring, given the plan's lead time. */
-        startBy: z.string(),
-      }),
-    ),
-    hiringLeadWeeks: z.number().int(),
   })
   .meta({ id: "Capacity" });
 export type Capacity = z.infer<typeof capacitySchema>;

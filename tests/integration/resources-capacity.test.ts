@@ -1,4 +1,4 @@
-import { beforeAll, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createItem, deleteItem } from "@/lib/services/items";
 import { createRoadmap } from "@/lib/services/roadmaps";
 import { createSkill } from "@/lib/services/skills";
@@ -125,10 +125,12 @@ describeEachDatabase("capacity", (getCtx) => {
     // One person unplanned gives 32 h/week: Q1 63 days -> 403.2 h, Q2 65 -> 416 h, Q3 66 -> 422.4 h.
     // 600 h in Q2 need two; the Design person found for Q3 also covers Q4.
     expect(body.rampUp).toEqual([
-      { skillId: backend.id, quarter: "2027-Q1", addHeadcount: 1, startBy: "2026-11-09" },
-      { skillId: backend.id, quarter: "2027-Q2", addHeadcount: 1, startBy: "2027-02-04" },
-      { skillId: design.id, quarter: "2027-Q3", addHeadcount: 1, startBy: "2027-05-06" },
+      { skillId: backend.id, quarter: "2027-Q1", addHeadcount: 1, startBy: "2026-11-09", phaseId: null },
+      { skillId: backend.id, quarter: "2027-Q2", addHeadcount: 1, startBy: "2027-02-04", phaseId: null },
+      { skillId: design.id, quarter: "2027-Q3", addHeadcount: 1, startBy: "2027-05-06", phaseId: null },
     ]);
+    // No phases yet: nothing per phase, and no ramp-up row names one.
+    expect(body.byPhase).toEqual([]);
   });
 
   it("one person at 40 h/week: demand 80 against capacity 40 x 63 / 5 = 504 in Q1; Q2 is short by 80 and gets a ramp-up row", async () => {
@@ -179,10 +181,11 @@ describeEachDatabase("capacity", (getCtx) => {
       unassigned: hours({ "2027-Q3": 12, "2027-Q4": 18 }),
       rampUp: [
         // 80 h short; one more person at the planned 40 h/week covers it; hired 8 weeks before Apr 1.
-        { skillId: backend.id, quarter: "2027-Q2", addHeadcount: 1, startBy: "2027-02-04" },
-        { skillId: design.id, quarter: "2027-Q3", addHeadcount: 1, startBy: "2027-05-06" },
+        { skillId: backend.id, quarter: "2027-Q2", addHeadcount: 1, startBy: "2027-02-04", phaseId: null },
+        { skillId: design.id, quarter: "2027-Q3", addHeadcount: 1, startBy: "2027-05-06", phaseId: null },
       ],
       hiringLeadWeeks: 8,
+      byPhase: [],
     });
     expect(res.headers.get("etag")).toBeNull();
     // Reading computes; it writes nothing.
@@ -202,9 +205,94 @@ describeEachDatabase("capacity", (getCtx) => {
     const body = ok(await getCapacity(viewer.token));
     expect(body.skills[0].quarters[1]).toEqual(cell("2027-Q2", 600, 1040));
     expect(body.rampUp).toEqual([
-      { skillId: design.id, quarter: "2027-Q3", addHeadcount: 1, startBy: "2027-06-03" },
+      { skillId: design.id, quarter: "2027-Q3", addHeadcount: 1, startBy: "2027-06-03", phaseId: null },
     ]);
     expect(body.hiringLeadWeeks).toBe(4);
+  });
+
+  describe("per phase", () => {
+    const addPhase = async (name: string, startDate: string, endDate: string) =>
+      ok(
+        await api("POST /api/roadmaps/{roadmapId}/phases", {
+          params: { roadmapId: roadmap.id },
+          token: owner.token,
+          json: { name, startDate, endDate, gate: { title: `${name} go`, outcome: `${name} is done` } },
+        }),
+        201,
+      ).phase as { id: string; version: number };
+    const skillCell = (skill: Skill, demandHours: number, capacityHours: number) => ({
+      skillId: skill.id,
+      name: skill.name,
+      demandHours,
+      capacityHours,
+      gapHours: demandHours - capacityHours,
+      overAllocated: demandHours - capacityHours > 0.5,
+    });
+    let build: { id: string; version: number };
+
+    it("demand against capacity per phase and skill; a feature across two phases splits by working days; the ramp-up row names the phase it staffs", async () => {
+      // The plan now: Backend 1 x 40 h in Q1, 2 x 40 h in Q2, nothing later; Design unstaffed.
+      const discovery = await addPhase("Discovery", "2027-01-04", "2027-03-31");
+      const launch = await addPhase("Launch", "2027-10-01", "2027-12-31");
+      build = await addPhase("Build", "2027-04-01", "2027-09-30");
+      const body = ok(await getCapacity(viewer.token));
+      expect(body.byPhase).toEqual([
+        {
+          phaseId: discovery.id,
+          name: "Discovery",
+          startDate: "2027-01-04",
+          endDate: "2027-03-31",
+          // Backend: API's 80 h against 1 x 40 h x 63 / 5.
+          demandHours: 80,
+          capacityHours: 504,
+          gapHours: -424,
+          skills: [skillCell(backend, 80, 504), skillCell(design, 0, 0)],
+        },
+        {
+          phaseId: build.id,
+          name: "Build",
+          startDate: "2027-04-01",
+          endDate: "2027-09-30",
+          // Backend: Migration's 600 h against 2 x 40 h x 65 / 5 in Q2 (Q3 unstaffed); Design:
+          // Redesign's 4 September days of 10.
+          demandHours: 640,
+          capacityHours: 1040,
+          gapHours: -400,
+          skills: [skillCell(backend, 600, 1040), skillCell(design, 40, 0)],
+        },
+        {
+          phaseId: launch.id,
+          name: "Launch",
+          startDate: "2027-10-01",
+          endDate: "2027-12-31",
+          demandHours: 60,
+          capacityHours: 0,
+          gapHours: 60,
+          skills: [skillCell(backend, 0, 0), skillCell(design, 60, 0)],
+        },
+      ]);
+      // The Design hire for Q3 staffs Build, the phase inside Q3 where Design is short.
+      expect(body.rampUp).toEqual([
+        { skillId: design.id, quarter: "2027-Q3", addHeadcount: 1, startBy: "2027-06-03", phaseId: build.id },
+      ]);
+    });
+
+    it("follows the phases: with no phase over the quarter, the ramp-up row names none", async () => {
+      ok(
+        await api("PATCH /api/phases/{phaseId}", {
+          params: { phaseId: build.id },
+          token: owner.token,
+          ifMatch: build.version,
+          json: { endDate: "2027-06-30" },
+        }),
+      );
+      const body = ok(await getCapacity(viewer.token));
+      const shortened = body.byPhase.find((p: { phaseId: string }) => p.phaseId === build.id);
+      expect(shortened).toMatchObject({ endDate: "2027-06-30", demandHours: 600, capacityHours: 1040 });
+      expect(body.rampUp).toEqual([
+        { skillId: design.id, quarter: "2027-Q3", addHeadcount: 1, startBy: "2027-06-03", phaseId: null },
+      ]);
+    });
   });
 
   it("another team's member: 404; anonymous: 401", async () => {

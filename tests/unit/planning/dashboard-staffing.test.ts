@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { skillDemand, staffingGaps } from "@/lib/planning/dashboard-staffing";
-import type { Capacity } from "@/lib/validation/resources";
+import type { QuarterlyCapacity } from "@/lib/validation/resources";
 
 const cell = (quarter: string, demandHours: number, capacityHours: number) => ({
   quarter,
@@ -10,7 +10,7 @@ const cell = (quarter: string, demandHours: number, capacityHours: number) => ({
   overAllocated: demandHours - capacityHours > 0.5,
 });
 
-const capacity: Capacity = {
+const capacity: QuarterlyCapacity = {
   quarters: ["2027-Q1", "2027-Q2", "2027-Q3"],
   skills: [
     // Short in Q1 (100) and Q3 (250.5); Q2's surplus does not offset them.
