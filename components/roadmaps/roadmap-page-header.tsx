@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { ScenarioBanner } from "@/components/scenarios/scenario-banner";
 import { Badge } from "@/components/ui/badge";
 import { textLinkClasses } from "@/components/ui/text-link";
 import { ROLE_INFO, canEditRoadmaps } from "@/lib/client/roles";
@@ -19,7 +20,8 @@ export function RoadmapPageHeader({
   description,
   actions,
 }: {
-  roadmap: { id: string; title: string };
+  /** A scenario (kind "scenario" with its base) carries the scenario banner. */
+  roadmap: { id: string; title: string; kind?: "roadmap" | "scenario"; baseRoadmapId?: string | null };
   team: { name: string; slug: string };
   role: Role;
   section: Exclude<RoadmapSection, "timeline">;
@@ -48,6 +50,12 @@ export function RoadmapPageHeader({
           </li>
         </ol>
       </nav>
+      {roadmap.kind === "scenario" && roadmap.baseRoadmapId && (
+        <ScenarioBanner
+          scenario={{ id: roadmap.id, title: roadmap.title, baseRoadmapId: roadmap.baseRoadmapId }}
+          role={role}
+        />
+      )}
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div className="min-w-0 flex-1 basis-72">
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1">

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { RoadmapSectionNav } from "@/components/roadmaps/roadmap-section-nav";
+import { ScenarioBanner } from "@/components/scenarios/scenario-banner";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CalendarIcon, ChevronDownIcon, SettingsIcon } from "@/components/ui/icons";
@@ -91,6 +92,12 @@ export function RoadmapHeader({
           </li>
         </ol>
       </nav>
+      {roadmap.kind === "scenario" && roadmap.baseRoadmapId && (
+        <ScenarioBanner
+          scenario={{ id: roadmap.id, title: roadmap.title, baseRoadmapId: roadmap.baseRoadmapId }}
+          role={role}
+        />
+      )}
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0 flex-1 basis-80">
           <h1 className="text-xl font-semibold tracking-tight text-ink sm:text-2xl">{roadmap.title}</h1>

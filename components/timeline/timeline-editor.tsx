@@ -5,6 +5,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { errorMessage } from "@/lib/client/api";
 import { useMembers } from "@/lib/client/members";
 import { useBoard, useSchedule } from "@/lib/client/timeline";
+import { TimelineBoardContext } from "./auto-schedule-menu";
 import { TimelineWorkspace } from "./timeline-workspace";
 
 /**
@@ -41,13 +42,17 @@ export function TimelineEditor({
   }
 
   return (
-    <TimelineWorkspace
-      board={board.data}
-      schedule={schedule.data ?? null}
-      scheduling={schedule.isFetching}
-      scheduleProblem={schedule.error ? errorMessage(schedule.error) : schedule.data ? null : scheduleProblem}
-      members={members.data ?? []}
-      team={team}
-    />
+    <TimelineBoardContext value={board.data}>
+      <TimelineWorkspace
+        board={board.data}
+        schedule={schedule.data ?? null}
+        scheduling={schedule.isFetching}
+        scheduleProblem={
+          schedule.error ? errorMessage(schedule.error) : schedule.data ? null : scheduleProblem
+        }
+        members={members.data ?? []}
+        team={team}
+      />
+    </TimelineBoardContext>
   );
 }

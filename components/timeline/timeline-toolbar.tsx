@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/cx";
 import { CalendarIcon, PlusIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
+import { AutoScheduleMenu } from "./auto-schedule-menu";
 import { CRITICAL_COLOUR } from "./item-status";
 import { ZOOMS, type Zoom } from "./layout";
 
@@ -126,6 +127,7 @@ export function TimelineToolbar({
         </Button>
         {canEdit && (
           <>
+            <AutoScheduleMenu />
             <Button
               variant="secondary"
               size="sm"
