@@ -4,11 +4,13 @@ import { cache } from "react";
 import { CurrentTeamMarker } from "@/components/app-shell/current-team";
 import { HydrateQueries } from "@/components/query/hydrate-queries";
 import { TimelineEditor } from "@/components/timeline/timeline-editor";
+import { phaseKeys } from "@/lib/client/phases";
 import { queryKeys } from "@/lib/client/query-keys";
 import { loadForPage, requirePageActor } from "@/lib/server/session";
 import { getBoard, scheduleOf } from "@/lib/services/board";
 import { AppError } from "@/lib/services/errors";
 import { listMembers } from "@/lib/services/members";
+import { loadPhases } from "@/lib/services/phases";
 import { getTeam } from "@/lib/services/teams";
 
 type Params = { params: Promise<{ roadmapId: string }> };
@@ -20,11 +22,13 @@ const loadRoadmapPage = cache(async (roadmapId: string) => {
   if (!UUID.test(roadmapId)) notFound();
   const { actor, db } = await requirePageActor(`/roadmaps/${roadmapId}`);
   const board = await loadForPage(() => getBoard(db, actor, roadmapId));
-  const [{ team }, members] = await Promise.all([
+  // The board's read checked access; the phase bands come with it, so they draw with the first paint.
+  const [{ team }, members, phases] = await Promise.all([
     loadForPage(() => getTeam(db, actor, board.roadmap.teamId)),
     listMembers(db, actor, board.roadmap.teamId),
+    loadPhases(db, roadmapId),
   ]);
-  return { board, team, members };
+  return { board, team, members, phases };
 });
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
@@ -35,7 +39,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function RoadmapTimelinePage({ params }: Params) {
   const { roadmapId } = await params;
-  const { board, team, members } = await loadRoadmapPage(roadmapId);
+  const { board, team, members, phases } = await loadRoadmapPage(roadmapId);
   let schedule: ReturnType<typeof scheduleOf> | null = null;
   let scheduleProblem: string | null = null;
   try {
@@ -51,6 +55,7 @@ export default async function RoadmapTimelinePage({ params }: Params) {
         [queryKeys.board(roadmapId), board],
         ...(schedule ? [[queryKeys.schedule(roadmapId), schedule] as const] : []),
         [queryKeys.members(team.id), members],
+        [phaseKeys.phases(roadmapId), phases],
       ]}
     >
       <CurrentTeamMarker slug={team.slug} />
