@@ -1,5 +1,6 @@
 import { excerptOf } from "@/lib/collaboration/excerpt";
 import { seedCommunication } from "./seed-communication";
+import { seedReplanning } from "./seed-replanning";
 import type { Database } from "./types";
 import {
   comments,
@@ -631,6 +632,13 @@ export async function seedDemo(db: Database, deps: { hashPassword: (p: string) =
         return d.toISOString().slice(0, 10);
       },
       itemId: (key) => itemId.get(key)!,
+    });
+
+    await seedReplanning(tx, {
+      roadmap,
+      owner: { userId: people[0].id, email: people[0].email, name: people[0].name, via: "session" },
+      itemId: (key) => itemId.get(key)!,
+      skillId: (name) => skillId.get(name)!,
     });
   });
 }

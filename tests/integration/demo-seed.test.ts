@@ -1,11 +1,13 @@
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { DEMO_LOGIN, seedDemo } from "@/db/seed";
+import { DEMO_SCENARIO_NAME } from "@/db/seed-replanning";
 import {
   dependencies,
   feedbackResponses,
   feedbackRounds,
   items,
+  phases,
   itemSkills,
   memberships,
   notifications,
@@ -22,6 +24,8 @@ import {
 } from "@/db/schema";
 import { verifyCredentials } from "@/lib/services/accounts";
 import { getBoard } from "@/lib/services/board";
+import { compareScenario } from "@/lib/services/scenario-compare";
+import { horizonEnd } from "@/lib/planning/calendar";
 import { hashPassword } from "@/lib/services/passwords";
 import { createToken } from "@/lib/services/tokens";
 import { api } from "../helpers/api";
@@ -75,7 +79,10 @@ describeEachDatabase("demo seed", (getCtx) => {
   it("creates one 15-month roadmap of about 30 items inside its horizon, in workstreams", async () => {
     const { db } = getCtx();
     const [team] = await db.select().from(teams);
-    const maps = await db.select().from(roadmaps).where(eq(roadmaps.teamId, team.id));
+    const maps = await db
+      .select()
+      .from(roadmaps)
+      .where(and(eq(roadmaps.teamId, team.id), eq(roadmaps.kind, "roadmap")));
     expect(maps).toHaveLength(1);
     const [roadmap] = maps;
     expect(roadmap.horizonMonths).toBe(15);
@@ -105,7 +112,7 @@ describeEachDatabase("demo seed", (getCtx) => {
 
   it("links items with acyclic dependencies within the roadmap", async () => {
     const { db } = getCtx();
-    const [roadmap] = await db.select().from(roadmaps);
+    const [roadmap] = await db.select().from(roadmaps).where(eq(roadmaps.kind, "roadmap"));
     const ids = (await db.select({ id: items.id }).from(items).where(eq(items.roadmapId, roadmap.id))).map(
       (i) => i.id,
     );
@@ -140,7 +147,7 @@ describeEachDatabase("demo seed", (getCtx) => {
     const { db } = getCtx();
     const owner = (await verifyCredentials(db, DEMO_LOGIN.email, DEMO_LOGIN.password))!;
     const actor = { userId: owner.id, email: owner.email, name: owner.name, via: "session" as const };
-    const [roadmap] = await db.select().from(roadmaps);
+    const [roadmap] = await db.select().from(roadmaps).where(eq(roadmaps.kind, "roadmap"));
     const board = await getBoard(db, actor, roadmap.id);
     const summaries = Object.values(board.feedback);
     expect(summaries.reduce((n, s) => n + s.notFeasible, 0)).toBe(1);
@@ -187,7 +194,7 @@ describeEachDatabase("demo seed", (getCtx) => {
 
   it("shows communication at once: review rules, reviews with snapshots, an open feedback round with answers", async () => {
     const { db } = getCtx();
-    const [roadmap] = await db.select().from(roadmaps);
+    const [roadmap] = await db.select().from(roadmaps).where(eq(roadmaps.kind, "roadmap"));
     const [cadence] = await db.select().from(reviewCadences).where(eq(reviewCadences.roadmapId, roadmap.id));
     expect(cadence.rules.map((r) => r.audience).sort()).toEqual(["engineering", "executive", "product"]);
 
@@ -213,5 +220,63 @@ describeEachDatabase("demo seed", (getCtx) => {
     expect(round.closesOn > today).toBe(true);
     const answers = await db.select().from(feedbackResponses).where(eq(feedbackResponses.roundId, round.id));
     expect(answers).toHaveLength(3);
+  });
+  it("shows replanning at once: three gated phases over the horizon, the first decided, and an open scenario", async () => {
+    const { db } = getCtx();
+    const [roadmap] = await db.select().from(roadmaps).where(eq(roadmaps.kind, "roadmap"));
+    const spans = (await db.select().from(phases).where(eq(phases.roadmapId, roadmap.id))).sort((a, b) =>
+      a.startDate.localeCompare(b.startDate),
+    );
+    expect(spans.map((p) => p.name)).toEqual([
+      "Conceptualization & planning",
+      "Core infrastructure",
+      "Launch",
+    ]);
+    expect(spans[0].startDate).toBe(roadmap.startDate);
+    expect(spans.at(-1)!.endDate).toBe(horizonEnd(roadmap.startDate, roadmap.horizonMonths));
+    for (const [i, p] of spans.entries()) {
+      expect(p.gateTitle, p.name).toBeTruthy();
+      if (i > 0) expect(p.startDate > spans[i - 1].endDate).toBe(true);
+    }
+    expect(spans.map((p) => p.decision)).toEqual(["proceed", null, null]);
+    expect(spans[0].decisionNotes?.length).toBeGreaterThan(20);
+    const [gateSnapshot] = await db
+      .select()
+      .from(snapshots)
+      .where(eq(snapshots.id, spans[0].decisionSnapshotId!));
+    expect(gateSnapshot).toMatchObject({ roadmapId: roadmap.id, kind: "gate" });
+
+    const [scenario] = await db.select().from(roadmaps).where(eq(roadmaps.baseRoadmapId, roadmap.id));
+    expect(scenario).toMatchObject({ kind: "scenario", scenarioStatus: "open", title: DEMO_SCENARIO_NAME });
+    const skillOf = new Map((await db.select().from(skills)).map((s) => [s.id, s.name]));
+    const backendRows = async (roadmapId: string) =>
+      Object.fromEntries(
+        (await db.select().from(staffingRows).where(eq(staffingRows.roadmapId, roadmapId)))
+          .filter((r) => skillOf.get(r.skillId) === "Backend")
+          .map((r) => [r.quarter, r.headcount]),
+      );
+    const base = await backendRows(roadmap.id);
+    const more = await backendRows(scenario.id);
+    const added = Object.keys(base)
+      .sort()
+      .filter((q) => more[q] === base[q] + 1);
+    expect(added.length).toBeGreaterThan(0);
+    expect(added[0]).toMatch(/-Q2$/);
+    const copies = await db.select().from(items).where(eq(items.roadmapId, scenario.id));
+    const originals = new Map(
+      (await db.select().from(items).where(eq(items.roadmapId, roadmap.id))).map((i) => [i.id, i]),
+    );
+    const moved = copies.filter((c) => originals.get(c.sourceId!)!.startDate !== c.startDate);
+    expect(moved.map((m) => m.title).sort()).toEqual(["EU expansion readiness", "Instant payouts"]);
+
+    // Compared with the live plan: the EU launch and the finish come sooner, and nothing conflicts.
+    const owner = (await verifyCredentials(db, DEMO_LOGIN.email, DEMO_LOGIN.password))!;
+    const actor = { userId: owner.id, email: owner.email, name: owner.name, via: "session" as const };
+    const comparison = await compareScenario(db, actor, scenario.id);
+    expect(comparison.conflicts).toEqual([]);
+    expect(comparison.projectFinish.scenario.earlyDate < comparison.projectFinish.base.earlyDate).toBe(true);
+    const eu = comparison.milestones.find((m) => m.title === "EU launch")!;
+    expect(eu.scenario!.earlyDate < eu.base!.earlyDate).toBe(true);
+    expect(eu.scenario!.p80! < eu.base!.p80!).toBe(true);
   });
 });

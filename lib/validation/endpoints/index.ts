@@ -26,5 +26,10 @@ export const allEndpoints: Endpoint[] = [
   replanning.decideGate,
   replanning.autoSchedule,
   replanning.undoAutoSchedule,
+  replanning.listScenarios,
+  replanning.createScenario,
+  replanning.compareScenario,
+  replanning.applyScenario,
+  replanning.discardScenario,
   ...Object.values(meta),
 ] as Endpoint[];

@@ -1,0 +1,99 @@
+import { and, eq, isNotNull, sql } from "drizzle-orm";
+import type { Database } from "@/db/types";
+import { phases, roadmaps } from "@/db/schema";
+import { applyConflicts } from "@/lib/planning/scenario-checks";
+import { planScenarioMerge } from "@/lib/planning/scenario-merge";
+import type { Actor } from "./actor";
+import { AppError, versionMismatch } from "./errors";
+import { accessRoadmap, recordRoadmapChange } from "./roadmap-access";
+import { toRoadmap } from "./roadmaps";
+import { accessScenario, loadMergeDocuments, presentScenario, requireOpen } from "./scenario-documents";
+import { recordRowChanges, writeMergePlan } from "./scenario-write";
+import { takeSnapshot } from "./snapshots";
+
+/**
+ * Applies an open scenario to its base in one transaction: the base is locked first, then the
+ * scenario (every other writer locks one roadmap only, so this order cannot deadlock); If-Match
+ * must name the base's version; the three-way merge is recomputed under the locks, and any conflict
+ * refuses the whole apply (409 scenario_conflict), writing nothing. Otherwise a snapshot of the
+ * base is taken (for audit and undo), the plan written, the base's version moved on and the
+ * scenario marked applied.
+ */
+export async function applyScenario(db: Database, actor: Actor, scenarioId: string, ifMatch: number) {
+  const found = await accessScenario(db, actor, scenarioId, "editor");
+  return db.transaction(async (tx) => {
+    const { roadmap: base } = await accessRoadmap(tx, actor, found.baseRoadmapId, "editor", { lock: true });
+    const { roadmap: scenario } = await accessRoadmap(tx, actor, scenarioId, "editor", { lock: true });
+    requireOpen(scenario);
+    if (base.version !== ifMatch) throw versionMismatch("roadmap", toRoadmap(base));
+
+    const docs = await loadMergeDocuments(tx, base, scenario);
+    const plan = planScenarioMerge(docs.ancestor, docs.base, docs.scenario);
+    const decided = await tx
+      .select({ id: phases.id })
+      .from(phases)
+      .where(and(eq(phases.roadmapId, base.id), isNotNull(phases.decision)));
+    const conflicts = [
+      ...plan.conflicts,
+      ...applyConflicts(plan, docs.base, new Set(decided.map((p) => p.id))),
+    ];
+    if (conflicts.length > 0) {
+      const named = conflicts
+        .slice(0, 3)
+        .map((c) => `${c.title} (${c.field})`)
+        .join(", ");
+      throw new AppError(
+        "scenario_conflict",
+        `The roadmap changed since this scenario was made, where the scenario changes it too: ${named}${conflicts.length > 3 ? ` and ${conflicts.length - 3} more` : ""}. Nothing was applied; bring the scenario in line and apply again.`,
+        { details: { conflicts } },
+      );
+    }
+
+    const snapshot = await takeSnapshot(tx, actor, base, {
+      label: `Before applying scenario “${scenario.title}”`,
+      kind: "manual",
+    });
+    const written = await writeMergePlan(tx, base, plan);
+    const [updatedBase] = await tx
+      .update(roadmaps)
+      .set({ ...plan.roadmap, version: sql`${roadmaps.version} + 1`, updatedAt: new Date() })
+      .where(eq(roadmaps.id, base.id))
+      .returning();
+    await recordRowChanges(tx, actor, base, written.changes);
+    const applied = {
+      added: written.added,
+      updated: written.updated,
+      removed: written.removed,
+      dependencies: written.dependencies,
+    };
+    const [closed] = await tx
+      .update(roadmaps)
+      .set({ scenarioStatus: "applied", version: scenario.version + 1, updatedAt: new Date() })
+      .where(eq(roadmaps.id, scenario.id))
+      .returning();
+    // One entry in each roadmap's log ("applied the scenario ..."); on the base, its event makes
+    // open pages reload the board, which covers a large apply whose rows were not each recorded.
+    const change = {
+      entity: "scenario" as const,
+      entityId: scenario.id,
+      action: "updated" as const,
+      version: closed.version,
+      changes: {
+        status: { from: "open", to: "applied" },
+        name: scenario.title,
+        snapshotId: snapshot.id,
+        baseVersion: updatedBase.version,
+        ...applied,
+        ...(Object.keys(plan.roadmap).length > 0 && { roadmap: plan.roadmap }),
+      },
+    };
+    await recordRoadmapChange(tx, actor, base, change);
+    await recordRoadmapChange(tx, actor, scenario, change);
+    return {
+      scenario: await presentScenario(tx, closed),
+      base: toRoadmap(updatedBase),
+      applied,
+      snapshotId: snapshot.id,
+    };
+  });
+}

@@ -1,0 +1,103 @@
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import type { Database } from "@/db/types";
+import { roadmaps } from "@/db/schema";
+import type { Scenario } from "@/lib/validation/phases";
+import type { Actor } from "./actor";
+import { AppError } from "./errors";
+import { accessRoadmap, recordRoadmapChange } from "./roadmap-access";
+import { copyRoadmapAsScenario } from "./scenario-copy";
+import { accessScenario, presentScenario, requireOpen } from "./scenario-documents";
+import { takeSnapshot } from "./snapshots";
+
+/**
+ * Makes a what-if scenario of a roadmap: in one transaction with the base locked, a snapshot of
+ * the base (the common ancestor that apply compares against), then a full copy of its plan.
+ */
+export async function createScenario(
+  db: Database,
+  actor: Actor,
+  roadmapId: string,
+  input: { name: string },
+): Promise<Scenario> {
+  return db.transaction(async (tx) => {
+    const { roadmap: base } = await accessRoadmap(tx, actor, roadmapId, "editor", { lock: true });
+    if (base.kind !== "roadmap") {
+      throw new AppError(
+        "not_a_base",
+        `“${base.title}” is itself a scenario; make the new scenario from its roadmap instead.`,
+        { details: { baseRoadmapId: base.baseRoadmapId } },
+      );
+    }
+    const snapshot = await takeSnapshot(tx, actor, base, {
+      label: `Base of scenario “${input.name}”`,
+      kind: "manual",
+    });
+    const scenario = await copyRoadmapAsScenario(tx, actor, base, {
+      name: input.name,
+      baseSnapshotId: snapshot.id,
+    });
+    await recordRoadmapChange(tx, actor, base, {
+      entity: "scenario",
+      entityId: scenario.id,
+      action: "created",
+      version: scenario.version,
+      changes: { name: scenario.title, snapshotId: snapshot.id },
+    });
+    await recordRoadmapChange(tx, actor, scenario, {
+      entity: "scenario",
+      entityId: scenario.id,
+      action: "created",
+      version: scenario.version,
+      changes: { name: scenario.title, baseRoadmapId: base.id },
+    });
+    return presentScenario(tx, scenario);
+  });
+}
+
+/** The scenarios of a roadmap: open ones first, then newest first. */
+export async function listScenarios(db: Database, actor: Actor, roadmapId: string): Promise<Scenario[]> {
+  await accessRoadmap(db, actor, roadmapId, "viewer");
+  const rows = await db
+    .select()
+    .from(roadmaps)
+    .where(
+      and(eq(roadmaps.baseRoadmapId, roadmapId), eq(roadmaps.kind, "scenario"), isNull(roadmaps.deletedAt)),
+    )
+    .orderBy(
+      asc(sql`case when ${roadmaps.scenarioStatus} = 'open' then 0 else 1 end`),
+      desc(roadmaps.createdAt),
+      asc(roadmaps.id),
+    );
+  return Promise.all(rows.map((r) => presentScenario(db, r)));
+}
+
+/**
+ * Throws the scenario away: it stays readable, marked discarded. The base is locked before the
+ * scenario, in the same order as apply, so the two can never deadlock and exactly one wins.
+ */
+export async function discardScenario(db: Database, actor: Actor, scenarioId: string): Promise<Scenario> {
+  const found = await accessScenario(db, actor, scenarioId, "editor");
+  return db.transaction(async (tx) => {
+    const { roadmap: base } = await accessRoadmap(tx, actor, found.baseRoadmapId, "editor", {
+      lock: true,
+      includeDeleted: true,
+    });
+    const { roadmap: scenario } = await accessRoadmap(tx, actor, scenarioId, "editor", { lock: true });
+    requireOpen(scenario);
+    const [written] = await tx
+      .update(roadmaps)
+      .set({ scenarioStatus: "discarded", version: scenario.version + 1, updatedAt: new Date() })
+      .where(eq(roadmaps.id, scenario.id))
+      .returning();
+    const change = {
+      entity: "scenario" as const,
+      entityId: scenario.id,
+      action: "updated" as const,
+      version: written.version,
+      changes: { status: { from: "open", to: "discarded" }, name: scenario.title },
+    };
+    await recordRoadmapChange(tx, actor, base, change);
+    await recordRoadmapChange(tx, actor, scenario, change);
+    return presentScenario(tx, written);
+  });
+}
