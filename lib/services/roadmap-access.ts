@@ -5,8 +5,8 @@ import { publish, roadmapTopic } from "@/lib/server/live/publish";
 import type { ActivityEntity } from "@/lib/validation/collaboration";
 import type { Role } from "@/lib/validation/common";
 import type { Actor } from "./actor";
-import { requireRole } from "./authorization";
-import { notFound } from "./errors";
+import { requireRole, roleAtLeast } from "./authorization";
+import { AppError, notFound } from "./errors";
 
 export type RoadmapRow = typeof roadmaps.$inferSelect;
 
@@ -32,6 +32,16 @@ export async function accessRoadmap(
   const [roadmap] = options.lock ? await query.for("no key update") : await query;
   if (!roadmap) throw notFound("roadmap");
   const role = await requireRole(db, actor, roadmap.teamId, minimum);
+  // An applied or discarded scenario is a record of what was tried: readable, no longer editable.
+  if (
+    roleAtLeast(minimum, "editor") &&
+    (roadmap.scenarioStatus === "applied" || roadmap.scenarioStatus === "discarded")
+  ) {
+    throw new AppError(
+      "scenario_closed",
+      `This what-if scenario was ${roadmap.scenarioStatus}; it can be read but no longer changed. Make a new scenario to try something else.`,
+    );
+  }
   return { roadmap, role };
 }
 

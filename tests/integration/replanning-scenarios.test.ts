@@ -597,5 +597,24 @@ describeEachDatabase("what-if scenarios", (getCtx) => {
         entityId: scenario.roadmap.id,
       });
     });
+
+    it("a discarded scenario can no longer be edited (409 scenario_closed), but can be commented on", async () => {
+      const board = await freshBoard();
+      const scenario = await newScenario(board);
+      ok(await discardScenario(cast.editor.token, scenario.roadmap.id));
+      const edit = await api("POST /api/roadmaps/{roadmapId}/items", {
+        params: { roadmapId: scenario.roadmap.id },
+        token: cast.editor.token,
+        json: { kind: "feature", title: "Late idea", startDate: "2027-02-01", endDate: "2027-02-05" },
+      });
+      expectApiError(edit, 409, "scenario_closed");
+      const [item] = await getCtx().db.select().from(items).where(eq(items.roadmapId, scenario.roadmap.id));
+      const comment = await api("POST /api/items/{itemId}/comments", {
+        params: { itemId: item.id },
+        token: cast.commenter.token,
+        json: { body: "Why did we drop this one?" },
+      });
+      expect(comment.status).toBe(201);
+    });
   });
 });
