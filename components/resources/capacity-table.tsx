@@ -1,12 +1,11 @@
 "use client";
 
-import { cx } from "@/components/ui/cx";
 import type { Capacity } from "@/lib/client/resources";
-import { quarterLabel, useNumberText } from "./numbers";
+import { HoursCell } from "./hours-cell";
+import { quarterLabel } from "./numbers";
 
 /** The numbers behind the charts: demand and capacity per skill and quarter, short quarters marked. */
 export function CapacityTable({ capacity }: { capacity: Capacity }) {
-  const num = useNumberText();
   return (
     <div className="relative overflow-x-auto rounded-lg border border-line">
       <table className="w-full border-collapse text-[13px]" data-testid="capacity-table">
@@ -43,31 +42,7 @@ export function CapacityTable({ capacity }: { capacity: Capacity }) {
                 {skill.name}
               </th>
               {skill.quarters.map((cell) => (
-                <td
-                  key={cell.quarter}
-                  className={cx(
-                    "border-l border-line px-3 py-2 text-right align-top whitespace-nowrap tabular-nums",
-                    cell.overAllocated && "bg-danger-50",
-                  )}
-                >
-                  <span className="block text-ink">
-                    <span className="sr-only">Demand </span>
-                    {num.count(cell.demandHours)}
-                    <span aria-hidden="true" className="text-muted">
-                      {" / "}
-                    </span>
-                    <span className="sr-only">, capacity </span>
-                    {num.count(cell.capacityHours)}
-                    <span className="sr-only"> hours</span>
-                  </span>
-                  {cell.overAllocated ? (
-                    <span className="block text-xs font-semibold text-danger-700">
-                      ▲ {num.hours(cell.gapHours)} short
-                    </span>
-                  ) : cell.capacityHours > 0 || cell.demandHours > 0 ? (
-                    <span className="block text-xs text-muted">{num.hours(-cell.gapHours)} spare</span>
-                  ) : null}
-                </td>
+                <HoursCell key={cell.quarter} cell={cell} />
               ))}
             </tr>
           ))}

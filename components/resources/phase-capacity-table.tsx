@@ -1,45 +1,13 @@
 "use client";
 
 import { useDateText } from "@/components/timeline/dates";
-import { cx } from "@/components/ui/cx";
 import type { Capacity } from "@/lib/client/resources";
-import { useNumberText } from "./numbers";
+import { HoursCell, type HoursCellValue } from "./hours-cell";
 
 type PhaseRow = Capacity["byPhase"][number];
-type Cell = Pick<PhaseRow, "demandHours" | "capacityHours" | "gapHours"> & { overAllocated: boolean };
-
-function HoursCell({ cell, strong }: { cell: Cell; strong?: boolean }) {
-  const num = useNumberText();
-  return (
-    <td
-      className={cx(
-        "border-l border-line px-3 py-2 text-right align-top whitespace-nowrap tabular-nums",
-        cell.overAllocated && "bg-danger-50",
-      )}
-    >
-      <span className={cx("block text-ink", strong && "font-semibold")}>
-        <span className="sr-only">Demand </span>
-        {num.count(cell.demandHours)}
-        <span aria-hidden="true" className="text-muted">
-          {" / "}
-        </span>
-        <span className="sr-only">, capacity </span>
-        {num.count(cell.capacityHours)}
-        <span className="sr-only"> hours</span>
-      </span>
-      {cell.overAllocated ? (
-        <span className="block text-xs font-semibold text-danger-700">
-          ▲ {num.hours(cell.gapHours)} short
-        </span>
-      ) : cell.capacityHours > 0 || cell.demandHours > 0 ? (
-        <span className="block text-xs text-muted">{num.hours(-cell.gapHours)} spare</span>
-      ) : null}
-    </td>
-  );
-}
 
 /** The phase's total; short where any skill is short (spare hours of one skill staff no other). */
-function phaseTotal(phase: PhaseRow): Cell {
+function phaseTotal(phase: PhaseRow): HoursCellValue {
   const short = phase.skills.reduce((sum, s) => sum + (s.overAllocated ? s.gapHours : 0), 0);
   return {
     demandHours: phase.demandHours,
