@@ -89,6 +89,8 @@ export const itemButton = (page: Page, kind: string, title: string) =>
  * which axe's target-size rule would count as targets too small.
  */
 export async function expectAccessible(page: Page): Promise<void> {
+  // After a client-side navigation Next streams the new page's <title> in a moment after its content.
+  await expect(page).toHaveTitle(/\S/);
   await page.evaluate(() => window.scrollTo(0, 0));
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
