@@ -14,6 +14,7 @@ export class SseReader {
   pings = 0;
   ended = false;
   private wake: (() => void) | null = null;
+  private reader: ReadableStreamDefaultReader<string> | null = null;
 
   constructor(
     readonly response: Response,
@@ -23,7 +24,7 @@ export class SseReader {
   }
 
   private async pump() {
-    const reader = this.response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    const reader = (this.reader = this.response.body!.pipeThrough(new TextDecoderStream()).getReader());
     let buffer = "";
     try {
       for (;;) {
@@ -86,8 +87,9 @@ export class SseReader {
     return this.events.filter((e) => e.data.type === type).map((e) => e.data);
   }
 
+  /** Goes away as a browser does: the request is aborted and the body cancelled. */
   close() {
     this.abort?.abort();
-    void this.response.body?.cancel().catch(() => {});
+    void this.reader?.cancel().catch(() => {});
   }
 }

@@ -78,6 +78,8 @@ export class RoadmapStream {
   private queue: Promise<void> = Promise.resolve();
   private unsubscribe: (() => void) | null = null;
   private closed = false;
+  /** Kept only so that the request's abort signal lives as long as the stream. */
+  requestSignal: AbortSignal | null = null;
   private opening: Promise<void> = Promise.resolve();
   private controller!: ReadableStreamDefaultController<Uint8Array>;
 
@@ -262,6 +264,9 @@ export function roadmapEventsResponse(
   const header = req.headers.get("last-event-id")?.trim();
   const resumeAfter = header && LAST_EVENT_ID.test(header) ? Number(header) : lastEventId;
   const stream = new RoadmapStream(handle, actor, roadmap, resumeAfter);
+  // The stream holds the signal: a Request's signal follows its source through a weak reference,
+  // so once nothing else refers to it, it can be collected and its abort never arrives.
+  stream.requestSignal = req.signal;
   req.signal.addEventListener("abort", () => void stream.close(), { once: true });
   return new Response(stream.body(), {
     headers: {
