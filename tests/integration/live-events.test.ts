@@ -196,8 +196,9 @@ describeEachDatabase("live events", (getCtx) => {
     }
   }, 60_000);
 
-  // Retried: under the full suite's load on PGlite, the "left" presence event has twice failed to
-  // arrive within 10 s (not reproduced alone, nor on PostgreSQL); a broken leave still fails all three.
+  // Retried: under the full suite's load on PGlite, the "left" presence event twice failed to arrive
+  // within 10 s. The likely cause, a request abort signal collected before it fired, is fixed (the
+  // stream holds the signal; the reader also cancels the body); a broken leave still fails all three.
   it(
     "presence: who has the roadmap open and what they edit, gone as soon as they leave",
     { retry: 2 },
