@@ -10,6 +10,7 @@ import { ChartLegend } from "./chart-legend";
 import { DataTable } from "./data-table";
 import { PanelEmpty } from "./dashboard-panel";
 import { STATUS_SERIES, totalOf } from "./status-colours";
+import { ShowTheNumbers } from "./show-the-numbers";
 
 type QuarterRow = ExecutiveDashboard["milestonesByQuarter"][number];
 
@@ -65,27 +66,22 @@ export function MilestonesByQuarterChart({ rows }: { rows: QuarterRow[] }) {
           ))}
         </BarChart>
       </ChartFrame>
-      <details className="text-sm">
-        <summary className="cursor-pointer text-[13px] font-medium text-ink-soft hover:text-ink">
-          Show the numbers
-        </summary>
-        <div className="mt-2">
-          <DataTable
-            caption="Milestones per quarter by status"
-            hideCaption
-            rows={rows}
-            rowKey={(r) => r.quarter}
-            columns={[
-              { header: "Quarter", rowHeader: true, cell: (r) => quarterLabel(r.quarter) },
-              ...STATUS_SERIES.map((s) => ({
-                header: s.label,
-                numeric: true,
-                cell: (r: QuarterRow) => r[s.key],
-              })),
-            ]}
-          />
-        </div>
-      </details>
+      <ShowTheNumbers>
+        <DataTable
+          caption="Milestones per quarter by status"
+          hideCaption
+          rows={rows}
+          rowKey={(r) => r.quarter}
+          columns={[
+            { header: "Quarter", rowHeader: true, cell: (r) => quarterLabel(r.quarter) },
+            ...STATUS_SERIES.map((s) => ({
+              header: s.label,
+              numeric: true,
+              cell: (r: QuarterRow) => r[s.key],
+            })),
+          ]}
+        />
+      </ShowTheNumbers>
     </div>
   );
 }

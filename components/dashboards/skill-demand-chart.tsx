@@ -11,6 +11,7 @@ import type { EngineeringDashboard } from "@/lib/validation/communication";
 import { ChartLegend } from "./chart-legend";
 import { DataTable } from "./data-table";
 import { PanelEmpty } from "./dashboard-panel";
+import { ShowTheNumbers } from "./show-the-numbers";
 
 type SkillDemand = EngineeringDashboard["skillDemand"][number];
 
@@ -115,29 +116,24 @@ export function SkillDemandChart({ skills }: { skills: SkillDemand[] }) {
           />
         </BarChart>
       </ChartFrame>
-      <details className="text-sm">
-        <summary className="cursor-pointer text-[13px] font-medium text-ink-soft hover:text-ink">
-          Show the numbers
-        </summary>
-        <div className="mt-2">
-          <DataTable
-            caption={`${skill.skill}: demand and capacity per quarter`}
-            hideCaption
-            rows={data}
-            rowKey={(d) => d.quarter}
-            columns={[
-              { header: "Quarter", rowHeader: true, cell: (d) => d.label },
-              { header: "Demand", numeric: true, cell: (d) => num.hours(d.demandHours) },
-              { header: "Capacity", numeric: true, cell: (d) => num.hours(d.capacityHours) },
-              {
-                header: "Gap",
-                numeric: true,
-                cell: (d) => (d.short ? `▲ ${num.hours(d.demandHours - d.capacityHours)} short` : "covered"),
-              },
-            ]}
-          />
-        </div>
-      </details>
+      <ShowTheNumbers>
+        <DataTable
+          caption={`${skill.skill}: demand and capacity per quarter`}
+          hideCaption
+          rows={data}
+          rowKey={(d) => d.quarter}
+          columns={[
+            { header: "Quarter", rowHeader: true, cell: (d) => d.label },
+            { header: "Demand", numeric: true, cell: (d) => num.hours(d.demandHours) },
+            { header: "Capacity", numeric: true, cell: (d) => num.hours(d.capacityHours) },
+            {
+              header: "Gap",
+              numeric: true,
+              cell: (d) => (d.short ? `▲ ${num.hours(d.demandHours - d.capacityHours)} short` : "covered"),
+            },
+          ]}
+        />
+      </ShowTheNumbers>
     </div>
   );
 }

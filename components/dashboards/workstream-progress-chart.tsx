@@ -9,6 +9,7 @@ import { ChartLegend } from "./chart-legend";
 import { DataTable } from "./data-table";
 import { PanelEmpty } from "./dashboard-panel";
 import { STATUS_SERIES, totalOf, type StatusKey } from "./status-colours";
+import { ShowTheNumbers } from "./show-the-numbers";
 
 type Workstream = ProductDashboard["workstreams"][number];
 type Row = Workstream & { key: string; lastKey: StatusKey; progressText: string };
@@ -91,28 +92,23 @@ export function WorkstreamProgressChart({ workstreams }: { workstreams: Workstre
           ))}
         </BarChart>
       </ChartFrame>
-      <details className="text-sm">
-        <summary className="cursor-pointer text-[13px] font-medium text-ink-soft hover:text-ink">
-          Show the numbers
-        </summary>
-        <div className="mt-2">
-          <DataTable
-            caption="Items per workstream by status, and the share done"
-            hideCaption
-            rows={data}
-            rowKey={(w) => w.key}
-            columns={[
-              { header: "Workstream", rowHeader: true, cell: (w) => w.name },
-              ...STATUS_SERIES.map((s) => ({
-                header: s.label,
-                numeric: true,
-                cell: (w: Workstream) => w[s.key],
-              })),
-              { header: "Done", numeric: true, cell: (w) => num.percent(w.progress) },
-            ]}
-          />
-        </div>
-      </details>
+      <ShowTheNumbers>
+        <DataTable
+          caption="Items per workstream by status, and the share done"
+          hideCaption
+          rows={data}
+          rowKey={(w) => w.key}
+          columns={[
+            { header: "Workstream", rowHeader: true, cell: (w) => w.name },
+            ...STATUS_SERIES.map((s) => ({
+              header: s.label,
+              numeric: true,
+              cell: (w: Workstream) => w[s.key],
+            })),
+            { header: "Done", numeric: true, cell: (w) => num.percent(w.progress) },
+          ]}
+        />
+      </ShowTheNumbers>
     </div>
   );
 }
