@@ -6,13 +6,12 @@ import { CycleError } from "@/lib/planning/graph";
 import type { AutoScheduleInput, AutoScheduleResult } from "@/lib/validation/phases";
 import type { Actor } from "./actor";
 import { loadDependencies } from "./dependencies";
+import { insertChunked } from "./chunks";
 import { AppError, notFound, versionMismatch } from "./errors";
 import { loadItems } from "./items";
 import { accessRoadmap, recordRoadmapChange, type RoadmapRow } from "./roadmap-access";
 import { toRoadmap } from "./roadmaps";
 import { takeSnapshot } from "./snapshots";
-
-const CHUNK = 1_000;
 
 /** New dates for many items in a few statements; each moved item's version goes up by one. */
 async function writeDates(
@@ -20,13 +19,13 @@ async function writeDates(
   roadmapId: string,
   dates: { id: string; start: string; end: string }[],
 ) {
-  for (let i = 0; i < dates.length; i += CHUNK) {
-    const rows = dates.slice(i, i + CHUNK).map((d) => sql`(${d.id}::uuid, ${d.start}::date, ${d.end}::date)`);
+  await insertChunked(dates, async (chunk) => {
+    const rows = chunk.map((d) => sql`(${d.id}::uuid, ${d.start}::date, ${d.end}::date)`);
     await tx.execute(sql`
       update ${items} set start_date = v.s, end_date = v.e, version = ${items.version} + 1, updated_at = now()
       from (values ${sql.join(rows, sql`, `)}) as v(id, s, e)
       where ${items.id} = v.id and ${items.roadmapId} = ${roadmapId}`);
-  }
+  });
 }
 
 /** One roadmap change for the whole run (a roadmap event makes open pages reload the board). */

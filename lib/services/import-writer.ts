@@ -27,12 +27,12 @@ import { staffingRowSchema } from "@/lib/validation/resources";
 import { HORIZON } from "@/lib/validation/roadmaps";
 import type { Actor } from "./actor";
 import { requireRole } from "./authorization";
+import { insertChunked } from "./chunks";
 import { AppError } from "./errors";
 import { recordRoadmapChange } from "./roadmap-access";
 import { DEFAULT_HIRING_LEAD_WEEKS } from "./staffing";
 
 /** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters for the widest table (items). */
-const CHUNK_ROWS = 1_000;
 
 const lower = (s: string) => s.trim().toLowerCase();
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -135,20 +135,6 @@ function ownerResolver(members: Map<string, string>) {
       }));
     },
   };
-}
-
-/** Inserts rows a chunk at a time, reporting each chunk. */
-async function insertChunked<T extends PgTable>(
-  tx: Database,
-  table: T,
-  rows: T["$inferInsert"][],
-  progress: (rows: number) => void,
-) {
-  for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
-    const chunk = rows.slice(i, i + CHUNK_ROWS);
-    await tx.insert(table).values(chunk);
-    progress(chunk.length);
-  }
 }
 
 /**
@@ -303,7 +289,12 @@ export async function writeImportedRoadmap(
     await tx.insert(staffingPlans).values({ roadmapId, hiringLeadWeeks: staffing.hiringLeadWeeks });
     progress(1);
   }
-  for (const [table, rows] of tables) await insertChunked(tx, table as PgTable, rows as never[], progress);
+  for (const [table, rows] of tables) {
+    await insertChunked(rows as never[], async (chunk) => {
+      await tx.insert(table as PgTable).values(chunk);
+      progress(chunk.length);
+    });
+  }
 
   await recordRoadmapChange(tx, actor, roadmap, {
     entity: "roadmap",

@@ -2,15 +2,8 @@ import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { dependencies, roadmaps } from "@/db/schema";
 import type { Actor } from "./actor";
+import { insertChunked } from "./chunks";
 import type { RoadmapRow } from "./roadmap-access";
-
-/** Rows per INSERT: well under PostgreSQL's 65,535 parameters for the widest table (items). */
-export const INSERT_CHUNK = 1_000;
-
-/** Inserts rows in chunks of INSERT_CHUNK (one statement per chunk). */
-export async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await insert(rows.slice(i, i + INSERT_CHUNK));
-}
 
 type CopiedRow = { id: string; source_id: string };
 

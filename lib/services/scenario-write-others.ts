@@ -4,7 +4,7 @@ import { phases, riskItems, risks, staffingPlans, staffingRows } from "@/db/sche
 import type { MergePlan } from "@/lib/planning/scenario-merge";
 import type { DocumentRisk, RoadmapDocument } from "@/lib/validation/roadmap-document";
 import type { RoadmapRow } from "./roadmap-access";
-import { insertChunked } from "./scenario-copy";
+import { insertChunked } from "./chunks";
 import { bump, ownerId, ref, type Note, type Refs } from "./scenario-refs";
 
 // The risks, phases and staffing of a MergePlan, written to the base (see scenario-write.ts).

@@ -6,7 +6,7 @@ import type { MergePlan } from "@/lib/planning/scenario-merge";
 import type { DocumentItem } from "@/lib/validation/roadmap-document";
 import type { Actor } from "./actor";
 import { recordRoadmapChange, type RoadmapChange, type RoadmapRow } from "./roadmap-access";
-import { insertChunked } from "./scenario-copy";
+import { insertChunked } from "./chunks";
 import { bump, loadRefs, ownerId, ref, type Refs } from "./scenario-refs";
 import { writePhases, writeRisks, writeStaffing } from "./scenario-write-others";
 
