@@ -1,14 +1,10 @@
 "use client";
 
 import { useId, useState } from "react";
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
-import { CHART, TICK_STYLE } from "@/components/charts/chart-colours";
-import { ChartFrame } from "@/components/charts/chart-frame";
-import { QuarterTick, type TickProps } from "@/components/charts/quarter-tick";
 import { quarterLabel, useNumberText } from "@/components/resources/numbers";
+import { CapacityLegend, SkillCapacityBars } from "@/components/resources/skill-capacity-chart";
 import { Select } from "@/components/ui/select";
 import type { EngineeringDashboard } from "@/lib/validation/communication";
-import { ChartLegend } from "./chart-legend";
 import { DataTable } from "./data-table";
 import { PanelEmpty } from "./dashboard-panel";
 import { ShowTheNumbers } from "./show-the-numbers";
@@ -23,11 +19,13 @@ export function SkillDemandChart({ skills }: { skills: SkillDemand[] }) {
   const skill = skills.find((s) => s.skillId === chosen) ?? skills[0];
   if (!skill) return <PanelEmpty>No feature asks for skill hours yet.</PanelEmpty>;
 
-  const data = skill.quarters.map((q) => ({
+  // The dashboard's cells carry demand and capacity; the gap and shortfall follow from them.
+  const quarters = skill.quarters.map((q) => ({
     ...q,
-    label: quarterLabel(q.quarter),
-    short: q.demandHours > q.capacityHours,
+    gapHours: q.demandHours - q.capacityHours,
+    overAllocated: q.demandHours > q.capacityHours,
   }));
+  const data = quarters.map((q) => ({ ...q, label: quarterLabel(q.quarter), short: q.overAllocated }));
   const shortQuarters = data.filter((d) => d.short);
   const summary =
     `${skill.skill}: demand against capacity per quarter. ` +
@@ -55,67 +53,8 @@ export function SkillDemandChart({ skills }: { skills: SkillDemand[] }) {
           ))}
         </Select>
       </div>
-      <ChartLegend
-        entries={[
-          {
-            label: "Capacity: hours of the people planned",
-            colour: CHART.capacityFill,
-            outline: CHART.capacityStroke,
-          },
-          { label: "Demand: skill hours the features ask for", colour: CHART.accent },
-        ]}
-      />
-      <ChartFrame summary={summary} height={230}>
-        <BarChart
-          responsive
-          accessibilityLayer={false}
-          data={data}
-          style={{ width: "100%", height: "100%" }}
-          margin={{ top: 8, right: 4, bottom: 0, left: 0 }}
-          barGap={2}
-          barCategoryGap="22%"
-        >
-          <CartesianGrid vertical={false} stroke={CHART.grid} />
-          <XAxis
-            dataKey="label"
-            interval={0}
-            height={shortQuarters.length ? 46 : 34}
-            tickLine={false}
-            axisLine={{ stroke: CHART.axis }}
-            tick={(tick: TickProps) => (
-              <QuarterTick
-                {...tick}
-                flag={data.find((d) => d.label === tick.payload?.value)?.short ? "▲ short" : null}
-              />
-            )}
-          />
-          <YAxis
-            width={48}
-            tick={TICK_STYLE}
-            tickLine={false}
-            axisLine={false}
-            tickFormatter={(v: number) => `${num.compact(v)} h`}
-            allowDecimals={false}
-          />
-          <Tooltip cursor={{ fill: CHART.cursor }} formatter={(v) => num.hours(Number(v))} />
-          <Bar
-            dataKey="capacityHours"
-            name="Capacity"
-            fill={CHART.capacityFill}
-            stroke={CHART.capacityStroke}
-            strokeWidth={1.5}
-            radius={[2, 2, 0, 0]}
-            isAnimationActive={false}
-          />
-          <Bar
-            dataKey="demandHours"
-            name="Demand"
-            fill={CHART.accent}
-            radius={[2, 2, 0, 0]}
-            isAnimationActive={false}
-          />
-        </BarChart>
-      </ChartFrame>
+      <CapacityLegend />
+      <SkillCapacityBars quarters={quarters} summary={summary} height={230} />
       <ShowTheNumbers>
         <DataTable
           caption={`${skill.skill}: demand and capacity per quarter`}

@@ -41,20 +41,19 @@ function CapacityTooltip({
   );
 }
 
+/** A quarter of one skill, as both the capacity page and the engineering dashboard have it. */
+export interface QuarterHours {
+  quarter: string;
+  demandHours: number;
+  capacityHours: number;
+  gapHours: number;
+  overAllocated: boolean;
+}
+
 /** One skill: capacity (outlined) and demand (solid; hatched red where above capacity) per quarter. */
 export function SkillCapacityChart({ skill }: { skill: SkillCapacity }) {
   const num = useNumberText();
-  const hatch = `hatch-${useId().replace(/:/g, "")}`;
   const short = shortQuarters(skill);
-  const data: Datum[] = skill.quarters.map((q) => ({
-    quarter: q.quarter,
-    label: quarterLabel(q.quarter),
-    demand: q.demandHours,
-    capacity: q.capacityHours,
-    gap: q.gapHours,
-    over: q.overAllocated,
-  }));
-
   return (
     <figure className="flex min-w-0 flex-col gap-2 rounded-lg border border-line p-2.5 sm:p-4">
       <figcaption className="flex flex-wrap items-center justify-between gap-2">
@@ -67,73 +66,100 @@ export function SkillCapacityChart({ skill }: { skill: SkillCapacity }) {
           <Badge tone="success">Covered</Badge>
         )}
       </figcaption>
-      <ChartFrame summary={skillSentence(skill, num)} height={220}>
-        <BarChart
-          responsive
-          accessibilityLayer={false}
-          data={data}
-          style={{ width: "100%", height: "100%" }}
-          margin={{ top: 8, right: 4, bottom: 0, left: 0 }}
-          barGap={2}
-          barCategoryGap="22%"
-        >
-          <defs>
-            <pattern
-              id={hatch}
-              width="6"
-              height="6"
-              patternUnits="userSpaceOnUse"
-              patternTransform="rotate(45)"
-            >
-              <rect width="6" height="6" fill={CHART.danger} />
-              <line x1="0" y1="0" x2="0" y2="6" stroke="#fff" strokeWidth="2.2" />
-            </pattern>
-          </defs>
-          <CartesianGrid vertical={false} stroke={CHART.grid} />
-          <XAxis
-            dataKey="label"
-            interval={0}
-            height={short.length > 0 ? 46 : 34}
-            tickLine={false}
-            axisLine={{ stroke: CHART.axis }}
-            tick={(tick: TickProps) => (
-              <QuarterTick
-                {...tick}
-                flag={data.find((d) => d.label === tick.payload?.value)?.over ? "▲ short" : null}
-              />
-            )}
-          />
-          <YAxis
-            width={48}
-            tick={TICK_STYLE}
-            tickLine={false}
-            axisLine={false}
-            tickFormatter={(v: number) => `${num.compact(v)} h`}
-            allowDecimals={false}
-          />
-          <Tooltip cursor={{ fill: CHART.cursor }} content={<CapacityTooltip num={num} />} />
-          <Bar
-            dataKey="capacity"
-            name="Capacity"
-            fill={CHART.capacityFill}
-            stroke={CHART.capacityStroke}
-            strokeWidth={1.5}
-            radius={[2, 2, 0, 0]}
-            isAnimationActive={false}
-          />
-          <Bar dataKey="demand" name="Demand" radius={[2, 2, 0, 0]} isAnimationActive={false}>
-            {data.map((d) => (
-              <Cell
-                key={d.quarter}
-                fill={d.over ? `url(#${hatch})` : CHART.accent}
-                stroke={d.over ? CHART.danger : CHART.accent}
-                strokeWidth={1}
-              />
-            ))}
-          </Bar>
-        </BarChart>
-      </ChartFrame>
+      <SkillCapacityBars quarters={skill.quarters} summary={skillSentence(skill, num)} height={220} />
     </figure>
+  );
+}
+
+/** The bars of one skill's quarters, with a tooltip and ▲ under the quarters short of people. */
+export function SkillCapacityBars({
+  quarters,
+  summary,
+  height,
+}: {
+  quarters: readonly QuarterHours[];
+  summary: string;
+  height: number;
+}) {
+  const num = useNumberText();
+  const hatch = `hatch-${useId().replace(/:/g, "")}`;
+  const data: Datum[] = quarters.map((q) => ({
+    quarter: q.quarter,
+    label: quarterLabel(q.quarter),
+    demand: q.demandHours,
+    capacity: q.capacityHours,
+    gap: q.gapHours,
+    over: q.overAllocated,
+  }));
+  const anyShort = data.some((d) => d.over);
+
+  return (
+    <ChartFrame summary={summary} height={height}>
+      <BarChart
+        responsive
+        accessibilityLayer={false}
+        data={data}
+        style={{ width: "100%", height: "100%" }}
+        margin={{ top: 8, right: 4, bottom: 0, left: 0 }}
+        barGap={2}
+        barCategoryGap="22%"
+      >
+        <defs>
+          <pattern
+            id={hatch}
+            width="6"
+            height="6"
+            patternUnits="userSpaceOnUse"
+            patternTransform="rotate(45)"
+          >
+            <rect width="6" height="6" fill={CHART.danger} />
+            <line x1="0" y1="0" x2="0" y2="6" stroke="#fff" strokeWidth="2.2" />
+          </pattern>
+        </defs>
+        <CartesianGrid vertical={false} stroke={CHART.grid} />
+        <XAxis
+          dataKey="label"
+          interval={0}
+          height={anyShort ? 46 : 34}
+          tickLine={false}
+          axisLine={{ stroke: CHART.axis }}
+          tick={(tick: TickProps) => (
+            <QuarterTick
+              {...tick}
+              flag={data.find((d) => d.label === tick.payload?.value)?.over ? "▲ short" : null}
+            />
+          )}
+        />
+        <YAxis
+          width={48}
+          tick={TICK_STYLE}
+          tickLine={false}
+          axisLine={false}
+          tickFormatter={(v: number) => `${num.compact(v)} h`}
+          allowDecimals={false}
+        />
+        <Tooltip cursor={{ fill: CHART.cursor }} content={<CapacityTooltip num={num} />} />
+        <Bar
+          dataKey="capacity"
+          name="Capacity"
+          fill={CHART.capacityFill}
+          stroke={CHART.capacityStroke}
+          strokeWidth={1.5}
+          radius={[2, 2, 0, 0]}
+          isAnimationActive={false}
+        />
+        <Bar dataKey="demand" name="Demand" radius={[2, 2, 0, 0]} isAnimationActive={false}>
+          {data.map((d) => (
+            <Cell
+              key={d.quarter}
+              fill={d.over ? `url(#${hatch})` : CHART.accent}
+              stroke={d.over ? CHART.danger : CHART.accent}
+              strokeWidth={1}
+            />
+          ))}
+        </Bar>
+      </BarChart>
+    </ChartFrame>
   );
 }
 
