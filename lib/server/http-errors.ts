@@ -6,6 +6,9 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   invalid_request: 400,
   unauthenticated: 401,
   forbidden: 403,
+  cross_site_request: 403,
+  session_required: 403,
+  insufficient_scope: 403,
   not_found: 404,
   conflict: 409,
   invitation_gone: 410,
@@ -34,6 +37,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   scenario_conflict: 409,
   scenario_closed: 409,
   internal: 500,
+  service_busy: 503,
 };
 
 export function errorResponse(error: AppError): Response {

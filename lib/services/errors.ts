@@ -33,6 +33,10 @@ export type ErrorCode =
   | "scenario_conflict"
   | "scenario_closed"
   | "not_a_base"
+  | "cross_site_request"
+  | "session_required"
+  | "insufficient_scope"
+  | "service_busy"
   | "internal";
 
 export interface ErrorDetailsIssue {
@@ -45,7 +49,7 @@ export class AppError extends Error {
   readonly details?: unknown;
   /** For version_mismatch: the resource as it is now. */
   readonly current?: unknown;
-  /** For rate_limited: seconds until a retry may succeed. */
+  /** For rate_limited and service_busy: seconds until a retry may succeed. */
   readonly retryAfterSeconds?: number;
 
   constructor(
