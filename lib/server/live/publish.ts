@@ -19,7 +19,14 @@ export type LiveMessage =
       at: string;
     }
   | { topic: `roadmap:${string}`; kind: "presence" }
-  | { topic: `user:${string}`; kind: "notification" };
+  | { topic: `user:${string}`; kind: "notification" }
+  /**
+   * An identity of this user stopped being valid: one token (`tokenId`), or every session issued
+   * under a session version below `sessionVersion`. Open streams of that identity close at once.
+   */
+  | { topic: `user:${string}`; kind: "revoked"; tokenId?: string; sessionVersion?: number }
+  /** The roadmap was deleted: its streams close. */
+  | { topic: `roadmap:${string}`; kind: "deleted" };
 
 export const roadmapTopic = (roadmapId: string) => `roadmap:${roadmapId}` as const;
 export const userTopic = (userId: string) => `user:${userId}` as const;
@@ -30,4 +37,13 @@ export const userTopic = (userId: string) => `user:${userId}` as const;
  */
 export async function publish(db: Database, message: LiveMessage): Promise<void> {
   await db.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(message)})`);
+}
+
+/** Tells every instance that a token, or the sessions before `sessionVersion`, no longer count. */
+export function publishRevocation(
+  db: Database,
+  userId: string,
+  revoked: { tokenId: string } | { sessionVersion: number },
+): Promise<void> {
+  return publish(db, { topic: userTopic(userId), kind: "revoked", ...revoked });
 }
