@@ -78,13 +78,16 @@ export interface RequestOptions {
 
 /** Calls the JSON API with the browser's session cookie; throws ApiError on failure. */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? "GET";
   const headers = new Headers({ accept: "application/json" });
-  if (options.body !== undefined) headers.set("content-type", "application/json");
+  // Every write says JSON, even without a body: the server refuses other cookie-borne writes as
+  // possibly cross-site (api.md, "Security conventions").
+  if (options.body !== undefined || method !== "GET") headers.set("content-type", "application/json");
   if (options.ifMatch !== undefined) headers.set("if-match", `"${options.ifMatch}"`);
   let res: Response;
   try {
     res = await fetch(path, {
-      method: options.method ?? "GET",
+      method,
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       credentials: "same-origin",

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/services/actor";
 import { AppError, notFound } from "@/lib/services/errors";
 import type { Endpoint } from "@/lib/validation/endpoint";
 import { requireActor, resolveActor } from "./actor";
+import { refuseCrossSiteWrite } from "./cross-site";
 import { database } from "./database";
 import { errorResponse, invalidRequest, toAppError } from "./http-errors";
 import { MAX_JSON_BODY_BYTES, parseIfMatch, readJsonBody } from "./request-body";
@@ -46,6 +47,7 @@ export function route<E extends Endpoint>(
       const params = (await nextCtx?.params) ?? {};
       const { db } = await database();
       const actor = endpoint.auth === "none" ? await resolveActor(db, req) : await requireActor(db, req);
+      if (actor?.via === "session") refuseCrossSiteWrite(req, endpoint, publicOrigin(req));
       checkParams(params);
 
       const ifMatch = parseIfMatch(req);

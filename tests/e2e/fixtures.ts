@@ -4,6 +4,7 @@ import {
   test as base,
   type APIRequestContext,
   type Browser,
+  type BrowserContext,
   type Page,
   type TestInfo,
 } from "@playwright/test";
@@ -46,7 +47,9 @@ export async function api<T = unknown>(
   data?: unknown,
   headers: Record<string, string> = {},
 ): Promise<{ status: number; json: T }> {
-  const res = await page.request.fetch(path, { method, data, headers });
+  // As the app's client does: every write says JSON, even without a body (cookie writes need it).
+  const sent = method === "GET" ? headers : { "content-type": "application/json", ...headers };
+  const res = await page.request.fetch(path, { method, data, headers: sent });
   const text = await res.text();
   return { status: res.status(), json: (text ? JSON.parse(text) : null) as T };
 }
@@ -99,17 +102,40 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(summary, summary.join("\n")).toEqual([]);
 }
 
-/** Every test fails if the page logs a console error or throws. */
+const CSP_MESSAGE = /Content[- ]Security[- ]Policy/i;
+
+/** Records every Content Security Policy violation any page of `context` reports (popups too). */
+function watchCsp(context: BrowserContext, errors: string[]): void {
+  context.on("console", (msg) => {
+    if (CSP_MESSAGE.test(msg.text())) errors.push(`CSP violation on ${msg.page()?.url()}: ${msg.text()}`);
+  });
+}
+
+/**
+ * Every test fails if its page logs a console error or throws, or if any page the test opens, in
+ * any browser context, reports a Content Security Policy violation (Chromium logs each one to the
+ * console).
+ */
 export const test = base.extend<{ consoleErrors: string[] }>({
   consoleErrors: [
-    async ({ page }, use) => {
+    async ({ page, browser }, use) => {
       const errors: string[] = [];
+      watchCsp(page.context(), errors);
+      // Contexts a test makes for other people (joinTeam, an outsider opening a share link).
+      const newContext = browser.newContext;
+      browser.newContext = async (...args) => {
+        const context = await newContext.apply(browser, args);
+        watchCsp(context, errors);
+        return context;
+      };
       page.on("console", (msg) => {
         // The browser logs every 4xx answer; the API's refusals are expected and shown in the page.
-        if (msg.type() === "error" && !/status of 4\d\d/.test(msg.text())) errors.push(msg.text());
+        if (msg.type() === "error" && !/status of 4\d\d/.test(msg.text()) && !CSP_MESSAGE.test(msg.text()))
+          errors.push(msg.text());
       });
       page.on("pageerror", (err) => errors.push(err.message));
-      await use(errors);
+      await use(errors); // returns when the test ends, passed or failed
+      browser.newContext = newContext;
       expect(errors, errors.join("\n")).toEqual([]);
     },
     { auto: true },
