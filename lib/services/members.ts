@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { memberships, teams, users } from "@/db/schema";
+import { publishRevocation } from "@/lib/server/live/publish";
 import type { Role } from "@/lib/validation/common";
 import type { Member } from "@/lib/validation/teams";
 import type { Actor } from "./actor";
@@ -89,7 +90,10 @@ export async function changeMemberRole(
   });
 }
 
-/** Owners remove anyone; any member may remove themselves (leave). The last owner stays. */
+/**
+ * Owners remove anyone; any member may remove themselves (leave). The last owner stays. The removed
+ * person's open streams of the team's roadmaps close at commit.
+ */
 export async function removeMember(
   db: Database,
   actor: Actor,
@@ -101,6 +105,8 @@ export async function removeMember(
     const member = await lockMembership(tx, teamId, userId);
     if (member.role === "owner") await assertNotLastOwner(tx, teamId, "remove the last owner");
     await tx.delete(memberships).where(and(eq(memberships.teamId, teamId), eq(memberships.userId, userId)));
+    // At commit, the person's open streams of this team's roadmaps close on every instance.
+    await publishRevocation(tx, userId, { teamId });
     await recordActivity(tx, {
       teamId,
       actorId: actor.userId,

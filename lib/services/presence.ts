@@ -1,13 +1,15 @@
-import { and, eq, gt, inArray, lt, sql } from "drizzle-orm";
+import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { presence, users } from "@/db/schema";
 import { publish, roadmapTopic } from "@/lib/server/live/publish";
 import type { Actor } from "./actor";
-import { notFound } from "./errors";
+import { AppError, notFound } from "./errors";
 import { accessRoadmap } from "./roadmap-access";
 
 /** A connection not heard of for this long (its instance died) no longer counts as present. */
 export const PRESENCE_TTL_MS = 45_000;
+/** A connection heard of within the TTL: present, and holding one of its user's stream slots. */
+const fresh = sql`${presence.seenAt} > now() - make_interval(secs => ${PRESENCE_TTL_MS / 1000})`;
 
 export interface PresentUser {
   userId: string;
@@ -32,12 +34,7 @@ export async function presentUsers(db: Database, roadmapId: string): Promise<Pre
     })
     .from(presence)
     .innerJoin(users, eq(users.id, presence.userId))
-    .where(
-      and(
-        eq(presence.roadmapId, roadmapId),
-        gt(presence.seenAt, sql`now() - make_interval(secs => ${PRESENCE_TTL_MS / 1000})`),
-      ),
-    )
+    .where(and(eq(presence.roadmapId, roadmapId), fresh))
     .orderBy(presence.connectedAt, presence.connectionId);
 }
 
@@ -46,10 +43,44 @@ export async function listPresence(db: Database, actor: Actor, roadmapId: string
   return presentUsers(db, roadmapId);
 }
 
-/** An event stream opened: the actor is present until it closes. Access was checked by the caller. */
-export async function joinRoadmap(db: Database, actor: Actor, roadmapId: string, connectionId: string) {
-  await db.insert(presence).values({ connectionId, roadmapId, userId: actor.userId });
-  await announce(db, roadmapId);
+/** Open event streams one user may hold at once, across all instances (CAIRN_LIMIT_STREAMS_PER_USER). */
+export function maxStreamsPerUser(): number {
+  const override = Number(process.env.CAIRN_LIMIT_STREAMS_PER_USER);
+  return Number.isInteger(override) && override > 0 ? override : 20;
+}
+
+/**
+ * An event stream is opening: its presence row is also its slot, counted against the user's limit
+ * before the stream starts. The rows are shared by every instance, so the limit holds across them,
+ * and rows of an instance that died stop counting once they go stale. A per-user advisory lock makes
+ * count-then-insert atomic: sixty requests at once still admit only as many as the limit allows.
+ * Access was checked by the caller.
+ */
+export async function claimStreamSlot(db: Database, actor: Actor, roadmapId: string, connectionId: string) {
+  const max = maxStreamsPerUser();
+  await db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtextextended(${`cairn.streams:${actor.userId}`}, 0))`,
+    );
+    const [{ open }] = await tx
+      .select({ open: sql<number>`count(*)::int` })
+      .from(presence)
+      .where(and(eq(presence.userId, actor.userId), fresh));
+    if (open >= max) {
+      throw new AppError(
+        "rate_limited",
+        `You already have ${max} live streams open (roadmap pages or scripts watching roadmaps), the most one account may have at once. Close some of them and try again.`,
+        // A slot frees as soon as one of them closes; a stream of a dead server expires in one TTL.
+        { retryAfterSeconds: 15 },
+      );
+    }
+    await tx.insert(presence).values({ connectionId, roadmapId, userId: actor.userId });
+  });
+}
+
+/** An event stream is open: tell the roadmap's other pages who arrived. */
+export function announceArrival(db: Database, roadmapId: string) {
+  return announce(db, roadmapId);
 }
 
 export async function leaveRoadmap(db: Database, roadmapId: string, connectionId: string) {

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { items, roadmaps } from "@/db/schema";
 import { horizonEnd } from "@/lib/planning/calendar";
+import { publish, roadmapTopic } from "@/lib/server/live/publish";
 import {
   HORIZON,
   type CreateRoadmapInput,
@@ -194,7 +195,7 @@ async function writeRoadmap(
   return toRoadmap(row);
 }
 
-/** Soft delete: restorable for 30 days. */
+/** Soft delete: restorable for 30 days. At commit, every instance closes the roadmap's streams. */
 export async function deleteRoadmap(
   db: Database,
   actor: Actor,
@@ -202,12 +203,14 @@ export async function deleteRoadmap(
   expectedVersion: number,
 ): Promise<Roadmap> {
   await accessRoadmap(db, actor, roadmapId, "editor");
-  return db.transaction((tx) =>
-    writeRoadmap(tx, actor, roadmapId, expectedVersion, {
+  return db.transaction(async (tx) => {
+    const deleted = await writeRoadmap(tx, actor, roadmapId, expectedVersion, {
       set: { deletedAt: new Date() },
       action: "deleted",
-    }),
-  );
+    });
+    await publish(tx, { topic: roadmapTopic(roadmapId), kind: "deleted" });
+    return deleted;
+  });
 }
 
 export async function restoreRoadmap(db: Database, actor: Actor, roadmapId: string): Promise<Roadmap> {

@@ -1,6 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { memberships, teams } from "@/db/schema";
+import { publishRevocation } from "@/lib/server/live/publish";
 import type { TeamSummary } from "@/lib/validation/accounts";
 import type { Role } from "@/lib/validation/common";
 import type { Team } from "@/lib/validation/teams";
@@ -111,9 +112,17 @@ export async function deleteTeam(
   expectedVersion: number,
 ): Promise<void> {
   await requireRole(db, actor, teamId, "owner");
-  const deleted = await db
-    .delete(teams)
-    .where(and(eq(teams.id, teamId), eq(teams.version, expectedVersion)))
-    .returning({ id: teams.id });
-  if (deleted.length === 0) throw versionMismatch("team", await currentTeam(db, teamId));
+  await db.transaction(async (tx) => {
+    const members = await tx
+      .select({ userId: memberships.userId })
+      .from(memberships)
+      .where(eq(memberships.teamId, teamId));
+    const deleted = await tx
+      .delete(teams)
+      .where(and(eq(teams.id, teamId), eq(teams.version, expectedVersion)))
+      .returning({ id: teams.id });
+    if (deleted.length === 0) throw versionMismatch("team", await currentTeam(tx, teamId));
+    // At commit, every member's open streams of the team's roadmaps close on every instance.
+    for (const { userId } of members) await publishRevocation(tx, userId, { teamId });
+  });
 }

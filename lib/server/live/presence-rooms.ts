@@ -1,8 +1,11 @@
 import type { DatabaseHandle } from "@/db/client";
 import { presentUsers, touchConnections } from "@/lib/services/presence";
-import { eventFrame, type RoadmapStream } from "./roadmap-stream";
+import { eventFrame } from "./change-events";
+import type { RoadmapStream } from "./roadmap-stream";
+import { validStreamIds } from "./stream-validity";
 
-const HEARTBEAT_MS = Number(process.env.CAIRN_SSE_HEARTBEAT_MS ?? 15_000);
+/** Read at every beat, so that tests can shorten it. */
+const heartbeatMs = () => Number(process.env.CAIRN_SSE_HEARTBEAT_MS) || 15_000;
 const PRESENCE_DEBOUNCE_MS = 50;
 /** A presence event lists this many open pages at most: a room of hundreds sends a bounded list. */
 const MAX_LISTED = 50;
@@ -20,11 +23,14 @@ interface Room {
  * This instance's open streams grouped by roadmap. Presence changes arrive as a bare "presence
  * changed" message from any instance; the room then reads who is present once and tells its pages.
  * A heartbeat pings every stream, keeps this instance's presence rows fresh (rows of an instance
- * that died expire), re-checks that each viewer is still a member, and refreshes presence.
+ * that died expire), checks in one query that every stream's identity still holds, closing those
+ * that do not, and refreshes presence. Beats never overlap: the next is timed from the end of the
+ * last, so a slow database delays the heartbeat rather than piling up checks.
  */
 class PresenceRooms {
   private readonly rooms = new Map<string, Room>();
-  private heartbeat: ReturnType<typeof setInterval> | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private beating: Promise<void> | null = null;
 
   private key(handle: DatabaseHandle, roadmapId: string) {
     return `${databaseIdentity(handle)}:${roadmapId}`;
@@ -47,8 +53,7 @@ class PresenceRooms {
     room.streams.add(stream);
     room.last = ""; // the newcomer needs the list even if nobody else's changed
     this.refreshSoon(stream.database, stream.roadmap.id);
-    this.heartbeat ??= setInterval(() => void this.beat(), HEARTBEAT_MS);
-    this.heartbeat.unref?.();
+    this.scheduleBeat();
   }
 
   leave(stream: RoadmapStream) {
@@ -60,10 +65,27 @@ class PresenceRooms {
       if (room.timer) clearTimeout(room.timer);
       this.rooms.delete(key);
     }
-    if (this.rooms.size === 0 && this.heartbeat) {
-      clearInterval(this.heartbeat);
-      this.heartbeat = null;
+    if (this.rooms.size === 0 && this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
     }
+  }
+
+  private scheduleBeat() {
+    if (this.timer || this.beating || this.rooms.size === 0) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.heartbeat().finally(() => this.scheduleBeat());
+    }, heartbeatMs());
+    this.timer.unref?.();
+  }
+
+  /** Runs a beat now, or joins the one under way: never two at once. */
+  heartbeat(): Promise<void> {
+    this.beating ??= this.beat().finally(() => {
+      this.beating = null;
+    });
+    return this.beating;
   }
 
   refreshSoon(handle: DatabaseHandle, roadmapId: string) {
@@ -97,16 +119,28 @@ class PresenceRooms {
   }
 
   private async beat() {
+    const byDatabase = new Map<DatabaseHandle, RoadmapStream[]>();
     for (const room of this.rooms.values()) {
-      const streams = [...room.streams];
+      let streams = byDatabase.get(room.handle);
+      if (!streams) byDatabase.set(room.handle, (streams = []));
+      streams.push(...room.streams);
+    }
+    for (const [handle, streams] of byDatabase) {
       for (const stream of streams) stream.ping();
       await touchConnections(
-        room.handle.db,
+        handle.db,
         streams.map((s) => s.connectionId),
       ).catch(() => {});
-      for (const stream of streams) if (!(await stream.stillAllowed())) await stream.close();
-      await this.refresh(room);
+      const valid = await validStreamIds(handle.db, streams).catch((error: unknown) => {
+        // Unknown is not invalid: a database hiccup must not cut every page off. The next beat retries.
+        console.error("The heartbeat could not check the open streams:", error);
+        return null;
+      });
+      if (valid)
+        for (const stream of streams)
+          if (!valid.has(stream.connectionId)) void stream.close({ revoked: true });
     }
+    for (const room of [...this.rooms.values()]) await this.refresh(room);
   }
 
   /** Closes every stream (server shutting down): their presence rows go with them. */

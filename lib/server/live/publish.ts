@@ -21,10 +21,11 @@ export type LiveMessage =
   | { topic: `roadmap:${string}`; kind: "presence" }
   | { topic: `user:${string}`; kind: "notification" }
   /**
-   * An identity of this user stopped being valid: one token (`tokenId`), or every session issued
-   * under a session version below `sessionVersion`. Open streams of that identity close at once.
+   * An identity of this user stopped being valid: one token (`tokenId`), every session issued
+   * under a session version below `sessionVersion`, or its membership of a team (`teamId`: the
+   * streams of that team's roadmaps). Open streams of that identity close at once.
    */
-  | { topic: `user:${string}`; kind: "revoked"; tokenId?: string; sessionVersion?: number }
+  | { topic: `user:${string}`; kind: "revoked"; tokenId?: string; sessionVersion?: number; teamId?: string }
   /** The roadmap was deleted: its streams close. */
   | { topic: `roadmap:${string}`; kind: "deleted" };
 
@@ -39,11 +40,11 @@ export async function publish(db: Database, message: LiveMessage): Promise<void>
   await db.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(message)})`);
 }
 
-/** Tells every instance that a token, or the sessions before `sessionVersion`, no longer count. */
+/** Tells every instance that a token, the sessions before `sessionVersion`, or a membership no longer count. */
 export function publishRevocation(
   db: Database,
   userId: string,
-  revoked: { tokenId: string } | { sessionVersion: number },
+  revoked: { tokenId: string } | { sessionVersion: number } | { teamId: string },
 ): Promise<void> {
   return publish(db, { topic: userTopic(userId), kind: "revoked", ...revoked });
 }

@@ -3,72 +3,33 @@ import { and, asc, eq, gt } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { activity, roadmaps } from "@/db/schema";
 import type { Actor } from "@/lib/services/actor";
-import { requireRole } from "@/lib/services/authorization";
-import { loadItem } from "@/lib/services/items";
-import { joinRoadmap, leaveRoadmap } from "@/lib/services/presence";
-import type { ChangeEvent, RoadmapEvent } from "@/lib/validation/collaboration";
-import type { Item } from "@/lib/validation/timeline";
+import { announceArrival, leaveRoadmap } from "@/lib/services/presence";
+import type { RoadmapEvent } from "@/lib/validation/collaboration";
+import {
+  eventFrame,
+  itemAfter,
+  PING_FRAME,
+  RETRY_FRAME,
+  toChangeEvent,
+  type ChangeMessage,
+} from "./change-events";
 import { liveHub } from "./hub";
 import { presenceRooms } from "./presence-rooms";
 import { roadmapTopic, userTopic, type LiveMessage } from "./publish";
+import { isRevokedBy, validStreamIds, type StreamIdentity } from "./stream-validity";
 
 /** Most changes a reconnecting page is sent one by one; past that it is told to refetch. */
 const MAX_REPLAY = 500;
 /** A client this far behind (bytes queued) is dropped; it reconnects and catches up from the log. */
 const MAX_QUEUED_BYTES = 1 << 20;
 
-const encoder = new TextEncoder();
-const PING = encoder.encode(": ping\n\n");
-
-/** One SSE frame: `id:` (for changes, so that a reconnect resumes after it) and the JSON data. */
-export function eventFrame(event: RoadmapEvent, id?: number): Uint8Array {
-  return encoder.encode(`${id !== undefined ? `id: ${id}\n` : ""}data: ${JSON.stringify(event)}\n\n`);
-}
-
-type ChangeMessage = Extract<LiveMessage, { kind: "change" }>;
-
-/**
- * Item changes travel with the item, read once per instance however many pages watch, so that
- * pages need no GET of their own (fifty watchers would otherwise send fifty). Keyed by version.
- */
-const itemReads = new Map<string, Promise<Item | null>>();
-const ITEM_READS_KEPT = 200;
-
-function itemAfter(handle: DatabaseHandle, message: ChangeMessage): Promise<Item | null> {
-  if (message.entity !== "item" || message.type === "deleted") return Promise.resolve(null);
-  const key = `${message.id}@${message.version}`;
-  let read = itemReads.get(key);
-  if (!read) {
-    read = loadItem(handle.db, message.id).then(
-      // Only the version the event names: a later one would skip its own event's changes.
-      (item) => (item.version === message.version ? item : null),
-      () => null,
-    );
-    itemReads.set(key, read);
-    if (itemReads.size > ITEM_READS_KEPT) itemReads.delete(itemReads.keys().next().value!);
-  }
-  return read;
-}
-
-function toEvent(message: ChangeMessage, roadmapId: string): ChangeEvent {
-  return {
-    type: message.type as ChangeEvent["type"],
-    entity: message.entity,
-    id: message.id,
-    version: message.version,
-    actorId: message.actorId,
-    at: message.at,
-    seq: message.seq,
-    roadmapId,
-    itemId: message.itemId,
-  };
-}
-
 /**
  * One open event stream of one page: catches up from the activity log after Last-Event-ID, then
  * relays the hub's messages in sequence order with no duplicates, and keeps the page's presence.
+ * It ends, sending nothing more, as soon as its identity is known to be revoked (a message from any
+ * instance, or the heartbeat's check), and once its roadmap is deleted.
  */
-export class RoadmapStream {
+export class RoadmapStream implements StreamIdentity {
   readonly connectionId = randomUUID();
   /** The last change sent or on its way: replays and live messages start after it. */
   private lastSeq = 0;
@@ -111,6 +72,12 @@ export class RoadmapStream {
       { onMessage: (m) => this.onMessage(m), onResync: () => this.catchUp() },
     );
     if (this.closed) return this.unsubscribe();
+    // A revocation committed after the request was authenticated but before the subscription is
+    // heard by no one: check once more, now that any later one will be heard.
+    if (!(await validStreamIds(db, [this])).has(this.connectionId)) {
+      void this.close({ revoked: true }); // not awaited: closing waits for this opening to end
+      return;
+    }
     // Subscribed first, then read the position: a change committed in between is both buffered and
     // after the position, so it is sent exactly once.
     const [row] = await db
@@ -118,7 +85,7 @@ export class RoadmapStream {
       .from(roadmaps)
       .where(eq(roadmaps.id, this.roadmap.id));
     const current = row?.seq ?? 0;
-    this.write(encoder.encode(`retry: 2000\n\n`));
+    this.write(RETRY_FRAME);
     this.send({ type: "hello", connectionId: this.connectionId, userId: this.actor.userId, seq: current });
     this.lastSeq = this.lastEventId ?? current;
     if (this.lastSeq > current) {
@@ -128,24 +95,46 @@ export class RoadmapStream {
     }
     await this.catchUp();
     if (this.closed) return;
-    await joinRoadmap(db, this.actor, this.roadmap.id, this.connectionId);
+    // The presence row was written when the stream was admitted (it is the stream's slot).
+    await announceArrival(db, this.roadmap.id);
     if (!this.closed) presenceRooms.join(this);
   }
 
   private onMessage(message: LiveMessage) {
-    if (message.kind === "change") {
-      if (this.catchingUp) this.pending.push(message);
-      else this.sendChange(message);
-    } else if (message.kind === "presence") {
-      presenceRooms.refreshSoon(this.handle, this.roadmap.id);
-    } else {
-      this.send({ type: "notification", at: new Date().toISOString() });
+    switch (message.kind) {
+      case "change":
+        if (this.catchingUp) this.pending.push(message);
+        else this.sendChange(message);
+        break;
+      case "presence":
+        presenceRooms.refreshSoon(this.handle, this.roadmap.id);
+        break;
+      case "notification":
+        this.send({ type: "notification", at: new Date().toISOString() });
+        break;
+      case "revoked":
+        // The user topic carries every identity of the user: only this stream's own ends it.
+        if (isRevokedBy(message, this)) void this.close({ revoked: true });
+        break;
+      case "deleted":
+        this.endAfterQueued();
+        break;
     }
+  }
+
+  /**
+   * The roadmap was deleted: what was already on its way (the deletion itself among it) still goes
+   * out, since the viewer was allowed to see it, then the stream ends. Nothing new is taken in.
+   */
+  private endAfterQueued() {
+    this.unsubscribe?.();
+    void this.queue.then(() => this.outbox).then(() => this.close());
   }
 
   /** Replays what the log holds after the last sequence sent; runs one at a time. */
   private catchUp(): Promise<void> {
-    this.queue = this.queue.then(() => this.replay()).catch(() => this.close());
+    // Not awaiting the close: it waits for the opening, which may be waiting for this very replay.
+    this.queue = this.queue.then(() => this.replay()).catch(() => void this.close());
     return this.queue;
   }
 
@@ -193,8 +182,9 @@ export class RoadmapStream {
     this.lastSeq = message.seq;
     const item = itemAfter(this.handle, message);
     this.outbox = this.outbox.then(async () => {
-      const event = toEvent(message, this.roadmap.id);
+      const event = toChangeEvent(message, this.roadmap.id);
       const after = await item;
+      // write() drops it if the stream was revoked while the item was being read.
       this.send(after ? { ...event, item: after } : event, message.seq);
     });
   }
@@ -205,7 +195,7 @@ export class RoadmapStream {
 
   /** A comment line: keeps proxies from closing an idle stream. */
   ping() {
-    this.write(PING);
+    this.write(PING_FRAME);
   }
 
   write(bytes: Uint8Array) {
@@ -218,23 +208,20 @@ export class RoadmapStream {
     }
   }
 
-  /** Still allowed to watch this roadmap (a member removed meanwhile is cut off). */
-  async stillAllowed(): Promise<boolean> {
-    try {
-      await requireRole(this.handle.db, this.actor, this.roadmap.teamId, "viewer");
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
-  async close() {
+  /**
+   * Ends the stream. `revoked`: its identity no longer holds, so even what is queued for a slow
+   * client is not sent: erroring the body discards the queue (an AbortError, which Next treats as
+   * the connection going away rather than a failure).
+   */
+  async close({ revoked = false } = {}) {
     if (this.closed) return;
     this.closed = true;
     this.unsubscribe?.();
     presenceRooms.leave(this);
     try {
-      this.controller.close();
+      if (revoked)
+        this.controller.error(new DOMException("The stream's identity was revoked.", "AbortError"));
+      else this.controller.close();
     } catch {
       // already closed by the client going away
     }
@@ -246,35 +233,4 @@ export class RoadmapStream {
   get database(): DatabaseHandle {
     return this.handle;
   }
-}
-
-const LAST_EVENT_ID = /^\d{1,15}$/;
-
-/**
- * The SSE answer for GET /api/roadmaps/:id/events, once access is checked. A reconnecting
- * EventSource sends Last-Event-ID; scripts may pass ?lastEventId= instead.
- */
-export function roadmapEventsResponse(
-  req: Request,
-  handle: DatabaseHandle,
-  actor: Actor,
-  roadmap: { id: string; teamId: string },
-  lastEventId: number | undefined,
-): Response {
-  const header = req.headers.get("last-event-id")?.trim();
-  const resumeAfter = header && LAST_EVENT_ID.test(header) ? Number(header) : lastEventId;
-  const stream = new RoadmapStream(handle, actor, roadmap, resumeAfter);
-  // The stream holds the signal: a Request's signal follows its source through a weak reference,
-  // so once nothing else refers to it, it can be collected and its abort never arrives.
-  stream.requestSignal = req.signal;
-  req.signal.addEventListener("abort", () => void stream.close(), { once: true });
-  return new Response(stream.body(), {
-    headers: {
-      "content-type": "text/event-stream; charset=utf-8",
-      // no-transform: otherwise Next compresses the stream and nothing arrives until it ends.
-      "cache-control": "no-cache, no-transform",
-      "x-accel-buffering": "no",
-      connection: "keep-alive",
-    },
-  });
 }

@@ -126,8 +126,9 @@ export const roadmapEvents = defineEndpoint({
   method: "GET",
   path: "/api/roadmaps/{roadmapId}/events",
   summary:
-    "Server-Sent Events (text/event-stream): every committed change, presence, and the caller's new notifications; resumes after Last-Event-ID (header, or lastEventId=)",
+    "Server-Sent Events (text/event-stream): every committed change, presence, and the caller's new notifications; resumes after Last-Event-ID (header, or lastEventId=). At most 20 open per user; a stream closes when its token, session or membership is revoked or its roadmap deleted",
   tag,
+  errors: ["rate_limited"],
   query: z.object({
     lastEventId: z
       .string()

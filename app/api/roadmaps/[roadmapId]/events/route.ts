@@ -1,5 +1,5 @@
 import { database } from "@/lib/server/database";
-import { roadmapEventsResponse } from "@/lib/server/live/roadmap-stream";
+import { roadmapEventsResponse } from "@/lib/server/live/events-response";
 import { route } from "@/lib/server/route";
 import { accessRoadmap } from "@/lib/services/roadmap-access";
 import { collaboration } from "@/lib/validation/endpoints";

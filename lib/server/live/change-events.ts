@@ -1,0 +1,56 @@
+import type { DatabaseHandle } from "@/db/client";
+import { loadItem } from "@/lib/services/items";
+import type { ChangeEvent, RoadmapEvent } from "@/lib/validation/collaboration";
+import type { Item } from "@/lib/validation/timeline";
+import type { LiveMessage } from "./publish";
+
+export type ChangeMessage = Extract<LiveMessage, { kind: "change" }>;
+
+const encoder = new TextEncoder();
+
+/** One SSE frame: `id:` (for changes, so that a reconnect resumes after it) and the JSON data. */
+export function eventFrame(event: RoadmapEvent, id?: number): Uint8Array {
+  return encoder.encode(`${id !== undefined ? `id: ${id}\n` : ""}data: ${JSON.stringify(event)}\n\n`);
+}
+
+/** A comment line: keeps proxies from closing an idle stream. */
+export const PING_FRAME = encoder.encode(": ping\n\n");
+/** Tells the browser how soon to reconnect after the stream ends. */
+export const RETRY_FRAME = encoder.encode("retry: 2000\n\n");
+
+/**
+ * Item changes travel with the item, read once per instance however many pages watch, so that
+ * pages need no GET of their own (fifty watchers would otherwise send fifty). Keyed by version.
+ */
+const itemReads = new Map<string, Promise<Item | null>>();
+const ITEM_READS_KEPT = 200;
+
+export function itemAfter(handle: DatabaseHandle, message: ChangeMessage): Promise<Item | null> {
+  if (message.entity !== "item" || message.type === "deleted") return Promise.resolve(null);
+  const key = `${message.id}@${message.version}`;
+  let read = itemReads.get(key);
+  if (!read) {
+    read = loadItem(handle.db, message.id).then(
+      // Only the version the event names: a later one would skip its own event's changes.
+      (item) => (item.version === message.version ? item : null),
+      () => null,
+    );
+    itemReads.set(key, read);
+    if (itemReads.size > ITEM_READS_KEPT) itemReads.delete(itemReads.keys().next().value!);
+  }
+  return read;
+}
+
+export function toChangeEvent(message: ChangeMessage, roadmapId: string): ChangeEvent {
+  return {
+    type: message.type as ChangeEvent["type"],
+    entity: message.entity,
+    id: message.id,
+    version: message.version,
+    actorId: message.actorId,
+    at: message.at,
+    seq: message.seq,
+    roadmapId,
+    itemId: message.itemId,
+  };
+}
