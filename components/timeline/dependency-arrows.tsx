@@ -2,68 +2,15 @@
 
 import { memo, useId } from "react";
 import type { Dependency } from "@/lib/validation/timeline";
+import { arrowPath, lagText } from "@/lib/planning/timeline-arrows";
+import { ROW_HEIGHT, type TimelineLayout } from "@/lib/planning/timeline-layout";
 import { CRITICAL_COLOUR } from "./item-status";
-import {
-  MILESTONE_BOX,
-  ROW_HEIGHT,
-  type PlacedItem,
-  type TimelineLayout,
-  type VisibleWindow,
-} from "./layout";
+import type { VisibleWindow } from "./layout";
 
 export interface ArrowInput {
   dependency: Dependency;
   critical: boolean;
   pending: boolean;
-}
-
-const DIAMOND_HALF = 11;
-
-/** Finish of the predecessor (right edge of its bar, or the diamond's right tip). */
-function exitPoint(p: PlacedItem) {
-  const y = p.row * ROW_HEIGHT + ROW_HEIGHT / 2;
-  if (p.item.kind === "milestone") return { x: p.x + MILESTONE_BOX / 2 + DIAMOND_HALF, y };
-  return { x: p.x + p.width, y };
-}
-
-/** Start of the successor (left edge of its bar, or the diamond's left tip). */
-function entryPoint(p: PlacedItem) {
-  const y = p.row * ROW_HEIGHT + ROW_HEIGHT / 2;
-  if (p.item.kind === "milestone") return { x: p.x + MILESTONE_BOX / 2 - DIAMOND_HALF, y };
-  return { x: p.x, y };
-}
-
-/**
- * A finish-to-start elbow: out to the right, down or up to the successor's row, in from the left.
- * When the successor starts before the predecessor ends, the line runs back along the gap
- * between rows so that it never crosses either bar.
- */
-export function arrowPath(from: PlacedItem, to: PlacedItem): { d: string; labelX: number; labelY: number } {
-  const a = exitPoint(from);
-  const b = entryPoint(to);
-  const out = a.x + 8;
-  if (b.x - 12 >= out) {
-    if (a.y === b.y) return { d: `M${a.x},${a.y} H${b.x - 1}`, labelX: (a.x + b.x) / 2, labelY: a.y - 5 };
-    const r = Math.min(6, Math.abs(b.y - a.y) / 2);
-    const dir = b.y > a.y ? 1 : -1;
-    return {
-      d: `M${a.x},${a.y} H${out - r} Q${out},${a.y} ${out},${a.y + dir * r} V${b.y - dir * r} Q${out},${b.y} ${out + r},${b.y} H${b.x - 1}`,
-      labelX: out + 4,
-      labelY: (a.y + b.y) / 2,
-    };
-  }
-  const down = to.row >= from.row;
-  const gapY = down ? from.row * ROW_HEIGHT + ROW_HEIGHT - 1 : from.row * ROW_HEIGHT + 1;
-  const back = b.x - 10;
-  return {
-    d: `M${a.x},${a.y} H${out} V${gapY} H${back} V${b.y} H${b.x - 1}`,
-    labelX: (out + back) / 2,
-    labelY: gapY - 3,
-  };
-}
-
-function lagText(lag: number): string {
-  return lag > 0 ? `+${lag}d` : `−${Math.abs(lag)}d`;
 }
 
 /** The links touching the rows in view, as one SVG layer over the lanes (pointer events pass through). */

@@ -12,7 +12,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/client/api";
 import { useDiff, type DiffResponse } from "@/lib/client/reviews";
 import { comparisonOf } from "./ghost-layout";
-import type { TimeScale, TimelineLayout } from "./layout";
+import type { TimeScale, TimelineLayout } from "@/lib/planning/timeline-layout";
 
 /**
  * ?compare=<snapshotId> on the timeline: the diff from that snapshot to now, placed on the layout.

@@ -2,7 +2,8 @@
 
 import { memo } from "react";
 import type { Comparison } from "./ghost-layout";
-import { BAR_HEIGHT, MILESTONE_BOX, ROW_HEIGHT, type TimelineLayout, type VisibleWindow } from "./layout";
+import { BAR_HEIGHT, MILESTONE_BOX, ROW_HEIGHT, type TimelineLayout } from "@/lib/planning/timeline-layout";
+import type { VisibleWindow } from "./layout";
 
 function inView(row: number, x: number, right: number, win: VisibleWindow) {
   return row >= win.firstRow && row <= win.lastRow && right >= win.x0 && x <= win.x1;

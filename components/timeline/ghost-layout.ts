@@ -2,9 +2,14 @@
 // in the item's own row, a ghost of every removed item in its lane, and which items are new. Pure,
 // from the diff's item lists and the timeline's layout (layout.ts), so it is unit-tested.
 
-import { toDayNumber } from "@/lib/planning/calendar";
+import {
+  barBox,
+  labelWidth,
+  milestoneBox,
+  type TimeScale,
+  type TimelineLayout,
+} from "@/lib/planning/timeline-layout";
 import type { DiffItemRef, RoadmapDiff } from "@/lib/validation/communication";
-import { MILESTONE_BOX, labelWidth, xOfDate, type TimeScale, type TimelineLayout } from "./layout";
 
 export interface Ghost {
   id: string;
@@ -26,12 +31,7 @@ export interface Comparison {
 }
 
 function box(kind: DiffItemRef["kind"], start: string, end: string, scale: TimeScale) {
-  if (kind === "milestone") {
-    const centre = xOfDate(scale, start) + scale.pxPerDay / 2;
-    return { x: centre - MILESTONE_BOX / 2, width: MILESTONE_BOX };
-  }
-  const days = Math.max(0, toDayNumber(end) - toDayNumber(start)) + 1;
-  return { x: xOfDate(scale, start), width: Math.max(6, days * scale.pxPerDay) };
+  return kind === "milestone" ? milestoneBox(scale, start) : barBox(scale, start, end);
 }
 
 /**

@@ -4,7 +4,7 @@ import type { KeyboardEvent } from "react";
 import { toDayNumber, fromDayNumber } from "@/lib/planning/calendar";
 import type { UpdateItemInput, Item } from "@/lib/validation/timeline";
 import type { DateText } from "./dates";
-import type { TimeScale } from "./layout";
+import type { TimeScale } from "@/lib/planning/timeline-layout";
 
 export interface KeyActions {
   item: (id: string) => Item | undefined;

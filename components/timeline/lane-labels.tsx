@@ -4,7 +4,13 @@ import { memo } from "react";
 import { cx } from "@/components/ui/cx";
 import { PlusIcon } from "@/components/ui/icons";
 import { pluralize } from "@/lib/client/format";
-import { AXIS_HEIGHT, ROW_HEIGHT, type LaneBlock, type TimelineLayout, type VisibleWindow } from "./layout";
+import {
+  AXIS_HEIGHT,
+  ROW_HEIGHT,
+  type LaneBlock,
+  type TimelineLayout,
+} from "@/lib/planning/timeline-layout";
+import type { VisibleWindow } from "./layout";
 
 function DotsIcon({ className }: { className?: string }) {
   return (

@@ -4,13 +4,10 @@ import Link from "next/link";
 import { memo } from "react";
 import { GateGlyph, gateStateLabel } from "@/components/phases/gate-status";
 import { cx } from "@/components/ui/cx";
-import { toDayNumber } from "@/lib/planning/calendar";
 import type { Phase } from "@/lib/validation/phases";
 import type { DateText } from "./dates";
-import { xOfDate, xOfDay, type TimeScale } from "./layout";
-
-/** The row under the time axis that holds the phase bands. */
-export const PHASE_ROW_HEIGHT = 30;
+import { phaseBox } from "@/lib/planning/timeline-axis";
+import { PHASE_ROW_HEIGHT, type TimeScale } from "@/lib/planning/timeline-layout";
 
 /** Diagonal stripes: a phase subject to replanning is drawn unsettled (and says so in words). */
 const HATCH = "repeating-linear-gradient(135deg, rgb(241 217 154 / 0.55) 0 5px, transparent 5px 10px)";
@@ -46,8 +43,7 @@ export const PhaseBands = memo(function PhaseBands({
       style={{ width: scale.width, height: PHASE_ROW_HEIGHT }}
     >
       {phases.map((phase) => {
-        const x = xOfDate(scale, phase.startDate);
-        const width = Math.max(6, xOfDay(scale, toDayNumber(phase.endDate) + 1) - x);
+        const { x, width } = phaseBox(scale, phase);
         const decision = phase.gate?.decision?.decision ?? null;
         const roomy = width >= 150;
         return (

@@ -26,11 +26,20 @@ import { GhostLayer, NewBadges } from "./ghost-layer";
 import { withNewMark, type Comparison } from "./ghost-layout";
 import { ItemTooltip } from "./item-tooltip";
 import { LaneLabels, lanesInView } from "./lane-labels";
-import { PHASE_ROW_HEIGHT, PhaseBands } from "./phase-bands";
+import { PhaseBands } from "./phase-bands";
 import {
   AXIS_HEIGHT,
+  PHASE_ROW_HEIGHT,
   ROW_HEIGHT,
   dayAtX,
+  todayX as todayXOf,
+  xOfDay,
+  type LaneBlock,
+  type PlacedItem,
+  type TimeScale,
+  type TimelineLayout,
+} from "@/lib/planning/timeline-layout";
+import {
   firstItemId,
   laneAtRow,
   neighbour,
@@ -38,12 +47,7 @@ import {
   viewSpan,
   visibleItems,
   visibleWindow,
-  xOfDay,
   type Direction,
-  type LaneBlock,
-  type PlacedItem,
-  type TimeScale,
-  type TimelineLayout,
   type ViewSpan,
 } from "./layout";
 import { TimeAxis, TimeGrid } from "./time-axis";
@@ -296,11 +300,7 @@ export function TimelineCanvas(props: TimelineCanvasProps) {
     return out;
   }, [board.dependencies, layout, scheduleMap, showCritical, win]);
 
-  const todayDay = today ? toDayNumber(today) : null;
-  const todayX =
-    todayDay !== null && todayDay >= scale.startDay && todayDay <= scale.endDay
-      ? xOfDay(scale, todayDay) + scale.pxPerDay / 2
-      : null;
+  const todayX = todayXOf(scale, today);
 
   const lanes = lanesInView(layout, win);
   const groups = new Map<number, PlacedItem[]>();

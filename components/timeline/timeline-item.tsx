@@ -9,7 +9,7 @@ import { FlagIcon } from "@/components/ui/icons";
 import type { Schedule } from "@/lib/client/timeline";
 import type { FeedbackSummary } from "@/lib/validation/collaboration";
 import { CRITICAL_COLOUR, STATUS_INFO, StatusGlyph, VIOLATION_COLOUR, WarningGlyph } from "./item-status";
-import { BAR_HEIGHT, MILESTONE_BOX, ROW_HEIGHT, type PlacedItem } from "./layout";
+import { BAR_HEIGHT, MILESTONE_BOX, ROW_HEIGHT, type PlacedItem } from "@/lib/planning/timeline-layout";
 
 export type ScheduleEntry = Schedule["items"][number];
 

@@ -6,7 +6,7 @@ import { CalendarIcon, PlusIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { AutoScheduleMenu } from "./auto-schedule-menu";
 import { CRITICAL_COLOUR } from "./item-status";
-import { ZOOMS, type Zoom } from "./layout";
+import { ZOOMS, type Zoom } from "@/lib/planning/timeline-layout";
 
 function KeyboardIcon({ className }: { className?: string }) {
   return (

@@ -37,7 +37,14 @@ import { ItemPanel, type PanelTarget } from "./item-panel";
 import { LaneDialog } from "./lane-dialog";
 import { PresenceBar } from "./presence-bar";
 import { presenceColours } from "./presence-colours";
-import { ZOOMS, layoutTimeline, makeScale, neighbour, type PlacedItem, type Zoom } from "./layout";
+import {
+  ZOOMS,
+  layoutTimeline,
+  makeScale,
+  type PlacedItem,
+  type Zoom,
+} from "@/lib/planning/timeline-layout";
+import { neighbour } from "./layout";
 import { RoadmapHeader, type Issues } from "./roadmap-header";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { TimelineCanvas, type CanvasController } from "./timeline-canvas";

@@ -7,7 +7,7 @@ import {
   type PointerEvent as ReactPointerEvent,
   type RefObject,
 } from "react";
-import { ROW_HEIGHT, type PlacedItem, type TimelineLayout } from "./layout";
+import { ROW_HEIGHT, type PlacedItem, type TimelineLayout } from "@/lib/planning/timeline-layout";
 
 export type DragMode = "move" | "start" | "end" | "link";
 

@@ -11,7 +11,7 @@ import {
 } from "@/components/reviews/review-text";
 import type { DateText } from "@/components/timeline/dates";
 import { comparisonOf, withNewMark } from "@/components/timeline/ghost-layout";
-import { layoutTimeline, makeScale } from "@/components/timeline/layout";
+import { layoutTimeline, makeScale } from "@/lib/planning/timeline-layout";
 import type { DiffSummary, RoadmapDiff } from "@/lib/validation/communication";
 import type { Item, Workstream } from "@/lib/validation/timeline";
 
