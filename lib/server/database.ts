@@ -9,9 +9,13 @@ const state = globalThis as unknown as { __cairnDatabase?: Promise<DatabaseHandl
 
 async function start(): Promise<DatabaseHandle> {
   const url = process.env.DATABASE_URL;
-  const handle = openDatabase(url ? { url } : { dataDir: defaultDataDir() });
+  return prepareDatabase(openDatabase(url ? { url } : { dataDir: defaultDataDir() }));
+}
+
+/** Migrates the database and, when shouldSeedDemo says so and it has no account yet, seeds the demo team. */
+export async function prepareDatabase(handle: DatabaseHandle): Promise<DatabaseHandle> {
   await handle.migrate();
-  if (shouldSeedDemo(handle)) {
+  if (shouldSeedDemo(handle.kind)) {
     const [{ count }] = await handle.db.select({ count: sql<number>`count(*)::int` }).from(users);
     if (count === 0) {
       await seedDemo(handle.db, { hashPassword });
@@ -23,10 +27,19 @@ async function start(): Promise<DatabaseHandle> {
   return handle;
 }
 
-/** The demo team is for the embedded database; on PostgreSQL only when CAIRN_SEED_DEMO=1 asks for it. */
-function shouldSeedDemo(handle: DatabaseHandle): boolean {
-  if (process.env.CAIRN_SEED_DEMO === "0") return false;
-  return handle.kind === "pglite" || process.env.CAIRN_SEED_DEMO === "1";
+/**
+ * Whether an empty database gets the demo team, whose four accounts share a published password.
+ * CAIRN_SEED_DEMO=1 or 0 decides; otherwise only a development server on the embedded database
+ * (`npm run dev` with no configuration) seeds it. A production start never does unless asked:
+ * anyone who read the README could sign in to it.
+ */
+export function shouldSeedDemo(
+  kind: DatabaseHandle["kind"],
+  env: { CAIRN_SEED_DEMO?: string; NODE_ENV?: string } = process.env,
+): boolean {
+  if (env.CAIRN_SEED_DEMO === "1") return true;
+  if (env.CAIRN_SEED_DEMO === "0") return false;
+  return kind === "pglite" && env.NODE_ENV !== "production";
 }
 
 /** Opens, migrates and (first time, embedded) seeds the database once per process. */
@@ -49,6 +62,8 @@ export async function closeDatabase(): Promise<void> {
   if (pending) await (await pending).close();
 }
 
+/** The demo login the sign-in page offers: in development, where the demo team is seeded. */
 export function demoLoginHint(): typeof DEMO_LOGIN | null {
-  return process.env.NODE_ENV === "development" && !process.env.DATABASE_URL ? DEMO_LOGIN : null;
+  if (process.env.NODE_ENV !== "development") return null;
+  return shouldSeedDemo(process.env.DATABASE_URL ? "postgres" : "pglite") ? DEMO_LOGIN : null;
 }
