@@ -3,7 +3,8 @@
 // Pure.
 
 import { quoted } from "./normalize-context";
-import { ImportFormatError, type ImportSkip } from "./types";
+import type { SkipReport } from "./skip-report";
+import { ImportFormatError } from "./types";
 
 export const CSV_FIELDS = [
   "id",
@@ -66,7 +67,7 @@ export function headerKey(name: string): string {
 }
 
 /** The column index of each field the header names; unknown and repeated columns are reported. */
-export function mapColumns(header: string[], line: number, skipped: ImportSkip[]): Map<CsvField, number> {
+export function mapColumns(header: string[], line: number, skipped: SkipReport): Map<CsvField, number> {
   const columns = new Map<CsvField, number>();
   const ignored: string[] = [];
   header.forEach((raw, index) => {
@@ -75,7 +76,7 @@ export function mapColumns(header: string[], line: number, skipped: ImportSkip[]
     const field = FIELD_OF.get(headerKey(name));
     if (!field) ignored.push(name);
     else if (columns.has(field))
-      skipped.push({
+      skipped.add({
         where: `line ${line}`,
         what: `the column ${quoted(name)}`,
         reason: `An earlier column, ${quoted(header[columns.get(field)!].trim())}, already gives this; only that one was read.`,
@@ -83,7 +84,7 @@ export function mapColumns(header: string[], line: number, skipped: ImportSkip[]
     else columns.set(field, index);
   });
   if (ignored.length)
-    skipped.push({
+    skipped.add({
       where: `line ${line}`,
       what: `the column${ignored.length === 1 ? "" : "s"} ${ignored.map(quoted).join(", ")}`,
       reason: `Cairn does not read ${ignored.length === 1 ? "this column" : "these columns"}; ${ignored.length === 1 ? "it was" : "they were"} ignored.`,

@@ -15,9 +15,12 @@ import { readCsv } from "./csv-reader";
 import { normalizeDocument } from "./normalize";
 import { quoted } from "./normalize-context";
 import { firstOfMonth, horizonCovering, parsePlanDate } from "./plan-span";
-import { ImportFormatError, type ImportParse, type ImportSkip } from "./types";
+import { SkipReport } from "./skip-report";
+import { ImportFormatError, ImportLimitError, type ImportParse } from "./types";
 
 const DEFAULT_TITLE = "Imported roadmap";
+/** As many links as a Cairn JSON export may hold (lib/validation/roadmap-document.ts). */
+export const MAX_CSV_LINKS = 100_000;
 
 interface CsvRow {
   line: number;
@@ -99,7 +102,7 @@ export function parseCsvPlan(text: string, options: { title?: string } = {}): Im
   const records = readCsv(text);
   if (records.length === 0) throw new ImportFormatError("line 1", "The file is empty: it has no header row.");
   const [header, ...body] = records;
-  const skipped: ImportSkip[] = [];
+  const skipped = new SkipReport();
   const columns = mapColumns(header.cells, header.line, skipped);
 
   const lanes: RoadmapDocument["workstreams"] = [];
@@ -126,7 +129,7 @@ export function parseCsvPlan(text: string, options: { title?: string } = {}): Im
       rows.push(readRow(get, (field) => columns.has(field), line, laneId));
     } catch (error) {
       if (!(error instanceof RowProblem)) throw error;
-      skipped.push({
+      skipped.add({
         where: `line ${line}`,
         what: `the row ${quoted(get("title").trim() || "(untitled)")}`,
         reason: error.message,
@@ -137,7 +140,7 @@ export function parseCsvPlan(text: string, options: { title?: string } = {}): Im
     throw new ImportFormatError(
       body.length ? `line ${body[0].line}` : `line ${header.line}`,
       body.length
-        ? `No row could be read, so there is nothing to import. The first problem: ${skipped.find((s) => s.what.startsWith("the row"))?.reason}`
+        ? `No row could be read, so there is nothing to import. The first problem: ${skipped.listedEntries.find((s) => s.what.startsWith("the row"))?.reason}`
         : "The file has a header but no rows.",
     );
 
@@ -161,16 +164,20 @@ export function parseCsvPlan(text: string, options: { title?: string } = {}): Im
     phases: [],
     staffing: null,
   };
-  const parse = normalizeDocument(document, "csv", {
-    item: (_id, index) => `line ${rows[index].line}`,
-    workstream: (_id, index) => `line ${laneLines[index]}`,
-    dependency: (index) => `line ${dependencyLines[index]}`,
-  });
-  return { ...parse, skipped: [...skipped, ...parse.skipped] };
+  return normalizeDocument(
+    document,
+    "csv",
+    {
+      item: (_id, index) => `line ${rows[index].line}`,
+      workstream: (_id, index) => `line ${laneLines[index]}`,
+      dependency: (index) => `line ${dependencyLines[index]}`,
+    },
+    skipped,
+  );
 }
 
 /** depends_on entries by id first, then by title (when only one row has it), each with its lag. */
-function resolveDependencies(rows: CsvRow[], skipped: ImportSkip[]) {
+function resolveDependencies(rows: CsvRow[], skipped: SkipReport) {
   const byId = new Map<string, string>();
   const byTitle = new Map<string, string | null>(); // null: more than one row has this title
   for (const { item } of rows) {
@@ -191,11 +198,16 @@ function resolveDependencies(rows: CsvRow[], skipped: ImportSkip[]) {
         lagDays = entry.withoutLag.lagDays;
       }
       if (fromId) {
+        if (dependencies.length === MAX_CSV_LINKS)
+          throw new ImportLimitError(
+            `line ${line}`,
+            `The file lists more than ${MAX_CSV_LINKS.toLocaleString("en")} dependencies, the most Cairn imports at once; split the plan.`,
+          );
         dependencies.push({ fromId, toId: item.id, lagDays });
         dependencyLines.push(line);
         continue;
       }
-      skipped.push({
+      skipped.add({
         where: `line ${line}`,
         what: `the dependency of ${quoted(item.title)} on ${quoted(entry.text)}`,
         reason:

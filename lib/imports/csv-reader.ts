@@ -2,7 +2,7 @@
 // line ends, a UTF-8 byte order mark and Excel's "sep=" first line. One pass over the text (quoted
 // runs are found with indexOf), bounded rows and columns, line numbers in every error. Pure.
 
-import { ImportFormatError } from "./types";
+import { ImportFormatError, ImportLimitError } from "./types";
 
 export interface CsvRecord {
   /** The line the record starts on, counting from 1 (a quoted field may span several). */
@@ -114,7 +114,7 @@ export function readCsv(text: string, limits: CsvLimits = CSV_LIMITS): CsvRecord
     }
     cells.push(value);
     if (cells.length > limits.maxColumns)
-      throw new ImportFormatError(
+      throw new ImportLimitError(
         `line ${recordLine}`,
         `A row has more than ${limits.maxColumns} columns; Cairn reads at most ${limits.maxColumns}.`,
       );
@@ -128,7 +128,7 @@ export function readCsv(text: string, limits: CsvLimits = CSV_LIMITS): CsvRecord
     const blank = cells.length === 1 && cells[0] === "" && !quotedRecord;
     if (!blank) {
       if (records.length >= limits.maxRecords)
-        throw new ImportFormatError(
+        throw new ImportLimitError(
           `line ${recordLine}`,
           `The file has more than ${limits.maxRecords.toLocaleString("en")} rows; split it into smaller files.`,
         );

@@ -3,9 +3,29 @@
 
 import { roadmapDocumentSchema } from "../validation/roadmap-document";
 import { normalizeDocument } from "./normalize";
-import { ImportFormatError, type ImportParse } from "./types";
+import { ImportFormatError, ImportLimitError, type ImportParse } from "./types";
 
 const LISTED_ISSUES = 5;
+
+/** The document schema's own caps, checked first so that an oversized file gets one clear sentence. */
+const JSON_CAPS = [
+  ["items", 20_000],
+  ["dependencies", 100_000],
+  ["risks", 5_000],
+  ["workstreams", 1_000],
+] as const;
+
+function checkCaps(value: unknown) {
+  if (typeof value !== "object" || value === null) return;
+  for (const [list, max] of JSON_CAPS) {
+    const entries = (value as Record<string, unknown>)[list];
+    if (Array.isArray(entries) && entries.length > max)
+      throw new ImportLimitError(
+        list,
+        `The file has ${entries.length.toLocaleString("en")} ${list}; Cairn imports at most ${max.toLocaleString("en")} at once. Split the plan.`,
+      );
+  }
+}
 
 function pathText(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, key) => {
@@ -25,6 +45,7 @@ function holdsNul(value: unknown): boolean {
 }
 
 export function parseJsonPlan(value: unknown, options: { title?: string } = {}): ImportParse {
+  checkCaps(value);
   const parsed = roadmapDocumentSchema.safeParse(value);
   if (!parsed.success) {
     const issues = parsed.error.issues;

@@ -20,11 +20,66 @@ import { normalizeDocument } from "./normalize";
 import { quoted } from "./normalize-context";
 import { isValidIsoDate } from "../planning/calendar";
 import { horizonCovering } from "./plan-span";
-import { ImportFormatError, type ImportParse, type ImportSkip } from "./types";
-import { readXml, type XmlElement } from "./xml-reader";
+import { SkipReport } from "./skip-report";
+import { ImportFormatError, ImportLimitError, type ImportParse } from "./types";
+import { readXml, type KeepElement, type XmlElement } from "./xml-reader";
 
 export const MSPDI_NAMESPACE = "http://schemas.microsoft.com/project";
 const DEFAULT_TITLE = "Imported project";
+/** As many as a Cairn JSON export may hold (lib/validation/roadmap-document.ts). */
+export const MAX_TASKS = 20_000;
+export const MAX_TASK_LINKS = 100_000;
+
+// The only parts of an MSPDI file the import reads; everything else (resources, assignments,
+// calendars, timephased data...) is checked as XML and left out of the tree.
+const PROJECT_FIELDS = new Set(["Title", "Name", "StartDate", "Tasks"]);
+const TASK_FIELDS = new Set([
+  "UID",
+  "ID",
+  "Name",
+  "IsNull",
+  "OutlineLevel",
+  "Summary",
+  "Start",
+  "Finish",
+  "Milestone",
+  "Duration",
+  "Work",
+  "PercentComplete",
+  "Notes",
+  "PredecessorLink",
+]);
+const LINK_FIELDS = new Set(["PredecessorUID", "Type", "LinkLag", "LagFormat"]);
+
+/** Keeps Project/{fields}, Project/Tasks/Task/{fields} and their PredecessorLinks, with caps on both. */
+function mspdiParts(): KeepElement {
+  let tasks = 0;
+  let links = 0;
+  const cap = (line: number, what: string, max: number): never => {
+    throw new ImportLimitError(
+      `line ${line}`,
+      `The plan has more than ${max.toLocaleString("en")} ${what}, the most Cairn imports at once; split the plan.`,
+    );
+  };
+  return (path, line) => {
+    if (path[0] !== "Project") return false;
+    switch (path.length) {
+      case 2:
+        return PROJECT_FIELDS.has(path[1]);
+      case 3:
+        if (path[1] !== "Tasks" || path[2] !== "Task") return false;
+        if (++tasks > MAX_TASKS) cap(line, "tasks", MAX_TASKS);
+        return true;
+      case 4:
+        if (path[3] === "PredecessorLink" && ++links > MAX_TASK_LINKS) cap(line, "task links", MAX_TASK_LINKS);
+        return TASK_FIELDS.has(path[3]);
+      case 5:
+        return path[3] === "PredecessorLink" && LINK_FIELDS.has(path[4]);
+      default:
+        return false;
+    }
+  };
+}
 
 interface Task {
   uid: string;
@@ -52,7 +107,7 @@ function projectTitle(project: XmlElement, override?: string): string {
   return (title || DEFAULT_TITLE).slice(0, 200);
 }
 
-function readTasks(project: XmlElement, skipped: ImportSkip[]): Task[] {
+function readTasks(project: XmlElement, skipped: SkipReport): Task[] {
   const tasks: Task[] = [];
   for (const element of childOf(project, "Tasks")?.children ?? []) {
     if (element.localName !== "Task") continue;
@@ -61,10 +116,11 @@ function readTasks(project: XmlElement, skipped: ImportSkip[]): Task[] {
     // The project summary task (UID 0, outline level 0) stands for the whole plan.
     if (uid === null || uid === "0" || level === 0) continue;
     const id = textOf(element, "ID");
-    const where = id ? `task ${id}` : `task UID ${uid}`;
+    // Ids are numbers in MS Project; a file's odd ones are cut short like any quoted text.
+    const where = id ? `task ${id.slice(0, 40)}` : `task UID ${uid.slice(0, 40)}`;
     const name = textOf(element, "Name");
     if (!name || textOf(element, "IsNull") === "1") {
-      skipped.push({ where, what: "an empty task row", reason: "The task has no name." });
+      skipped.add({ where, what: "an empty task row", reason: "The task has no name." });
       continue;
     }
     tasks.push({ uid, where, name, summary: textOf(element, "Summary") === "1", level, element });
@@ -102,14 +158,14 @@ function toItem(task: Task, workstreamId: string | null): DocumentItem {
 }
 
 export function parseMspdi(xml: string, options: { title?: string } = {}): ImportParse {
-  const project = readXml(xml);
+  const project = readXml(xml, {}, mspdiParts());
   const namespace = project.attributes.get("xmlns");
   if (project.localName !== "Project" || (namespace !== undefined && namespace !== MSPDI_NAMESPACE))
     throw new ImportFormatError(
       `line ${project.line}`,
       `This is not a Microsoft Project XML file: it should start with <Project xmlns="${MSPDI_NAMESPACE}">.`,
     );
-  const skipped: ImportSkip[] = [];
+  const skipped = new SkipReport();
   const tasks = readTasks(project, skipped);
   const byUid = new Map(tasks.map((t) => [t.uid, t]));
 
@@ -128,7 +184,7 @@ export function parseMspdi(xml: string, options: { title?: string } = {}): Impor
           position: workstreams.length,
         });
     } else if (!dateOf(task.element, "Start") || !dateOf(task.element, "Finish"))
-      skipped.push({
+      skipped.add({
         where: task.where,
         what: `task ${quoted(task.name)}`,
         reason: "The task has no Start or Finish date.",
@@ -148,9 +204,12 @@ export function parseMspdi(xml: string, options: { title?: string } = {}): Impor
         : `task UID ${predecessorUid}`;
       const what = `the link from ${from} to ${task.where} ${quoted(task.name)}`;
       const type = textOf(link, "Type") ?? FINISH_TO_START;
-      const skip = (reason: string) => skipped.push({ where: task.where, what, reason });
+      const skip = (reason: string, rule?: string) => skipped.add({ where: task.where, what, reason }, rule);
       if (!predecessor)
-        skip(`No task with UID ${predecessorUid} is in this file (it may be in another project).`);
+        skip(
+          `No task with UID ${predecessorUid.slice(0, 40)} is in this file (it may be in another project).`,
+          "The predecessor is not in this file (it may be in another project).",
+        );
       else if (predecessor.summary || task.summary)
         skip(
           "Links to or from summary tasks are not imported: summary tasks become lanes, which have no dates.",
@@ -164,7 +223,8 @@ export function parseMspdi(xml: string, options: { title?: string } = {}): Impor
           numberOf(link, "LinkLag") ?? 0,
           numberOf(link, "LagFormat") ?? 7,
         );
-        if (approximation) skip(approximation);
+        if (approximation)
+          skip(approximation, "The lag was converted to whole working days (Cairn counts whole days).");
         dependencies.push({ fromId: `task-${predecessor.uid}`, toId: `task-${task.uid}`, lagDays });
         dependencyWhere.push(task.where);
       }
@@ -197,12 +257,16 @@ export function parseMspdi(xml: string, options: { title?: string } = {}): Impor
     risks: [],
     staffing: null,
   };
-  const parse = normalizeDocument(document, "mspdi", {
-    item: (id) => where.get(id) ?? id,
-    workstream: (id) => where.get(`task-${id.slice("summary-".length)}`) ?? id,
-    dependency: (index) => dependencyWhere[index],
-  });
-  return { ...parse, skipped: [...skipped, ...parse.skipped] };
+  return normalizeDocument(
+    document,
+    "mspdi",
+    {
+      item: (id) => where.get(id) ?? id,
+      workstream: (id) => where.get(`task-${id.slice("summary-".length)}`) ?? id,
+      dependency: (index) => dependencyWhere[index],
+    },
+    skipped,
+  );
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

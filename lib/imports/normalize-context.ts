@@ -2,7 +2,7 @@
 // Pure: no framework.
 
 import type { RoadmapDocument } from "../validation/roadmap-document";
-import type { ImportSkip } from "./types";
+import type { SkipReport } from "./skip-report";
 
 /** Where a thing sits in the original file, for the skip report ("line 12", "task 41"). */
 export interface Locator {
@@ -19,10 +19,11 @@ export const DOCUMENT_LOCATOR: Locator = {
   dependency: (index) => `dependencies[${index}]`,
 };
 
-/** Shared by the normalising steps: the skip list and the horizon items must lie in. */
+/** Shared by the normalising steps: the skip report and the horizon items must lie in. */
 export interface NormalizeContext {
-  skipped: ImportSkip[];
-  skip(where: string, what: string, reason: string): void;
+  skipped: SkipReport;
+  /** `rule`: the reason in general words, when the reason names things of the file (skip-report.ts). */
+  skip(where: string, what: string, reason: string, rule?: string): void;
   startDate: string;
   endDate: string;
   locate: Locator;
@@ -38,6 +39,11 @@ export function normalizeEmail(email: string | null, where: string, what: string
   const value = email?.trim() ?? "";
   if (!value) return null;
   if (EMAIL.test(value)) return value;
-  ctx.skip(where, what, `${quoted(value)} is not an email address, so no owner was set.`);
+  ctx.skip(
+    where,
+    what,
+    `${quoted(value)} is not an email address, so no owner was set.`,
+    "An owner is not an email address, so no owner was set.",
+  );
   return null;
 }

@@ -1,7 +1,8 @@
 // Dependencies of an imported plan: only between kept items, plausible lags, no duplicates, and no
-// loops (the link that would close one is left out, in file order). Pure.
+// loops (the links that close them are left out, see leaveOutLoops). Pure.
 
-import { findCycle } from "../planning/graph";
+import { indexNetwork } from "../planning/indexed-network";
+import { loopClosingLinks } from "../planning/loops";
 import type { RoadmapDocument } from "../validation/roadmap-document";
 import { quoted, type NormalizeContext } from "./normalize-context";
 
@@ -24,84 +25,51 @@ export function normalizeDependencies(
     const what = `the link ${quoted(from ?? link.fromId)} → ${quoted(to ?? link.toId)}`;
     const key = `${link.fromId}\u0000${link.toId}`;
     let reason: string | null = null;
-    if (from === undefined || to === undefined)
+    let rule: string | undefined;
+    if (from === undefined || to === undefined) {
       reason = `It links to ${from === undefined ? link.fromId : link.toId}, an item that is not in the file or was left out.`;
-    else if (link.fromId === link.toId) reason = "An item cannot depend on itself.";
+      rule = "It links to an item that is not in the file or was left out.";
+    } else if (link.fromId === link.toId) reason = "An item cannot depend on itself.";
     else if (!Number.isInteger(link.lagDays) || Math.abs(link.lagDays) > MAX_LAG_DAYS)
       reason = `A lag must be a whole number of working days between -${MAX_LAG_DAYS} and ${MAX_LAG_DAYS}.`;
     else if (seen.has(key)) reason = "The same link appears earlier; it was kept once.";
-    if (reason) ctx.skip(where, what, reason);
+    if (reason) ctx.skip(where, what, reason, rule);
     else {
       seen.add(key);
       candidates.push({ link: { fromId: link.fromId, toId: link.toId, lagDays: link.lagDays }, where, what });
     }
   });
-  const ids = [...titles.keys()];
-  // The usual case, a plan without loops, costs one linear check.
-  if (
-    findCycle(
-      ids,
-      candidates.map((c) => c.link),
-    ) === null
-  )
-    return candidates.map((c) => c.link);
-  return breakCycles(candidates, titles, ctx);
+  return leaveOutLoops(candidates, [...titles.keys()], titles, ctx);
 }
 
+/** Titles named in a loop's sentence; a longer loop is shortened with "…" and given its length. */
+const NAMED_IN_LOOP = 5;
+const LOOP_RULE = "It would close a loop; the link was left out.";
+
 /**
- * Keeps links in file order, leaving out each one that would close a loop with the links kept
- * before it: graph.ts wouldCreateCycle's breadth-first walk, on integer indexes and an adjacency
- * kept between links, so that each check costs what its walk reaches rather than the whole list.
+ * Leaves out the links that close loops (lib/planning/loops.ts: one linear pass over the graph,
+ * however many loops there are), each reported with the loop it closes.
  */
-function breakCycles(
+function leaveOutLoops(
   candidates: { link: Link; where: string; what: string }[],
+  ids: string[],
   titles: Map<string, string>,
   ctx: NormalizeContext,
 ): Link[] {
-  const ids = [...titles.keys()];
-  const index = new Map(ids.map((id, i) => [id, i]));
-  const successors: number[][] = ids.map(() => []);
-  const seenIn = new Int32Array(ids.length); // the walk that last reached each node, 0 = none
-  const cameFrom = new Int32Array(ids.length);
-  const queue = new Int32Array(ids.length);
-  const kept: Link[] = [];
-  let walk = 0;
-  for (const { link, where, what } of candidates) {
-    const from = index.get(link.fromId)!;
-    const to = index.get(link.toId)!;
-    // Is `from` reachable from `to` along kept links? Then from -> to would close a loop.
-    walk++;
-    seenIn[to] = walk;
-    queue[0] = to;
-    let found = false;
-    for (let head = 0, tail = 1; head < tail && !found; head++) {
-      for (const next of successors[queue[head]]) {
-        if (seenIn[next] === walk) continue;
-        seenIn[next] = walk;
-        cameFrom[next] = queue[head];
-        if (next === from) {
-          found = true;
-          break;
-        }
-        queue[tail++] = next;
-      }
-    }
-    if (!found) {
-      kept.push(link);
-      successors[from].push(to);
-      continue;
-    }
-    const loop = [from];
-    for (let at = from; at !== to;) loop.push((at = cameFrom[at]));
-    const names = [
-      link.toId,
-      ...loop
-        .reverse()
-        .slice(1)
-        .map((i) => ids[i]),
-      link.toId,
-    ].map((id) => quoted(titles.get(id) ?? id));
-    ctx.skip(where, what, `It would close a loop (${names.join(" → ")}); the link was left out.`);
+  const links = candidates.map((c) => c.link);
+  const dropped = loopClosingLinks(indexNetwork(ids, links), NAMED_IN_LOOP);
+  if (dropped.length === 0) return links;
+  const name = (node: number) => quoted(titles.get(ids[node]) ?? ids[node]);
+  const left = new Uint8Array(links.length);
+  for (const { edge, length, nodes } of dropped) {
+    left[edge] = 1;
+    const names = nodes.map(name);
+    const shortened = length > nodes.length;
+    if (shortened) names.splice(names.length - 2, 0, "…");
+    const loop = [...names, name(nodes[0])].join(" → ");
+    const size = shortened ? ` of ${length.toLocaleString("en")} items` : "";
+    const { where, what } = candidates[edge];
+    ctx.skip(where, what, `It would close a loop${size} (${loop}); the link was left out.`, LOOP_RULE);
   }
-  return kept;
+  return links.filter((_, i) => !left[i]);
 }

@@ -15,19 +15,23 @@ import {
   type Locator,
   type NormalizeContext,
 } from "./normalize-context";
-import { ImportFormatError, type ImportParse, type ImportSkip, type ImportSource } from "./types";
+import { SkipReport } from "./skip-report";
+import { ImportFormatError, type ImportParse, type ImportSource } from "./types";
 
 const MAX_TITLE = 200;
 const MAX_LANE_NAME = 100;
 const DEFAULT_TITLE = "Imported roadmap";
 
-/** Applies every domain rule to a raw document. Throws ImportFormatError only if the roadmap itself is unusable. */
+/**
+ * Applies every domain rule to a raw document. Throws ImportFormatError only if the roadmap itself
+ * is unusable. `skipped` holds what the file's reader left out before (its entries come first).
+ */
 export function normalizeDocument(
   document: RoadmapDocument,
   source: ImportSource,
   locate: Partial<Locator> = {},
+  skipped = new SkipReport(),
 ): ImportParse {
-  const skipped: ImportSkip[] = [];
   const { roadmap } = document;
   if (!isValidIsoDate(roadmap.startDate))
     throw new ImportFormatError(
@@ -37,7 +41,7 @@ export function normalizeDocument(
   const horizonMonths = Math.min(HORIZON.max, Math.max(HORIZON.min, roadmap.horizonMonths));
   const ctx: NormalizeContext = {
     skipped,
-    skip: (where, what, reason) => skipped.push({ where, what, reason }),
+    skip: (where, what, reason, rule) => skipped.add({ where, what, reason }, rule),
     startDate: roadmap.startDate,
     endDate: horizonEnd(roadmap.startDate, horizonMonths),
     locate: { ...DOCUMENT_LOCATOR, ...locate },
@@ -60,7 +64,7 @@ export function normalizeDocument(
   const title = roadmap.title.trim().slice(0, MAX_TITLE) || DEFAULT_TITLE;
   return {
     source,
-    skipped,
+    ...skipped.summary(),
     document: {
       ...document,
       roadmap: { ...roadmap, title, horizonMonths },

@@ -1,11 +1,13 @@
-// A small, safe, non-validating XML reader into an element tree: elements, attributes (either
-// quote), text, CDATA, comments, processing instructions. Only the five predefined entities and
-// numeric character references are known; a DOCTYPE or entity declaration anywhere is refused
-// before anything is parsed (XXE, billion laughs). One forward pass with indexOf, bounded depth
-// and size, line and column in every error. Pure.
+// A safe XML reader on saxes, a streaming, well-formedness-checking parser: the document goes by
+// once, and only the elements the caller keeps (`keep`) are built into a tree, so memory follows
+// what the importer uses, not the size of the file. A DOCTYPE or entity declaration anywhere is
+// refused before anything is parsed (XXE, billion laughs); only XML's five predefined entities and
+// character references are known. Every element, attribute and run of text counts against fixed
+// budgets (XmlLimits). Errors name the line and column. Pure.
 
-import { ImportFormatError, UnsafeXmlError } from "./types";
-import { decodeEntity } from "./xml-entities";
+import { SaxesParser } from "saxes";
+import { xmlErrorSentence } from "./xml-errors";
+import { ImportFormatError, ImportLimitError, UnsafeXmlError } from "./types";
 
 export interface XmlElement {
   /** As written, with any prefix: "p:Task". */
@@ -16,6 +18,7 @@ export interface XmlElement {
   children: XmlElement[];
   /** The element's own character data (CDATA included), entities decoded. */
   text: string;
+  /** The line its start tag ends on. */
   line: number;
 }
 
@@ -23,236 +26,174 @@ export interface XmlLimits {
   maxDepth: number;
   /** In UTF-16 code units; the import route caps bodies at 10 MiB before this. */
   maxLength: number;
+  /** Elements in the whole document, kept or not. */
+  maxElements: number;
+  /** Attributes on one element. */
+  maxAttributes: number;
+  /** Characters in one attribute value. */
+  maxAttributeLength: number;
+  /** Characters in one run of text, and in the text of one kept element. */
+  maxTextLength: number;
 }
 
-export const XML_LIMITS: XmlLimits = { maxDepth: 64, maxLength: 16 * 1024 * 1024 };
+export const XML_LIMITS: XmlLimits = {
+  maxDepth: 64,
+  maxLength: 16 * 1024 * 1024,
+  maxElements: 1_000_000,
+  maxAttributes: 64,
+  maxAttributeLength: 10_000,
+  maxTextLength: 1_000_000,
+};
+
+/**
+ * Whether an element goes into the tree, asked as it opens (only for elements whose parent is
+ * kept). `path` holds the local names from the root down to it. A left-out element is still read
+ * and checked, but neither it nor anything inside it is kept. It may throw (a cap of the caller's).
+ */
+export type KeepElement = (path: readonly string[], line: number) => boolean;
 
 const UNSAFE_DECLARATION = /<!\s*(?:DOCTYPE|ENTITY)/i;
-// Characters XML 1.0 does not allow anywhere (TAB, LF and CR are allowed).
-const FORBIDDEN_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
-const NAME_STOP = new Set([..." \t\r\n<>/=?!\"'&;[](){},"].map((c) => c.charCodeAt(0)));
-
-const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
-const isNameChar = (c: number) => !Number.isNaN(c) && c > 32 && !NAME_STOP.has(c);
-
-interface OpenElement {
-  element: XmlElement;
-  /** Created on the first text: most elements of a data file hold either text or children. */
-  text: string[] | null;
-}
-
+const keepAll: KeepElement = () => true;
 const NO_ATTRIBUTES: ReadonlyMap<string, string> = new Map();
 
-/** Reads a whole document and returns its root element. */
-export function readXml(xml: string, limits: XmlLimits = XML_LIMITS): XmlElement {
-  if (UNSAFE_DECLARATION.test(xml)) throw new UnsafeXmlError();
-  return new XmlReader(xml, limits).read();
+interface Open {
+  /** Null when the element is left out. */
+  element: XmlElement | null;
+  text: string[] | null;
+  textLength: number;
 }
 
-class XmlReader {
-  private pos = 0;
-  private readonly stack: OpenElement[] = [];
-  private root: XmlElement | null = null;
-  private lineCacheOffset = 0;
-  private lineCacheLine = 1;
+const count = (n: number) => n.toLocaleString("en");
 
-  constructor(
-    private readonly xml: string,
-    private readonly limits: XmlLimits,
-  ) {}
+/** Line numbers of offsets that mostly increase, counted on from the last one asked for. */
+class LineCounter {
+  private offset = 0;
+  private line = 1;
 
-  read(): XmlElement {
-    const { xml } = this;
-    if (xml.length > this.limits.maxLength)
-      throw new ImportFormatError(
-        "line 1",
-        `The XML file is larger than ${this.limits.maxLength / 1024 / 1024} MiB.`,
-      );
-    const bad = FORBIDDEN_CHAR.exec(xml);
-    if (bad)
-      this.fail(
-        bad.index,
-        `The character U+${bad[0].charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()} is not allowed in XML.`,
-      );
-    if (xml.charCodeAt(0) === 0xfeff) this.pos = 1;
+  constructor(private readonly text: string) {}
 
-    while (this.pos < xml.length) {
-      const lt = xml.indexOf("<", this.pos);
-      const textEnd = lt === -1 ? xml.length : lt;
-      if (textEnd > this.pos) this.text(this.pos, textEnd);
-      if (lt === -1) break;
-      this.pos = lt;
-      if (xml.startsWith("<?", lt)) this.pos = this.skipTo("?>", lt, "processing instruction");
-      else if (xml.startsWith("<!--", lt)) this.pos = this.skipTo("-->", lt, "comment");
-      else if (xml.startsWith("<![CDATA[", lt)) {
-        const end = this.skipTo("]]>", lt, "CDATA section");
-        if (!this.stack.length) this.fail(lt, "A CDATA section must be inside the root element.");
-        this.addText(xml.slice(lt + 9, end - 3));
-        this.pos = end;
-      } else if (xml.startsWith("<!", lt))
-        this.fail(lt, "Declarations (<!...>) are not allowed in this file.");
-      else if (xml.startsWith("</", lt)) this.closeTag(lt);
-      else this.openTag(lt);
+  lineOf(offset: number): number {
+    if (offset < this.offset) {
+      this.offset = 0;
+      this.line = 1;
     }
-    if (this.stack.length) {
-      const open = this.stack[this.stack.length - 1].element;
-      this.fail(xml.length, `The element <${open.name}> opened on line ${open.line} is never closed.`);
+    const { text } = this;
+    for (let i = this.offset; i < offset; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.line++;
     }
-    if (!this.root) this.fail(xml.length, "The file has no root element.");
-    return this.root;
+    this.offset = offset;
+    return this.line;
   }
 
-  private fail(offset: number, message: string): never {
-    let lineStart = offset;
-    while (
-      lineStart > 0 &&
-      this.xml.charCodeAt(lineStart - 1) !== 10 &&
-      this.xml.charCodeAt(lineStart - 1) !== 13
-    )
-      lineStart--;
-    throw new ImportFormatError(`line ${this.lineOf(offset)}, column ${offset - lineStart + 1}`, message);
+  /** "line 3, column 7": the character just before `offset`, where the parser stopped. */
+  where(offset: number): string {
+    const at = Math.min(Math.max(offset, 1), this.text.length);
+    let lineStart = at - 1;
+    while (lineStart > 0 && !isLineBreak(this.text.charCodeAt(lineStart - 1))) lineStart--;
+    return `line ${this.lineOf(at - 1)}, column ${at - lineStart}`;
   }
+}
 
-  /** Lines before offset; offsets asked for mostly increase, so the count resumes from the last one. */
-  private lineOf(offset: number): number {
-    if (offset < this.lineCacheOffset) {
-      this.lineCacheOffset = 0;
-      this.lineCacheLine = 1;
-    }
-    for (let i = this.lineCacheOffset; i < offset; i++) {
-      const c = this.xml.charCodeAt(i);
-      if (c === 10 || (c === 13 && this.xml.charCodeAt(i + 1) !== 10)) this.lineCacheLine++;
-    }
-    this.lineCacheOffset = offset;
-    return this.lineCacheLine;
-  }
+const isLineBreak = (c: number) => c === 10 || c === 13;
 
-  /** The offset just after `terminator`, searched from `from`. */
-  private skipTo(terminator: string, from: number, what: string): number {
-    const end = this.xml.indexOf(terminator, from + 2);
-    if (end === -1) this.fail(from, `A ${what} is never closed (no "${terminator}").`);
-    return end + terminator.length;
-  }
+/** Reads a document and returns its root element, with the descendants `keep` asks for. */
+export function readXml(
+  xml: string,
+  limits: Partial<XmlLimits> = {},
+  keep: KeepElement = keepAll,
+): XmlElement {
+  const caps: XmlLimits = { ...XML_LIMITS, ...limits };
+  if (xml.length > caps.maxLength)
+    throw new ImportLimitError(
+      "line 1",
+      `The XML file is larger than ${caps.maxLength / 1024 / 1024} MiB, the most Cairn reads.`,
+    );
+  if (UNSAFE_DECLARATION.test(xml)) throw new UnsafeXmlError();
 
-  private text(from: number, to: number) {
-    const raw = this.xml.slice(from, to);
-    if (!this.stack.length) {
-      if (raw.trim()) this.fail(from, "Text is not allowed outside the root element.");
-      return;
-    }
-    this.addText(this.decode(raw, from));
-  }
+  // saxes's own line and column tracking costs about half its speed; the offset it always keeps
+  // gives both, counted only when something asks.
+  const parser = new SaxesParser({ position: false });
+  const lines = new LineCounter(xml);
+  const where = () => lines.where(parser.position);
+  const limit = (message: string): never => {
+    throw new ImportLimitError(where(), message);
+  };
+  const stack: Open[] = [];
+  const path: string[] = [];
+  let root: XmlElement | null = null;
+  let elements = 0;
+  let attributes = 0;
 
-  private addText(text: string) {
-    const open = this.stack[this.stack.length - 1];
+  const addText = (text: string) => {
+    if (text.length > caps.maxTextLength)
+      limit(`A text is longer than ${count(caps.maxTextLength)} characters, the most Cairn reads.`);
+    const open = stack[stack.length - 1];
+    if (!open?.element) return;
+    open.textLength += text.length;
+    if (open.textLength > caps.maxTextLength)
+      limit(`The text of <${open.element.name}> is longer than ${count(caps.maxTextLength)} characters.`);
     if (open.text) open.text.push(text);
     else open.text = [text];
-  }
+  };
 
-  /** Replaces the five predefined entities and numeric character references; anything else is an error. */
-  private decode(raw: string, offset: number): string {
-    let amp = raw.indexOf("&");
-    if (amp === -1) return raw;
-    const parts: string[] = [];
-    let from = 0;
-    while (amp !== -1) {
-      parts.push(raw.slice(from, amp));
-      const semi = raw.indexOf(";", amp);
-      const name = semi === -1 || semi - amp > 12 ? null : raw.slice(amp + 1, semi);
-      const value = name === null ? null : decodeEntity(name);
-      if (value === null)
-        this.fail(
-          offset + amp,
-          name === null
-            ? 'A "&" must start an entity like &amp; (write a literal & as &amp;).'
-            : `The entity &${name}; is not defined; only &lt; &gt; &amp; &quot; &apos; and &#...; are allowed.`,
-        );
-      parts.push(value);
-      from = semi + 1;
-      amp = raw.indexOf("&", from);
+  parser.on("doctype", () => {
+    throw new UnsafeXmlError();
+  });
+  parser.on("opentagstart", () => {
+    attributes = 0;
+  });
+  parser.on("attribute", ({ name, value }) => {
+    if (++attributes > caps.maxAttributes)
+      limit(`An element has more than ${count(caps.maxAttributes)} attributes, the most Cairn reads.`);
+    if (value.length > caps.maxAttributeLength)
+      limit(
+        `The attribute ${name.slice(0, 100)} is longer than ${count(caps.maxAttributeLength)} characters.`,
+      );
+  });
+  parser.on("opentag", (tag) => {
+    if (++elements > caps.maxElements)
+      limit(
+        `The file has more than ${count(caps.maxElements)} elements, the most Cairn reads; split the plan.`,
+      );
+    if (stack.length >= caps.maxDepth)
+      throw new ImportFormatError(where(), `Elements are nested more than ${caps.maxDepth} levels deep.`);
+    const colon = tag.name.indexOf(":");
+    const localName = colon === -1 ? tag.name : tag.name.slice(colon + 1);
+    path.push(localName);
+    const parent = stack[stack.length - 1];
+    const kept = stack.length === 0 || (parent.element !== null && keep(path, lines.lineOf(parser.position)));
+    let element: XmlElement | null = null;
+    if (kept) {
+      element = {
+        name: tag.name,
+        localName,
+        attributes: attributes === 0 ? NO_ATTRIBUTES : new Map(Object.entries(tag.attributes)),
+        children: [],
+        text: "",
+        line: lines.lineOf(parser.position),
+      };
+      if (parent) parent.element!.children.push(element);
+      else root = element;
     }
-    parts.push(raw.slice(from));
-    return parts.join("");
-  }
+    stack.push({ element, text: null, textLength: 0 });
+  });
+  parser.on("text", addText);
+  parser.on("cdata", addText);
+  parser.on("closetag", () => {
+    const open = stack.pop()!;
+    path.pop();
+    if (open.element && open.text)
+      open.element.text = open.text.length === 1 ? open.text[0] : open.text.join("");
+  });
 
-  private readName(at: number, what: string): number {
-    let end = at;
-    while (isNameChar(this.xml.charCodeAt(end))) end++;
-    if (end === at) this.fail(at, `Expected ${what} here (write a literal < as &lt;).`);
-    return end;
+  try {
+    parser.write(xml).close();
+  } catch (error) {
+    if (error instanceof ImportFormatError || error instanceof UnsafeXmlError) throw error;
+    // saxes's own well-formedness errors (plain Errors).
+    throw new ImportFormatError(where(), xmlErrorSentence((error as Error).message));
   }
-
-  private skipSpace(at: number): number {
-    while (isSpace(this.xml.charCodeAt(at))) at++;
-    return at;
-  }
-
-  private openTag(lt: number) {
-    const { xml } = this;
-    const nameEnd = this.readName(lt + 1, "an element name");
-    const name = xml.slice(lt + 1, nameEnd);
-    let attributes = NO_ATTRIBUTES as Map<string, string>;
-    let at = nameEnd;
-    while (true) {
-      const afterSpace = this.skipSpace(at);
-      if (xml.startsWith("/>", afterSpace) || xml.charCodeAt(afterSpace) === 62) {
-        at = afterSpace;
-        break;
-      }
-      if (afterSpace >= xml.length) this.fail(lt, `The tag <${name}> is never closed.`);
-      if (afterSpace === at) this.fail(at, `Expected a space, ">" or "/>" in the tag <${name}>.`);
-      if (attributes === NO_ATTRIBUTES) attributes = new Map();
-      at = this.attribute(afterSpace, name, attributes);
-    }
-    const colon = name.indexOf(":");
-    const element: XmlElement = {
-      name,
-      localName: colon === -1 ? name : name.slice(colon + 1),
-      attributes,
-      children: [],
-      text: "",
-      line: this.lineOf(lt),
-    };
-    if (this.stack.length) this.stack[this.stack.length - 1].element.children.push(element);
-    else if (this.root) this.fail(lt, "The file has more than one root element.");
-    else this.root = element;
-    if (this.stack.length + 1 > this.limits.maxDepth)
-      this.fail(lt, `Elements are nested more than ${this.limits.maxDepth} levels deep.`);
-    if (xml.charCodeAt(at) === 62) {
-      this.stack.push({ element, text: null });
-      this.pos = at + 1;
-    } else this.pos = at + 2; // "/>": empty element
-  }
-
-  private attribute(at: number, tag: string, attributes: Map<string, string>): number {
-    const { xml } = this;
-    const nameEnd = this.readName(at, "an attribute name");
-    const name = xml.slice(at, nameEnd);
-    const eq = this.skipSpace(nameEnd);
-    if (xml.charCodeAt(eq) !== 61) this.fail(eq, `The attribute ${name} of <${tag}> needs ="value".`);
-    const open = this.skipSpace(eq + 1);
-    const quote = xml[open];
-    if (quote !== '"' && quote !== "'") this.fail(open, `The value of ${name} must be in quotes.`);
-    const close = xml.indexOf(quote, open + 1);
-    if (close === -1) this.fail(open, `The value of ${name} is never closed.`);
-    const raw = xml.slice(open + 1, close);
-    const lt = raw.indexOf("<");
-    if (lt !== -1) this.fail(open + 1 + lt, `An attribute value cannot contain "<"; write &lt;.`);
-    if (attributes.has(name)) this.fail(at, `The attribute ${name} appears twice in <${tag}>.`);
-    attributes.set(name, this.decode(raw.replace(/[\t\n\r]/g, " "), open + 1));
-    return close + 1;
-  }
-
-  private closeTag(lt: number) {
-    const nameEnd = this.readName(lt + 2, "an element name");
-    const name = this.xml.slice(lt + 2, nameEnd);
-    const gt = this.skipSpace(nameEnd);
-    if (this.xml.charCodeAt(gt) !== 62) this.fail(gt, `Expected ">" to end </${name}>.`);
-    const open = this.stack.pop();
-    if (!open) this.fail(lt, `</${name}> closes an element that was never opened.`);
-    if (open.element.name !== name)
-      this.fail(lt, `</${name}> does not match <${open.element.name}> opened on line ${open.element.line}.`);
-    if (open.text) open.element.text = open.text.length === 1 ? open.text[0] : open.text.join("");
-    this.pos = gt + 1;
-  }
+  if (!root) throw new ImportFormatError(where(), "The file has no root element.");
+  return root;
 }

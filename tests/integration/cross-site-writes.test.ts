@@ -142,13 +142,14 @@ describeEachDatabase("cross-site writes with the session cookie", (getCtx) => {
     });
 
     it("JSON from the app's own origin: 201, and the team is there", async () => {
-      for (const headers of [
+      const variants: Record<string, string>[] = [
         { origin: APP, "sec-fetch-site": "same-origin" },
         { origin: APP },
         { "sec-fetch-site": "same-origin" },
         { "content-type": "application/json; charset=UTF-8", origin: APP },
         {}, // neither header: not a browser, so no other site's page sent it
-      ]) {
+      ];
+      for (const headers of variants) {
         const name = `Own ${uniqueEmail()}`;
         const { res, created } = await createTeamAs(name, { "content-type": "application/json", ...headers });
         expect(res.status, res.text).toBe(201);

@@ -200,7 +200,8 @@ describe("CSV rows that break a rule are skipped with their line and a reason", 
     );
     expect(parse.skipped.map((s) => `${s.where}: ${s.reason}`)).toEqual([
       "line 3: The same link appears earlier; it was kept once.",
-      'line 5: It would close a loop ("D" → "Anchor" → "B" → "C" → "D"); the link was left out.',
+      // The walk starts at the first row (Anchor), so the link back to it is the one left out.
+      'line 2: It would close a loop ("Anchor" → "B" → "C" → "D" → "Anchor"); the link was left out.',
     ]);
     expect(parse.document.dependencies).toHaveLength(4);
   });

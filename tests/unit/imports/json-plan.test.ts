@@ -152,7 +152,7 @@ describe("each domain rule skips what breaks it, with a reason", () => {
     [
       "a loop",
       (d) => d.dependencies.push({ fromId: "i-ga", toId: "i-api", lagDays: 0 }),
-      'dependencies[4]: the link "@GA" → "Public API": It would close a loop ("Public API" → "Beta | launch" → "@GA" → "Public API"); the link was left out.',
+      'dependencies[4]: the link "@GA" → "Public API": It would close a loop ("Public API" → "=SUM(A1:A2) SDK, "typed"" → "Beta | launch" → "@GA" → "Public API"); the link was left out.',
     ],
     [
       "a risk likelihood of 6",
