@@ -5,27 +5,19 @@ import { createComment } from "@/lib/services/comments";
 import { createItem, updateItem } from "@/lib/services/items";
 import { updateWorkstream } from "@/lib/services/workstreams";
 import type { Team } from "@/lib/validation/teams";
-import { buildRequest, callHandler, type CallOptions } from "../helpers/api";
+import { callHandler, type CallOptions } from "../helpers/api";
 import { expectApiError } from "../helpers/assertions";
 import { describeEachDatabase } from "../helpers/database";
 import { createTeamWithMembers, createUser, type TestUser } from "../helpers/fixtures";
-import { SseReader } from "../helpers/sse";
+import { openEventStream, SseReader } from "../helpers/sse";
 import { createBoardFixture, featureInput, type BoardFixture } from "../helpers/timeline";
 
 const EVENTS = "/api/roadmaps/{roadmapId}/events";
 const PRESENCE = "/api/roadmaps/{roadmapId}/presence";
 
 /** Opens the roadmap's event stream as `who`, as a browser's EventSource would. */
-async function openStream(roadmapId: string, who: TestUser, headers: Record<string, string> = {}) {
-  const abort = new AbortController();
-  const base = buildRequest("GET", `/api/roadmaps/${roadmapId}/events`, { token: who.token, headers });
-  const req = new Request(base, { signal: abort.signal });
-  const res = await eventsRoute.GET(req, { params: Promise.resolve({ roadmapId }) });
-  expect(res.status).toBe(200);
-  const reader = new SseReader(res, abort);
-  const hello = await reader.waitFor((d) => d.type === "hello");
-  return { reader, hello: hello.data as { connectionId: string; seq: number } };
-}
+const openStream = (roadmapId: string, who: TestUser, headers: Record<string, string> = {}) =>
+  openEventStream(roadmapId, who.token, headers);
 
 describeEachDatabase("live events", (getCtx) => {
   let owner: TestUser;
