@@ -71,7 +71,8 @@ function mspdiParts(): KeepElement {
         if (++tasks > MAX_TASKS) cap(line, "tasks", MAX_TASKS);
         return true;
       case 4:
-        if (path[3] === "PredecessorLink" && ++links > MAX_TASK_LINKS) cap(line, "task links", MAX_TASK_LINKS);
+        if (path[3] === "PredecessorLink" && ++links > MAX_TASK_LINKS)
+          cap(line, "task links", MAX_TASK_LINKS);
         return TASK_FIELDS.has(path[3]);
       case 5:
         return path[3] === "PredecessorLink" && LINK_FIELDS.has(path[4]);

@@ -118,7 +118,9 @@ describe("each format refuses more than it may hold, naming the cap", () => {
     `<Task><UID>${uid}</UID><Name>T${uid}</Name><Start>2027-01-04T08:00:00</Start><Finish>2027-01-08T17:00:00</Finish>${links}</Task>`;
 
   it("MS Project: more than 20,000 tasks", () => {
-    const xml = project(Array.from({ length: 20_001 }, (_, i) => `<Task><UID>${i + 1}</UID></Task>`).join(""));
+    const xml = project(
+      Array.from({ length: 20_001 }, (_, i) => `<Task><UID>${i + 1}</UID></Task>`).join(""),
+    );
     const error = limitError(() => parseMspdi(xml));
     expect(error.message).toContain("more than 20,000 tasks");
     expect(error.where).toMatch(/^line 1$/);

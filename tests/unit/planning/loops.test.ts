@@ -22,7 +22,11 @@ function reaches(n: number, edges: [number, number][], from: number, to: number)
   while (queue.length) {
     const v = queue.shift()!;
     if (v === to) return true;
-    for (const [f, t] of edges) if (f === v && !seen.has(t)) seen.add(t) && queue.push(t);
+    for (const [f, t] of edges)
+      if (f === v && !seen.has(t)) {
+        seen.add(t);
+        queue.push(t);
+      }
   }
   return false;
 }
