@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, expect, it } from "vitest";
 import * as eventsRoute from "@/app/api/roadmaps/[roadmapId]/events/route";
 import * as presenceRoute from "@/app/api/roadmaps/[roadmapId]/presence/route";
-import type { Roadmap } from "@/lib/validation/timeline";
+import type { Roadmap } from "@/lib/validation/roadmaps";
 import type { Team } from "@/lib/validation/teams";
 import { callHandler } from "../helpers/api";
 import { expectApiError } from "../helpers/assertions";
