@@ -72,5 +72,11 @@ export async function actorFromToken(db: Database, secret: string): Promise<Acto
       .set({ lastUsedAt: new Date(now) })
       .where(eq(apiTokens.id, row.token.id));
   }
-  return { userId: row.user.id, email: row.user.email, name: row.user.name, via: "token" };
+  return {
+    userId: row.user.id,
+    email: row.user.email,
+    name: row.user.name,
+    via: "token",
+    tokenId: row.token.id,
+  };
 }
