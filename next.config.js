@@ -7,6 +7,13 @@ const nextConfig = {
   typedRoutes: false,
   // PGlite ships its WebAssembly and data files beside its JS; keep it out of the server bundle.
   serverExternalPackages: ["@electric-sql/pglite"],
+  // Build output the proxy does not see (proxy.ts gives pages and API answers their headers).
+  async headers() {
+    return ["/_next/static/:path*", "/_next/image", "/favicon.ico"].map((source) => ({
+      source,
+      headers: [{ key: "X-Content-Type-Options", value: "nosniff" }],
+    }));
+  },
 };
 
 module.exports = nextConfig;
