@@ -1,12 +1,8 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { cx } from "@/components/ui/cx";
-import type { GateDecision } from "@/lib/validation/phase-kinds";
+import { DECISION_LABEL, gateStateLabel, type GateDecision } from "@/lib/validation/phase-kinds";
 
-export const DECISION_LABEL: Record<GateDecision, string> = {
-  proceed: "Proceed",
-  replan: "Replan",
-  stop: "Stop",
-};
+export { DECISION_LABEL, gateStateLabel };
 
 /** What each decision means, for the decision form. */
 export const DECISION_HINT: Record<GateDecision, string> = {
@@ -21,11 +17,6 @@ const TONE: Record<GateDecision | "undecided", BadgeTone> = {
   replan: "warning",
   stop: "danger",
 };
-
-/** The gate's state as text: "Undecided", "Proceed", "Replan" or "Stop". */
-export function gateStateLabel(decision: GateDecision | null): string {
-  return decision ? DECISION_LABEL[decision] : "Undecided";
-}
 
 /** A glyph per state, so that the state never rests on colour alone. */
 export function GateGlyph({ decision, className }: { decision: GateDecision | null; className?: string }) {

@@ -33,6 +33,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   phase_overlap: 422,
   no_gate: 422,
   not_a_base: 422,
+  too_large_for_picture: 422,
   gate_decided: 409,
   scenario_conflict: 409,
   scenario_closed: 409,

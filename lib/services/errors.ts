@@ -33,6 +33,7 @@ export type ErrorCode =
   | "scenario_conflict"
   | "scenario_closed"
   | "not_a_base"
+  | "too_large_for_picture"
   | "cross_site_request"
   | "session_required"
   | "insufficient_scope"
