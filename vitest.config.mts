@@ -29,6 +29,8 @@ export default defineConfig({
           maxWorkers: 2,
           // Runs after the unit tests: projects with their own worker limits need their own group.
           sequence: { groupOrder: 1 },
+          // next-auth imports "next/server" without an extension, which only a bundler resolves.
+          server: { deps: { inline: ["next-auth"] } },
           env: { AUTH_SECRET: "integration-test-secret-0123456789abcdef", NEXT_TELEMETRY_DISABLED: "1" },
         },
       },

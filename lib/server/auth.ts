@@ -1,10 +1,17 @@
-import NextAuth from "next-auth";
+import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { signInSchema } from "@/lib/validation/accounts";
 import { verifyCredentials } from "@/lib/services/accounts";
+import { AppError } from "@/lib/services/errors";
 import { authConfig } from "./auth-config";
 import { authSecret } from "./auth-secret";
 import { database } from "./database";
+import { BUSY_SIGN_IN_CODE } from "./sign-in-guard";
+
+/** The password could not be checked for load: Auth.js answers `code=busy`, the guard a 503. */
+class PasswordCheckBusy extends CredentialsSignin {
+  code = BUSY_SIGN_IN_CODE;
+}
 
 export const { handlers, auth, signOut } = NextAuth(() => ({
   ...authConfig,
@@ -16,7 +23,13 @@ export const { handlers, auth, signOut } = NextAuth(() => ({
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) return null;
         const { db } = await database();
-        const user = await verifyCredentials(db, parsed.data.email, parsed.data.password);
+        const user = await verifyCredentials(db, parsed.data.email, parsed.data.password).catch(
+          (error: unknown) => {
+            throw error instanceof AppError && error.code === "service_busy"
+              ? new PasswordCheckBusy()
+              : error;
+          },
+        );
         return user ? { id: user.id, email: user.email, name: user.name } : null;
       },
     }),

@@ -38,9 +38,13 @@ function limited(retryAfterSeconds: number) {
 
 /**
  * Counts one hit against a fixed window kept in the database (so the limit holds across app
- * instances) and throws 429 once the window is full.
+ * instances) and returns the count so far, this hit included, without refusing anything.
  */
-export async function hit(db: Database, key: string, limit: Limit): Promise<void> {
+export async function count(
+  db: Database,
+  key: string,
+  limit: Limit,
+): Promise<{ count: number; retryAfterSeconds: number }> {
   const window = sql`make_interval(secs => ${limit.windowSeconds})`;
   const expired = sql`${rateLimits.windowStart} <= now() - ${window}`;
   const [row] = await db
@@ -57,7 +61,21 @@ export async function hit(db: Database, key: string, limit: Limit): Promise<void
       count: rateLimits.count,
       retryAfter: sql<number>`ceil(extract(epoch from (${rateLimits.windowStart} + ${window} - now())))::int`,
     });
-  if (row.count > limit.max) throw limited(row.retryAfter);
+  return { count: row.count, retryAfterSeconds: row.retryAfter };
+}
+
+/** Counts one hit (see `count`) and throws 429 once the window is full. */
+export async function hit(db: Database, key: string, limit: Limit): Promise<void> {
+  const row = await count(db, key, limit);
+  if (row.count > limit.max) throw limited(row.retryAfterSeconds);
+}
+
+/** Takes back one hit, for an attempt counted in advance that turned out not to count (a success). */
+export async function forgive(db: Database, key: string): Promise<void> {
+  await db
+    .update(rateLimits)
+    .set({ count: sql`greatest(${rateLimits.count} - 1, 0)` })
+    .where(eq(rateLimits.key, key));
 }
 
 /** Throws 429 when the window for `key` is already full, without counting this request. */

@@ -93,16 +93,3 @@ export function publicOrigin(req: Request): string {
   const proto = req.headers.get("x-forwarded-proto") ?? "http";
   return host ? `${proto.split(",")[0].trim()}://${host.split(",")[0].trim()}` : new URL(req.url).origin;
 }
-
-/**
- * The client's address for per-IP limits: the right-most X-Forwarded-For entry, the one the nearest
- * proxy appended. Entries to its left are whatever the client sent, so they are never trusted.
- */
-export function clientIp(req: Request): string {
-  const forwarded = req.headers
-    .get("x-forwarded-for")
-    ?.split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-  return forwarded?.at(-1) || req.headers.get("x-real-ip") || "local";
-}

@@ -1,7 +1,10 @@
+import { trustedProxies } from "./client-address";
 import { closeDatabase, database } from "./database";
 import { presenceRooms } from "./live/presence-rooms";
 
 export async function startServer(): Promise<void> {
+  // A malformed CAIRN_TRUSTED_PROXIES stops the start with its message instead of failing requests.
+  trustedProxies();
   await database();
   // With NEXT_MANUAL_SIG_HANDLE=true Next leaves signals to us: close PGlite cleanly so that the
   // next start needs no crash recovery.

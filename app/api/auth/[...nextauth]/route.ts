@@ -1,6 +1,7 @@
-import type { NextRequest } from "next/server";
+import { NextRequest } from "next/server";
 import { handlers } from "@/lib/server/auth";
-import { guardCredentialsSignIn } from "@/lib/server/sign-in-guard";
+import { guardAuthPost } from "@/lib/server/sign-in-guard";
 
 export const GET = handlers.GET;
-export const POST = (req: NextRequest) => guardCredentialsSignIn(req, (r) => handlers.POST(r as NextRequest));
+// The guard hands on a request rebuilt from the body it read; Auth.js wants a NextRequest.
+export const POST = (req: NextRequest) => guardAuthPost(req, (r) => handlers.POST(new NextRequest(r)));
