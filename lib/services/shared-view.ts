@@ -24,7 +24,7 @@ const gone = (message: string, details: { reason: string; expiresAt?: string }) 
  * The link a token opens and its roadmap, for a visitor without sign-in: unknown tokens 404;
  * revoked or expired links, or a deleted roadmap, 410. Notes the visit in lastUsedAt.
  */
-async function openShareLink(
+export async function openShareLink(
   db: Database,
   token: string,
   now: Date,
