@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { rateLimits } from "@/db/schema";
 import { AppError } from "@/lib/services/errors";
+import { sweepOccasionally } from "./rate-limit-sweep";
 
 export interface Limit {
   /** Requests (or failures) allowed per window. */
@@ -21,6 +22,9 @@ const DEFAULTS = {
 } satisfies Record<string, Limit>;
 
 export type LimitName = keyof typeof DEFAULTS;
+
+/** No default window lasts longer: rows older than this count for nothing and are swept. */
+const LONGEST_WINDOW_SECONDS = Math.max(...Object.values(DEFAULTS).map((l) => l.windowSeconds));
 
 export function limitFor(name: LimitName): Limit {
   const override = Number(process.env[`CAIRN_LIMIT_${name}`]);
@@ -45,6 +49,7 @@ export async function count(
   key: string,
   limit: Limit,
 ): Promise<{ count: number; retryAfterSeconds: number }> {
+  await sweepOccasionally(db, Math.max(LONGEST_WINDOW_SECONDS, limit.windowSeconds));
   const window = sql`make_interval(secs => ${limit.windowSeconds})`;
   const expired = sql`${rateLimits.windowStart} <= now() - ${window}`;
   const [row] = await db
