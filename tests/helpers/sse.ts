@@ -3,7 +3,9 @@ import { expect } from "vitest";
 import * as eventsRoute from "@/app/api/roadmaps/[roadmapId]/events/route";
 import type { DatabaseHandle } from "@/db/client";
 import { presence } from "@/db/schema";
+import { roadmapEventsResponse } from "@/lib/server/live/events-response";
 import { liveHub } from "@/lib/server/live/hub";
+import type { Actor } from "@/lib/services/actor";
 import { buildRequest, type LooseJson } from "./api";
 
 export interface SseEvent {
@@ -88,6 +90,15 @@ export class SseReader {
     }
   }
 
+  /** Resolves once the stream has ended (the server closed it); fails after `timeoutMs`. */
+  async waitForEnd(timeoutMs = 5_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.ended) {
+      if (Date.now() > deadline) throw new Error(`The stream was still open after ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
   /** Events of a type received so far. */
   ofType(type: string): LooseJson[] {
     return this.events.filter((e) => e.data.type === type).map((e) => e.data);
@@ -111,6 +122,22 @@ export async function requestEventStream(
   const req = new Request(base, { signal: abort.signal });
   const res = await eventsRoute.GET(req, { params: Promise.resolve({ roadmapId }) });
   return { res, abort };
+}
+
+/**
+ * Opens a roadmap's event stream for an actor as the route does once it has identified the caller
+ * and checked access: for identities a test cannot sign in as directly (a session at some version).
+ */
+export async function openStreamAs(
+  handle: DatabaseHandle,
+  actor: Actor,
+  roadmap: { id: string; teamId: string },
+): Promise<SseReader> {
+  const abort = new AbortController();
+  const req = new Request(`http://localhost/api/roadmaps/${roadmap.id}/events`, { signal: abort.signal });
+  const reader = new SseReader(await roadmapEventsResponse(req, handle, actor, roadmap, undefined), abort);
+  await reader.waitFor((d) => d.type === "hello");
+  return reader;
 }
 
 /** Opens a roadmap's event stream and waits for its hello. */

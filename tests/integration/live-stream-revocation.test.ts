@@ -1,7 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, expect, it, vi } from "vitest";
 import { users } from "@/db/schema";
-import { roadmapEventsResponse } from "@/lib/server/live/events-response";
 import { publishRevocation } from "@/lib/server/live/publish";
 import type { Actor } from "@/lib/services/actor";
 import { createItem, updateItem } from "@/lib/services/items";
@@ -12,7 +11,13 @@ import { createToken, revokeToken } from "@/lib/services/tokens";
 import type { Team } from "@/lib/validation/teams";
 import { describeEachDatabase } from "../helpers/database";
 import { createTeamWithMembers, createUser, type TestUser } from "../helpers/fixtures";
-import { openEventStream, requestEventStream, SseReader, waitUntilStreamsReleased } from "../helpers/sse";
+import {
+  openEventStream,
+  openStreamAs,
+  requestEventStream,
+  SseReader,
+  waitUntilStreamsReleased,
+} from "../helpers/sse";
 import { createBoardFixture, featureInput, type BoardFixture } from "../helpers/timeline";
 
 // Item reads can be slowed down, to revoke a stream while a change's item is on its way to it.
@@ -36,14 +41,6 @@ const AT_ONCE_MS = 3_000;
 
 const opened: SseReader[] = [];
 
-async function waitForEnd(reader: SseReader, withinMs = AT_ONCE_MS) {
-  const deadline = Date.now() + withinMs;
-  while (!reader.ended) {
-    if (Date.now() > deadline) throw new Error(`The stream was still open after ${withinMs} ms`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describeEachDatabase("live streams: a revoked identity is cut off at once", (getCtx) => {
@@ -59,14 +56,10 @@ describeEachDatabase("live streams: a revoked identity is cut off at once", (get
     return stream;
   }
 
-  /** A stream opened by a session (cookie) actor, as the route would after reading the cookie. */
+  /** A stream opened by a session (cookie) actor at a given session version. */
   async function openAsSession(actor: Actor, roadmap: { id: string; teamId: string }) {
-    const abort = new AbortController();
-    const req = new Request(`http://localhost/api/roadmaps/${roadmap.id}/events`, { signal: abort.signal });
-    const res = await roadmapEventsResponse(req, getCtx().handle, actor, roadmap, undefined);
-    const reader = new SseReader(res, abort);
+    const reader = await openStreamAs(getCtx().handle, actor, roadmap);
     opened.push(reader);
-    await reader.waitFor((d) => d.type === "hello");
     return reader;
   }
 
@@ -113,7 +106,7 @@ describeEachDatabase("live streams: a revoked identity is cut off at once", (get
       board.roadmap.id,
       featureInput("Secret", "2027-02-01", "2027-02-02"),
     );
-    await waitForEnd(reader);
+    await reader.waitForEnd(AT_ONCE_MS);
     await other.reader.waitFor((d) => d.type === "created" && d.id === after.id);
     expect(reader.events.length).toBe(received);
     expect(JSON.stringify(reader.events)).not.toContain("Secret");
@@ -137,7 +130,7 @@ describeEachDatabase("live streams: a revoked identity is cut off at once", (get
     // Committed before the revocation: the stream has taken it in and is reading its item.
     await updateItem(db, owner.actor, item.id, item.version, { title: "Renamed while revoking" });
     await revokeToken(db, viewer.actor, token.id);
-    await waitForEnd(reader);
+    await reader.waitForEnd(AT_ONCE_MS);
     await sleep(700); // past the slow read: had it been sent, it would be here
     expect(reader.ofType("updated")).toHaveLength(0);
     expect(JSON.stringify(reader.events)).not.toContain("Renamed while revoking");
@@ -150,7 +143,7 @@ describeEachDatabase("live streams: a revoked identity is cut off at once", (get
     const { res } = await requestEventStream(board.roadmap.id, token.secret);
     expect(res.status).toBe(200);
     // This client reads nothing at all: everything sent to it waits in the stream's queue.
-    const made = [];
+    const made: { id: string }[] = [];
     for (const title of ["Queued A", "Queued B"]) {
       made.push(
         await createItem(db, owner.actor, board.roadmap.id, featureInput(title, "2027-02-01", "2027-02-02")),
@@ -191,7 +184,7 @@ describeEachDatabase("live streams: a revoked identity is cut off at once", (get
         .where(eq(users.id, viewer.user.id));
       await publishRevocation(tx, viewer.user.id, { sessionVersion: version + 1 });
     });
-    await waitForEnd(old);
+    await old.waitForEnd(AT_ONCE_MS);
     const current = await openAsSession(session(version + 1), board.roadmap);
     const after = await createItem(
       db,
@@ -221,7 +214,7 @@ describeEachDatabase("live streams: a revoked identity is cut off at once", (get
       sharedBoard.roadmap.id,
       featureInput("Members only", "2027-02-01", "2027-02-02"),
     );
-    await waitForEnd(removed.reader);
+    await removed.reader.waitForEnd(AT_ONCE_MS);
     expect(JSON.stringify(removed.reader.events)).not.toContain(after.id);
     expect(kept.reader.ended).toBe(false);
     // Reconnecting is refused: the roadmap is no longer theirs to see.
@@ -237,7 +230,7 @@ describeEachDatabase("live streams: a revoked identity is cut off at once", (get
 
     await deleteRoadmap(db, owner.actor, doomed.roadmap.id, doomed.roadmap.version);
     for (const { reader } of [watching, owners]) {
-      await waitForEnd(reader);
+      await reader.waitForEnd(AT_ONCE_MS);
       expect(reader.ofType("deleted")).toEqual([
         expect.objectContaining({ entity: "roadmap", id: doomed.roadmap.id }),
       ]);
@@ -257,7 +250,7 @@ describeEachDatabase("live streams: a revoked identity is cut off at once", (get
     ];
     const elsewhere = await open(board.roadmap.id, owner.token);
     await deleteTeam(db, owner.actor, doomed.id, doomed.version);
-    for (const { reader } of streams) await waitForEnd(reader);
+    for (const { reader } of streams) await reader.waitForEnd(AT_ONCE_MS);
     expect(elsewhere.reader.ended).toBe(false);
   });
 });
