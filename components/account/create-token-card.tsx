@@ -7,7 +7,9 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { PlusIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
+import { RadioCards } from "@/components/ui/radio-cards";
 import { useValidatedForm } from "@/lib/client/forms";
+import { scopesFor, TOKEN_ACCESS_OPTIONS, type TokenAccess } from "@/lib/client/token-access";
 import { useCreateToken } from "@/lib/client/tokens";
 import { createTokenSchema } from "@/lib/validation/accounts";
 import { TokenSecretReveal } from "./token-secret-reveal";
@@ -15,12 +17,14 @@ import { TokenSecretReveal } from "./token-secret-reveal";
 export function CreateTokenCard() {
   const [name, setName] = useState("");
   const [days, setDays] = useState("90");
+  const [access, setAccess] = useState<TokenAccess>("read-write");
   const create = useCreateToken();
-  const form = useValidatedForm(createTokenSchema, create, ["name", "expiresInDays"]);
+  const form = useValidatedForm(createTokenSchema, create, ["name", "expiresInDays", "scopes"]);
 
   function startOver() {
     setName("");
     setDays("90");
+    setAccess("read-write");
     form.reset();
   }
 
@@ -29,7 +33,7 @@ export function CreateTokenCard() {
       <CardHeader
         titleId="create-token-title"
         title="Create a token"
-        description="Name it after the script or integration that will use it, so you know what breaks if you revoke it. A short life limits the damage if a token leaks."
+        description="Name it after the script or integration that will use it, so you know what breaks if you revoke it. A short life and read-only access limit the damage if a token leaks."
       />
       <CardBody>
         {create.isSuccess ? (
@@ -38,7 +42,11 @@ export function CreateTokenCard() {
           <form
             noValidate
             onSubmit={(e) =>
-              form.submit(e, { name, expiresInDays: days.trim() === "" ? undefined : Number(days) })
+              form.submit(e, {
+                name,
+                expiresInDays: days.trim() === "" ? undefined : Number(days),
+                scopes: scopesFor(access),
+              })
             }
             className="flex flex-col gap-4"
           >
@@ -90,6 +98,13 @@ export function CreateTokenCard() {
                 )}
               </Field>
             </div>
+            <RadioCards
+              name="access"
+              legend="Access"
+              options={TOKEN_ACCESS_OPTIONS}
+              value={access}
+              onChange={setAccess}
+            />
             <div>
               <Button
                 type="submit"

@@ -7,6 +7,7 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { KeyIcon } from "@/components/ui/icons";
 import { LocalDate } from "@/components/ui/local-date";
+import { accessOf } from "@/lib/client/token-access";
 import { useRevokeToken, useTokens } from "@/lib/client/tokens";
 import type { ApiToken } from "@/lib/validation/accounts";
 
@@ -30,7 +31,7 @@ export function TokensList() {
       <CardHeader
         titleId="tokens-title"
         title={`Active tokens (${tokens.length})`}
-        description="Each token acts as you in every team you belong to. Revoke the ones you no longer use."
+        description="Each token acts as you in every team you belong to, within its access. Revoke the ones you no longer use."
       />
       <div className="mt-4 overflow-x-auto">
         <table className="w-full min-w-[20rem] border-t border-line text-sm">
@@ -68,13 +69,22 @@ export function TokensList() {
   );
 }
 
+function AccessBadge({ scopes }: { scopes: readonly string[] }) {
+  return accessOf(scopes) === "read" ? (
+    <Badge tone="info">Read only</Badge>
+  ) : (
+    <Badge tone="neutral">Read and write</Badge>
+  );
+}
+
 function TokenRow({ token, expired }: { token: ApiToken; expired: boolean }) {
   const revoke = useRevokeToken();
   return (
     <tr>
       <td className="py-3 pr-3 pl-5 sm:pl-6">
-        <div className="flex items-center gap-2">
+        <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
           <span className="font-medium text-ink">{token.name}</span>
+          <AccessBadge scopes={token.scopes} />
           {expired && <Badge tone="warning">Expired</Badge>}
         </div>
         <div className="mt-0.5 font-mono text-xs text-muted">{token.prefix}…</div>

@@ -1,7 +1,7 @@
 "use client";
 
 import { UserAvatar } from "@/components/ui/avatar";
-import { KeyIcon, LogOutIcon } from "@/components/ui/icons";
+import { KeyIcon, LogOutIcon, ShieldIcon } from "@/components/ui/icons";
 import { Menu, MenuButtonItem, MenuLinkItem, MenuSeparator } from "@/components/ui/menu";
 import { SignOutForm, type SignOutAction } from "./sign-out-form";
 
@@ -32,6 +32,10 @@ export function UserMenu({
       <MenuLinkItem href="/account/tokens">
         <KeyIcon className="size-4 text-muted" />
         API tokens
+      </MenuLinkItem>
+      <MenuLinkItem href="/account/security">
+        <ShieldIcon className="size-4 text-muted" />
+        Password and sessions
       </MenuLinkItem>
       <MenuSeparator />
       <SignOutForm action={signOutAction}>

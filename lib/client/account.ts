@@ -1,5 +1,5 @@
 import { useMutation } from "@tanstack/react-query";
-import type { RegisterInput } from "@/lib/validation/accounts";
+import type { ChangePasswordForm, RegisterInput } from "@/lib/validation/accounts";
 import { accounts as endpoints } from "@/lib/validation/endpoints";
 import { callEndpoint, type ApiError } from "./api";
 import { signInWithPassword } from "./auth";
@@ -23,5 +23,26 @@ export function useRegister(callbackPath: string) {
       await signInWithPassword({ email: input.email, password: input.password, callbackUrl: callbackPath });
     },
     onSuccess: () => window.location.assign(callbackPath),
+  });
+}
+
+/**
+ * Changes the password. The answer re-issues this browser's session cookie (Set-Cookie on the
+ * same-origin fetch), so this page stays signed in while every other session ends.
+ */
+export function useChangePassword() {
+  return useMutation<unknown, ApiError, ChangePasswordForm>({
+    mutationFn: ({ currentPassword, newPassword }) =>
+      callEndpoint(endpoints.changePassword, { body: { currentPassword, newPassword } }),
+  });
+}
+
+/** Ends every session, this one included; the browser then goes to the sign-in page. */
+export function useSignOutEverywhere() {
+  return useMutation<unknown, ApiError, void>({
+    mutationFn: () => callEndpoint(endpoints.endAllSessions, {}),
+    // A full load, as after sign-in: nothing of the ended session stays in memory.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+    onSuccess: () => window.location.assign("/signin"),
   });
 }

@@ -1,24 +1,34 @@
 import type { Database } from "@/db/types";
-import { findUser } from "@/lib/services/accounts";
 import type { Actor } from "@/lib/services/actor";
 import { AppError } from "@/lib/services/errors";
+import { actorFromSession } from "@/lib/services/sessions";
 import { actorFromToken } from "@/lib/services/tokens";
-import { userIdFromSessionCookie } from "./session-cookie";
+import { readSessionCookie } from "./session-cookie";
+
+/** Personal API token secrets are about 50 characters; a longer "token" names nothing. */
+const MAX_TOKEN_CHARS = 200;
+
+/** The actor of a Cookie header (pages and API alike), or null: no cookie, a bad one, or an ended session. */
+export async function actorFromCookieHeader(
+  db: Database,
+  cookieHeader: string | null,
+): Promise<Actor | null> {
+  const session = await readSessionCookie(cookieHeader);
+  return session ? actorFromSession(db, session) : null;
+}
 
 /**
  * The caller: a personal API token (Authorization: Bearer) or the Auth.js session cookie.
- * A request that sends an Authorization header is judged by it alone.
+ * A request that sends an Authorization header is judged by it alone; a malformed one (no token,
+ * another scheme, garbage) is a signed-out visitor, never an error.
  */
 export async function resolveActor(db: Database, req: Request): Promise<Actor | null> {
   const authorization = req.headers.get("authorization");
   if (authorization !== null) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-    return match ? actorFromToken(db, match[1]) : null;
+    return match && match[1].length <= MAX_TOKEN_CHARS ? actorFromToken(db, match[1]) : null;
   }
-  const userId = await userIdFromSessionCookie(req.headers.get("cookie"));
-  if (!userId || !/^[0-9a-f-]{36}$/i.test(userId)) return null;
-  const user = await findUser(db, userId);
-  return user ? { userId: user.id, email: user.email, name: user.name, via: "session" } : null;
+  return actorFromCookieHeader(db, req.headers.get("cookie"));
 }
 
 export async function requireActor(db: Database, req: Request): Promise<Actor> {

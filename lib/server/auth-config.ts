@@ -1,5 +1,12 @@
 import type { NextAuthConfig } from "next-auth";
 
+declare module "next-auth" {
+  interface User {
+    /** The account's session version at sign-in (see users.sessionVersion). */
+    sessionVersion?: number;
+  }
+}
+
 /**
  * The part of the Auth.js configuration that needs no database, shared by the proxy (which only
  * redirects signed-out visitors) and the full configuration in ./auth.
@@ -11,7 +18,12 @@ export const authConfig = {
   providers: [],
   callbacks: {
     jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+      // At sign-in only: the cookie remembers the session version it was issued under, and every
+      // request compares it with the account's (lib/server/session-cookie.ts, lib/services/sessions.ts).
+      if (user?.id) {
+        token.sub = user.id;
+        token.sessionVersion = user.sessionVersion ?? 0;
+      }
       return token;
     },
     session({ session, token }) {

@@ -30,7 +30,9 @@ export const { handlers, auth, signOut } = NextAuth(() => ({
               : error;
           },
         );
-        return user ? { id: user.id, email: user.email, name: user.name } : null;
+        return user
+          ? { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion }
+          : null;
       },
     }),
   ],

@@ -9,6 +9,9 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   cross_site_request: 403,
   session_required: 403,
   insufficient_scope: 403,
+  // A failed re-authentication (password change): refused like any 403, not 401, which would mean
+  // "no valid session" and sign the browser out.
+  incorrect_password: 403,
   not_found: 404,
   conflict: 409,
   invitation_gone: 410,

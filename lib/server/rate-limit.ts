@@ -19,6 +19,8 @@ const DEFAULTS = {
   REGISTER_EMAIL: { max: 5, windowSeconds: 3600 },
   SIGNIN_IP: { max: 100, windowSeconds: 600 },
   SIGNIN_EMAIL_FAILURES: { max: 10, windowSeconds: 900 },
+  /** Wrong current passwords on a password change, per account. */
+  PASSWORD_CHANGE_FAILURES: { max: 5, windowSeconds: 900 },
 } satisfies Record<string, Limit>;
 
 export type LimitName = keyof typeof DEFAULTS;

@@ -6,6 +6,7 @@ import type { Endpoint } from "@/lib/validation/endpoint";
 import { requireActor, resolveActor } from "./actor";
 import { refuseCrossSiteWrite } from "./cross-site";
 import { database } from "./database";
+import { checkIdentityAllows } from "./identity-rules";
 import { errorResponse, invalidRequest, toAppError } from "./http-errors";
 import { MAX_JSON_BODY_BYTES, parseIfMatch, readJsonBody } from "./request-body";
 
@@ -48,6 +49,7 @@ export function route<E extends Endpoint>(
       const { db } = await database();
       const actor = endpoint.auth === "none" ? await resolveActor(db, req) : await requireActor(db, req);
       if (actor?.via === "session") refuseCrossSiteWrite(req, endpoint, publicOrigin(req));
+      checkIdentityAllows(endpoint, req.method, actor);
       checkParams(params);
 
       const ifMatch = parseIfMatch(req);

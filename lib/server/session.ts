@@ -1,22 +1,22 @@
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { Database } from "@/db/types";
-import { findUser } from "@/lib/services/accounts";
 import type { Actor } from "@/lib/services/actor";
 import { AppError } from "@/lib/services/errors";
-import { auth } from "./auth";
+import { actorFromCookieHeader } from "./actor";
 import { database } from "./database";
 
-/** The signed-in user in a server component or server action, or null. */
+/**
+ * The signed-in user in a server component or server action, or null. The cookie is read exactly
+ * as the API reads it, session version included, so a page and the API never disagree about who
+ * is signed in, and a malformed cookie is a signed-out visitor here too.
+ */
 export async function currentActor(): Promise<
   { actor: Actor; db: Database } | { actor: null; db: Database }
 > {
   const { db } = await database();
-  const session = await auth();
-  const userId = session?.user?.id;
-  const user = userId ? await findUser(db, userId) : null;
-  return user
-    ? { actor: { userId: user.id, email: user.email, name: user.name, via: "session" }, db }
-    : { actor: null, db };
+  const actor = await actorFromCookieHeader(db, (await headers()).get("cookie"));
+  return actor ? { actor, db } : { actor: null, db };
 }
 
 /** Like currentActor, but sends a signed-out visitor to the sign-in page and back afterwards. */

@@ -30,15 +30,24 @@ export async function registerUser(db: Database, input: RegisterInput): Promise<
   }
 }
 
-/** Returns the user when the password matches; null otherwise, taking the same time either way. */
-export async function verifyCredentials(db: Database, email: string, password: string): Promise<User | null> {
+/**
+ * Returns the user (with the session version a new session is issued under) when the password
+ * matches; null otherwise, taking the same time either way.
+ */
+export async function verifyCredentials(
+  db: Database,
+  email: string,
+  password: string,
+): Promise<(User & { sessionVersion: number }) | null> {
   const [user] = await db
     .select()
     .from(users)
     .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()))
     .limit(1);
   if (!user) return verifyAgainstNothing(password).then(() => null);
-  return (await verifyPassword(user.passwordHash, password)) ? toUser(user) : null;
+  return (await verifyPassword(user.passwordHash, password))
+    ? { ...toUser(user), sessionVersion: user.sessionVersion }
+    : null;
 }
 
 export async function findUser(db: Database, userId: string): Promise<User | null> {

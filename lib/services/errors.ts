@@ -37,6 +37,7 @@ export type ErrorCode =
   | "cross_site_request"
   | "session_required"
   | "insufficient_scope"
+  | "incorrect_password"
   | "service_busy"
   | "internal";
 

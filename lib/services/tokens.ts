@@ -1,13 +1,19 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { apiTokens, users } from "@/db/schema";
-import type { ApiToken, CreateTokenInput } from "@/lib/validation/accounts";
+import { publishRevocation } from "@/lib/server/live/publish";
+import type { ApiToken, CreateTokenRequest, TokenScopes } from "@/lib/validation/accounts";
 import type { Actor } from "./actor";
 import { notFound } from "./errors";
 import { hashSecret, newSecret } from "./secrets";
 
 const DAY_MS = 86_400_000;
 const LAST_USED_RESOLUTION_MS = 60_000;
+
+/** Stored scopes as the API names them; anything unexpected in the column narrows to read-only. */
+function scopesOf(stored: readonly string[]): TokenScopes {
+  return stored.includes("write") ? ["read", "write"] : ["read"];
+}
 
 function toApiToken(t: typeof apiTokens.$inferSelect): ApiToken {
   return {
@@ -17,11 +23,12 @@ function toApiToken(t: typeof apiTokens.$inferSelect): ApiToken {
     createdAt: t.createdAt.toISOString(),
     expiresAt: t.expiresAt?.toISOString() ?? null,
     lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+    scopes: scopesOf(t.scopes),
   };
 }
 
 /** Mints a personal API token. The secret is returned this once and only its hash is stored. */
-export async function createToken(db: Database, actor: Actor, input: CreateTokenInput) {
+export async function createToken(db: Database, actor: Actor, input: CreateTokenRequest) {
   const secret = newSecret("cairn");
   const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * DAY_MS) : null;
   const [row] = await db
@@ -32,6 +39,7 @@ export async function createToken(db: Database, actor: Actor, input: CreateToken
       tokenHash: hashSecret(secret),
       prefix: secret.slice(0, 12),
       expiresAt,
+      scopes: [...(input.scopes ?? ["read", "write"])],
     })
     .returning();
   return { token: toApiToken(row), secret };
@@ -46,13 +54,17 @@ export async function listTokens(db: Database, actor: Actor): Promise<ApiToken[]
   return rows.map(toApiToken);
 }
 
+/** Revokes a token; at commit every instance closes the streams it opened. */
 export async function revokeToken(db: Database, actor: Actor, tokenId: string): Promise<void> {
-  const revoked = await db
-    .update(apiTokens)
-    .set({ revokedAt: new Date() })
-    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, actor.userId), isNull(apiTokens.revokedAt)))
-    .returning({ id: apiTokens.id });
-  if (revoked.length === 0) throw notFound("token");
+  await db.transaction(async (tx) => {
+    const revoked = await tx
+      .update(apiTokens)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, actor.userId), isNull(apiTokens.revokedAt)))
+      .returning({ id: apiTokens.id });
+    if (revoked.length === 0) throw notFound("token");
+    await publishRevocation(tx, actor.userId, { tokenId });
+  });
 }
 
 /** The actor behind a Bearer secret, or null when the token is unknown, revoked or expired. */
@@ -78,5 +90,6 @@ export async function actorFromToken(db: Database, secret: string): Promise<Acto
     name: row.user.name,
     via: "token",
     tokenId: row.token.id,
+    scopes: scopesOf(row.token.scopes),
   };
 }

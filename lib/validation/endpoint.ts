@@ -15,8 +15,17 @@ export interface Endpoint<
   path: string;
   summary: string;
   tag: string;
-  /** "none": callable without identity (register, share links). Default: an actor is required. */
-  auth?: "required" | "none";
+  /**
+   * "none": callable without identity (register, share links). "session": the sign-in cookie only,
+   * never a personal API token (token management, password changes: a leaked token must not be
+   * able to make itself permanent). Default: an actor is required, session or token.
+   */
+  auth?: "required" | "none" | "session";
+  /**
+   * What a personal API token needs to call this: "read" for GET, "write" for any other method,
+   * unless said here.
+   */
+  tokenScope?: "read" | "write";
   body?: Body;
   query?: Query;
   response?: z.ZodType;

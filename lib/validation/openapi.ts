@@ -7,7 +7,8 @@ type JsonSchema = Record<string, unknown>;
 const COMMON_ERRORS: Record<string, string> = {
   "400": "invalid_request: the body or query fails the schema (details lists each problem)",
   "401": "unauthenticated: no valid session or API token",
-  "403": "forbidden: your role in the team is too low",
+  "403":
+    "forbidden: your role in the team is too low; insufficient_scope: a read-only API token tried to change something",
   "404": "not_found: no such resource in a team you belong to",
   "429": "rate_limited: wait for Retry-After seconds",
 };
@@ -99,7 +100,9 @@ function operation(endpoint: Endpoint, schemas: SchemaCollector) {
     summary: endpoint.summary,
     tags: [endpoint.tag],
     operationId: `${endpoint.method.toLowerCase()}${endpoint.path.replace(/[{}]/g, "").replace(/\/(\w)/g, (_, c: string) => c.toUpperCase())}`,
-    ...(endpoint.auth === "none" ? { security: [] } : {}),
+    ...(endpoint.auth === "none" && { security: [] }),
+    // Session-only operations: a Bearer token gets 403 session_required.
+    ...(endpoint.auth === "session" && { security: [{ session: [] }] }),
     parameters: [...params, ...queryParams, ...headerParams],
     ...(endpoint.body && {
       requestBody: {

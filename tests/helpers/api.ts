@@ -11,6 +11,8 @@ import * as skillsRoute from "@/app/api/teams/[teamId]/skills/route";
 import * as teamsRoute from "@/app/api/teams/route";
 import * as tokenRoute from "@/app/api/tokens/[tokenId]/route";
 import * as tokensRoute from "@/app/api/tokens/route";
+import * as accountPasswordRoute from "@/app/api/account/password/route";
+import * as accountSessionsRevokeRoute from "@/app/api/account/sessions/revoke/route";
 import * as dependencyRoute from "@/app/api/dependencies/[dependencyId]/route";
 import * as itemRestoreRoute from "@/app/api/items/[itemId]/restore/route";
 import * as itemRoute from "@/app/api/items/[itemId]/route";
@@ -57,6 +59,8 @@ export const ROUTES = {
   "GET /api/tokens": tokensRoute.GET,
   "POST /api/tokens": tokensRoute.POST,
   "DELETE /api/tokens/{tokenId}": tokenRoute.DELETE,
+  "POST /api/account/password": accountPasswordRoute.POST,
+  "POST /api/account/sessions/revoke": accountSessionsRevokeRoute.POST,
   "GET /api/teams": teamsRoute.GET,
   "POST /api/teams": teamsRoute.POST,
   "GET /api/teams/{teamId}": teamRoute.GET,

@@ -9,6 +9,7 @@ import { api } from "../helpers/api";
 import { expectApiError, expectInvalidRequest } from "../helpers/assertions";
 import { describeEachDatabase } from "../helpers/database";
 import { createUser, liveTokenIds, uniqueEmail, type TestUser } from "../helpers/fixtures";
+import { browserHeaders } from "../helpers/session";
 
 const register = (json: unknown, ip = "192.0.2.1") =>
   api("POST /api/register", { json, headers: { "x-forwarded-for": ip } });
@@ -16,10 +17,15 @@ const register = (json: unknown, ip = "192.0.2.1") =>
 describeEachDatabase("accounts and tokens", (getCtx) => {
   let alice: TestUser;
   let bob: TestUser;
+  /** Token management needs a session (api.md): each one's browser. */
+  let aliceBrowser: { headers: Record<string, string> };
+  let bobBrowser: { headers: Record<string, string> };
 
   beforeAll(async () => {
     const { db } = getCtx();
     [alice, bob] = await Promise.all([createUser(db, "alice"), createUser(db, "bob")]);
+    aliceBrowser = { headers: await browserHeaders(db, alice.user.id) };
+    bobBrowser = { headers: await browserHeaders(db, bob.user.id) };
   });
 
   const usersWithEmail = async (email: string) =>
@@ -80,12 +86,12 @@ describeEachDatabase("accounts and tokens", (getCtx) => {
     it("POST /api/tokens shows the secret once; it works as a bearer token; only its hash is stored", async () => {
       const { db } = getCtx();
       const res = await api("POST /api/tokens", {
-        token: alice.token,
+        ...aliceBrowser,
         json: { name: "deploy script", expiresInDays: 30 },
       });
       expect(res.status).toBe(201);
       const { token, secret } = res.json;
-      expect(token).toMatchObject({ name: "deploy script", lastUsedAt: null });
+      expect(token).toMatchObject({ name: "deploy script", lastUsedAt: null, scopes: ["read", "write"] });
       expect(secret).toMatch(/^cairn_[\w-]{40,}$/);
       const days = (new Date(token.expiresAt).getTime() - new Date(token.createdAt).getTime()) / 86_400_000;
       expect(days).toBeCloseTo(30, 2);
@@ -100,7 +106,7 @@ describeEachDatabase("accounts and tokens", (getCtx) => {
     });
 
     it("a token without expiresInDays does not expire", async () => {
-      const res = await api("POST /api/tokens", { token: alice.token, json: { name: "forever" } });
+      const res = await api("POST /api/tokens", { ...aliceBrowser, json: { name: "forever" } });
       expect(res.status).toBe(201);
       expect(res.json.token.expiresAt).toBeNull();
     });
@@ -108,7 +114,7 @@ describeEachDatabase("accounts and tokens", (getCtx) => {
     it("expiresInDays outside 1..3650: 400", async () => {
       for (const expiresInDays of [0, 3651, 1.5, -1]) {
         const res = await api("POST /api/tokens", {
-          token: alice.token,
+          ...aliceBrowser,
           json: { name: "bad", expiresInDays },
         });
         expect(expectInvalidRequest(res)).toEqual(["expiresInDays"]);
@@ -118,7 +124,7 @@ describeEachDatabase("accounts and tokens", (getCtx) => {
     it("GET /api/tokens lists the caller's tokens without any secret or hash", async () => {
       const { db } = getCtx();
       const { secret } = await createToken(db, bob.actor, { name: "listed" });
-      const res = await api("GET /api/tokens", { token: bob.token });
+      const res = await api("GET /api/tokens", bobBrowser);
       expect(res.status).toBe(200);
       for (const s of [secret, bob.token]) {
         expect(res.text).not.toContain(s);
@@ -133,6 +139,7 @@ describeEachDatabase("accounts and tokens", (getCtx) => {
           "lastUsedAt",
           "name",
           "prefix",
+          "scopes",
         ]);
       }
       expect(res.json.items.map((t: { id: string }) => t.id).sort()).toEqual(
@@ -144,9 +151,7 @@ describeEachDatabase("accounts and tokens", (getCtx) => {
     it("lastUsedAt is set once a token is used", async () => {
       const { token, secret } = await createToken(getCtx().db, bob.actor, { name: "tracked" });
       const listed = async () =>
-        (await api("GET /api/tokens", { token: bob.token })).json.items.find(
-          (t: { id: string }) => t.id === token.id,
-        );
+        (await api("GET /api/tokens", bobBrowser)).json.items.find((t: { id: string }) => t.id === token.id);
       expect((await listed()).lastUsedAt).toBeNull();
 
       const before = Date.now();
@@ -161,20 +166,21 @@ describeEachDatabase("accounts and tokens", (getCtx) => {
       const { token, secret } = await createToken(getCtx().db, alice.actor, { name: "short-lived" });
       expect((await api("GET /api/me", { token: secret })).status).toBe(200);
       const revoke = () =>
-        api("DELETE /api/tokens/{tokenId}", { params: { tokenId: token.id }, token: alice.token });
+        api("DELETE /api/tokens/{tokenId}", { params: { tokenId: token.id }, ...aliceBrowser });
       expect((await revoke()).status).toBe(200);
 
       expectApiError(await api("GET /api/me", { token: secret }), 401, "unauthenticated");
-      const list = await api("GET /api/tokens", { token: alice.token });
+      const list = await api("GET /api/tokens", aliceBrowser);
       expect(list.json.items.map((t: { id: string }) => t.id)).not.toContain(token.id);
       expectApiError(await revoke(), 404, "not_found");
     });
 
-    it("a token may revoke itself, and is refused right after", async () => {
+    it("a token cannot revoke itself (token management needs a session), and keeps working", async () => {
       const { token, secret } = await createToken(getCtx().db, alice.actor, { name: "self-destruct" });
       const res = await api("DELETE /api/tokens/{tokenId}", { params: { tokenId: token.id }, token: secret });
-      expect(res.status).toBe(200);
-      expectApiError(await api("GET /api/tokens", { token: secret }), 401, "unauthenticated");
+      expectApiError(res, 403, "session_required");
+      expect(await liveTokenIds(getCtx().db, alice.user.id)).toContain(token.id);
+      expect((await api("GET /api/me", { token: secret })).status).toBe(200);
     });
 
     it("an expired token: 401", async () => {

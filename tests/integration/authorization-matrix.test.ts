@@ -25,6 +25,7 @@ import {
   type CastTeam,
 } from "../helpers/fixtures";
 import { resourceState } from "../helpers/resources";
+import { browserHeaders } from "../helpers/session";
 import { createBoardFixture, type BoardFixture } from "../helpers/timeline";
 
 type Who = "owner" | "editor" | "commenter" | "viewer" | "outsider" | "anonymous";
@@ -578,7 +579,12 @@ describeEachDatabase("authorization by role", (getCtx) => {
 
     for (const key of ["GET /api/me", "GET /api/tokens", "GET /api/teams"] as const) {
       it(`${key}: 200 signed in, 401 anonymous`, async () => {
-        const ok = await api(key, { token: cast.outsider.token });
+        // Token management needs a session (a token gets 403 session_required, token-scopes.test.ts).
+        const signedIn: CallOptions =
+          key === "GET /api/tokens"
+            ? { headers: await browserHeaders(getCtx().db, cast.outsider.user.id) }
+            : { token: cast.outsider.token };
+        const ok = await api(key, signedIn);
         expect(ok.status).toBe(200);
         const refused = await api(key);
         expect(refused.status).toBe(401);
@@ -606,7 +612,8 @@ describeEachDatabase("authorization by role", (getCtx) => {
       expect(refused.status).toBe(401);
       expect(await liveTokenIds(db, cast.outsider.user.id)).toEqual(before);
 
-      const ok = await api("POST /api/tokens", { token: cast.outsider.token, json: { name: "ci" } });
+      const headers = await browserHeaders(db, cast.outsider.user.id);
+      const ok = await api("POST /api/tokens", { headers, json: { name: "ci" } });
       expect(ok.status).toBe(201);
       expect(await liveTokenIds(db, cast.outsider.user.id)).toEqual([...before, ok.json.token.id].sort());
     });
@@ -619,7 +626,7 @@ describeEachDatabase("authorization by role", (getCtx) => {
       expect(anonymous.status).toBe(401);
       const stranger = await api("DELETE /api/tokens/{tokenId}", {
         params: { tokenId: token.id },
-        token: cast.outsider.token,
+        headers: await browserHeaders(db, cast.outsider.user.id),
       });
       expect(stranger.status).toBe(404);
       expect(stranger.json.error.code).toBe("not_found");
@@ -628,7 +635,7 @@ describeEachDatabase("authorization by role", (getCtx) => {
 
       const own = await api("DELETE /api/tokens/{tokenId}", {
         params: { tokenId: token.id },
-        token: cast.editor.token,
+        headers: await browserHeaders(db, cast.editor.user.id),
       });
       expect(own.status).toBe(200);
       expect(await liveTokenIds(db, cast.editor.user.id)).not.toContain(token.id);

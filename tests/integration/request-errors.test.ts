@@ -16,6 +16,7 @@ import {
   uniqueEmail,
   type TestUser,
 } from "../helpers/fixtures";
+import { browserHeaders } from "../helpers/session";
 import type { Team } from "@/lib/validation/teams";
 
 describeEachDatabase("request errors", (getCtx) => {
@@ -68,7 +69,7 @@ describeEachDatabase("request errors", (getCtx) => {
 
     it("several wrong fields are each listed", async () => {
       const res = await api("POST /api/tokens", {
-        token: owner.token,
+        headers: await browserHeaders(getCtx().db, owner.user.id),
         json: { name: "", expiresInDays: "thirty" },
       });
       expect(expectInvalidRequest(res).sort()).toEqual(["expiresInDays", "name"]);
@@ -134,7 +135,11 @@ describeEachDatabase("request errors", (getCtx) => {
     ];
     for (const [key, params] of cases) {
       it(`${key} with ${JSON.stringify(params)}: 404 not_found`, async () => {
-        expectApiError(await api(key, { params, token: owner.token }), 404, "not_found");
+        // Token management needs a session: a token would get 403 session_required first.
+        const as = key.includes("/api/tokens/")
+          ? { headers: await browserHeaders(getCtx().db, owner.user.id) }
+          : { token: owner.token };
+        expectApiError(await api(key, { params, ...as }), 404, "not_found");
       });
     }
 
@@ -157,7 +162,10 @@ describeEachDatabase("request errors", (getCtx) => {
         "not_found",
       );
       expectApiError(
-        await api("DELETE /api/tokens/{tokenId}", { params: { tokenId: id }, token: owner.token }),
+        await api("DELETE /api/tokens/{tokenId}", {
+          params: { tokenId: id },
+          headers: await browserHeaders(getCtx().db, owner.user.id),
+        }),
         404,
         "not_found",
       );

@@ -23,7 +23,8 @@ export default async function ApiTokensPage() {
             <code className="rounded bg-subtle px-1 py-0.5 font-mono text-[13px] text-ink">
               Authorization: Bearer &lt;token&gt;
             </code>{" "}
-            to the Cairn API. A token can do what you can do, in every team you belong to.
+            to the Cairn API. A token acts as you in every team you belong to: read only, or read and write.
+            Tokens are managed here, in a signed-in browser; a token cannot mint or revoke tokens.
           </>
         }
       />
