@@ -7,6 +7,8 @@ const alias = { "@": path.dirname(fileURLToPath(import.meta.url)) };
 export default defineConfig({
   resolve: { alias },
   test: {
+    // Worker-thread bundles (.workers/, scripts/build-workers.mjs), built once for all projects.
+    globalSetup: ["tests/setup/build-workers.mjs"],
     projects: [
       {
         resolve: { alias },

@@ -13,7 +13,7 @@ const SOURCE: Record<ImportResult["source"], string> = {
 
 /** What the import made, what it left out and why, and the way to the new roadmap. */
 export function ImportReport({ result, onAgain }: { result: ImportResult; onAgain: () => void }) {
-  const { imported, skipped, roadmap } = result;
+  const { imported, skipped, skippedTotal, skippedByReason, roadmap } = result;
   return (
     <div className="flex flex-col gap-5">
       <Alert tone="success" title={`“${roadmap.title}” imported`}>
@@ -21,8 +21,8 @@ export function ImportReport({ result, onAgain }: { result: ImportResult; onAgai
         {pluralize(imported.workstreams, "lane")},{" "}
         {pluralize(imported.dependencies, "dependency", "dependencies")} and{" "}
         {pluralize(imported.risks, "risk")}.
-        {skipped.length > 0
-          ? ` ${pluralize(skipped.length, "part")} of the file could not be used; see below.`
+        {skippedTotal > 0
+          ? ` ${pluralize(skippedTotal, "part")} of the file could not be used; see below.`
           : " Nothing was skipped."}
       </Alert>
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
@@ -40,11 +40,26 @@ export function ImportReport({ result, onAgain }: { result: ImportResult; onAgai
           </div>
         ))}
       </dl>
+      {skippedTotal > skipped.length && (
+        <div className="rounded-lg border border-line px-4 py-3 text-sm">
+          <h3 className="text-[13px] font-semibold text-ink">Skipped, by reason</h3>
+          <ul className="mt-1.5 flex flex-col gap-1 text-muted">
+            {skippedByReason.map((r) => (
+              <li key={r.reason}>
+                <span className="font-medium text-ink tabular-nums">{r.count.toLocaleString()}</span>{" "}
+                {r.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {skipped.length > 0 && (
         <div className="overflow-x-auto rounded-lg border border-line">
           <table className="w-full min-w-[32rem] text-sm">
             <caption className="border-b border-line bg-canvas/70 px-4 py-2 text-left text-[13px] font-semibold text-ink">
-              Skipped ({skipped.length})
+              {skippedTotal > skipped.length
+                ? `Skipped (the first ${skipped.length.toLocaleString()} of ${skippedTotal.toLocaleString()})`
+                : `Skipped (${skippedTotal.toLocaleString()})`}
             </caption>
             <thead className="text-left text-xs text-muted">
               <tr>

@@ -17,7 +17,8 @@ import {
   users,
   workstreams,
 } from "@/db/schema";
-import type { ImportParse, ImportSkip } from "@/lib/imports/types";
+import { SkipReport } from "@/lib/imports/skip-report";
+import type { ImportParse } from "@/lib/imports/types";
 import { quartersOf } from "@/lib/planning/capacity";
 import { horizonEnd } from "@/lib/planning/calendar";
 import { findCycle } from "@/lib/planning/graph";
@@ -122,17 +123,21 @@ function ownerResolver(members: Map<string, string>) {
       unknown.set(lower(email), entry);
       return null;
     },
-    skipped(): ImportSkip[] {
-      return [...unknown].map(([email, e]) => ({
-        where: e.where,
-        what: `owner ${email}`,
-        reason: `owner ${email} is not a member of this team; ${[
-          e.items && plural(e.items, "item"),
-          e.risks && plural(e.risks, "risk"),
-        ]
-          .filter(Boolean)
-          .join(" and ")} imported without an owner.`,
-      }));
+    reportTo(skipped: SkipReport) {
+      for (const [email, e] of unknown)
+        skipped.add(
+          {
+            where: e.where,
+            what: `owner ${email}`,
+            reason: `owner ${email} is not a member of this team; ${[
+              e.items && plural(e.items, "item"),
+              e.risks && plural(e.risks, "risk"),
+            ]
+              .filter(Boolean)
+              .join(" and ")} imported without an owner.`,
+          },
+          "The owner is not a member of this team; imported without an owner.",
+        );
     },
   };
 }
@@ -154,7 +159,7 @@ export async function writeImportedRoadmap(
   await requireRole(tx, actor, teamId, "editor");
   const doc = parse.document;
   checkDomainRules(doc);
-  const skipped: ImportSkip[] = [...parse.skipped];
+  const skipped = SkipReport.continuing(parse);
   const roadmapId = randomUUID();
   const title = options.title ?? doc.roadmap.title;
 
@@ -217,7 +222,7 @@ export async function writeImportedRoadmap(
   doc.risks.forEach((r, index) => {
     const inRange = (n: number) => Number.isInteger(n) && n >= 1 && n <= 5;
     if (!inRange(r.likelihood) || !inRange(r.impact)) {
-      skipped.push({
+      skipped.add({
         where: `risks[${index}]`,
         what: `risk "${r.title}"`,
         reason: "likelihood and impact must be whole numbers from 1 to 5.",
@@ -243,7 +248,7 @@ export async function writeImportedRoadmap(
       if (itemId) riskItemRows.set(`${id}/${itemId}`, { riskId: id, itemId });
     }
   });
-  skipped.push(...owners.skipped());
+  owners.reportTo(skipped);
 
   const staffing = staffingOf(doc, roadmapId, skillIds, skipped);
 
@@ -319,7 +324,7 @@ export async function writeImportedRoadmap(
       dependencies: linkRows.size,
       risks: riskRows.length,
     },
-    skipped,
+    ...skipped.summary(),
   };
 }
 
@@ -331,14 +336,14 @@ function staffingOf(
   doc: RoadmapDocument,
   roadmapId: string,
   skillIds: Map<string, string>,
-  skipped: ImportSkip[],
+  skipped: SkipReport,
 ) {
   if (!doc.staffing) return null;
   const quarters = new Set(quartersOf(doc.roadmap.startDate, doc.roadmap.horizonMonths));
   const rows = new Map<string, typeof staffingRows.$inferInsert>();
   doc.staffing.rows.forEach((r, index) => {
     const skip = (reason: string) =>
-      skipped.push({
+      skipped.add({
         where: `staffing.rows[${index}]`,
         what: `staffing of ${r.skill} in ${r.quarter}`,
         reason,
@@ -359,7 +364,7 @@ function staffingOf(
   });
   let hiringLeadWeeks = doc.staffing.hiringLeadWeeks;
   if (!Number.isInteger(hiringLeadWeeks) || hiringLeadWeeks < 0 || hiringLeadWeeks > 104) {
-    skipped.push({
+    skipped.add({
       where: "staffing.hiringLeadWeeks",
       what: `a hiring lead time of ${hiringLeadWeeks} weeks`,
       reason: `a lead time is 0 to 104 whole weeks; the default of ${DEFAULT_HIRING_LEAD_WEEKS} is used.`,

@@ -1,21 +1,20 @@
 import type { Database } from "@/db/types";
-import { parseCsvPlan } from "@/lib/imports/csv-plan";
-import { parseJsonPlan } from "@/lib/imports/json-plan";
-import { parseMspdi } from "@/lib/imports/mspdi";
-import { ImportFormatError, UnsafeXmlError, type ImportParse } from "@/lib/imports/types";
+import type { ParseOptions, UploadKind } from "@/lib/imports/parse-upload";
+import type { ImportParse } from "@/lib/imports/types";
+import type { ImportRefusal } from "@/lib/imports/worker/protocol";
 import type { ImportResult } from "@/lib/validation/communication";
 import type { Actor } from "./actor";
 import { requireRole } from "./authorization";
 import { AppError } from "./errors";
 import { writeImportedRoadmap } from "./import-writer";
 
-/** What an upload is, by its media type or file name: the parser it goes to. */
-export type UploadKind = "json" | "csv" | "xml";
+export type { UploadKind };
 
-/** A decoded upload: its text and how many bytes it was. */
+/** An upload as received: its kind and its bytes (UTF-8 text, checked). */
 export interface ImportUpload {
   kind: UploadKind;
-  text: string;
+  data: Uint8Array;
+  /** data's length, kept apart because the bytes are handed to the parsing worker. */
   bytes: number;
 }
 
@@ -28,60 +27,31 @@ export interface ImportProgress {
   total: number;
 }
 
-export interface ImportOptions {
-  /** The new roadmap's title instead of the file's. */
-  title?: string;
-}
+export type ImportOptions = ParseOptions;
+
+/**
+ * Turns an upload into a checked plan, or throws an AppError. The server's parses off the event
+ * loop, in a worker thread (lib/server/import-parse.ts); services do not know where it runs.
+ */
+export type ImportParser = (upload: ImportUpload, options: ImportOptions) => Promise<ImportParse>;
 
 /** Only an editor of the team may import into it; checked before the upload is read. */
 export async function checkImportAccess(db: Database, actor: Actor, teamId: string): Promise<void> {
   await requireRole(db, actor, teamId, "editor");
 }
 
-/** "line 3, column 7" of a character offset. */
-function lineAndColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset);
-  const line = before.split("\n").length;
-  return `line ${line}, column ${offset - before.lastIndexOf("\n")}`;
-}
-
-/**
- * The JSON value of the text. JSON.parse's own message quotes the file, so only the position it
- * names is passed on.
- */
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const position = /position (\d+)/.exec(String((error as Error).message))?.[1];
-    const where = position === undefined ? "" : lineAndColumn(text, Number(position));
-    const message = "The file is not valid JSON; export it from Cairn again, or fix it where shown.";
-    throw new AppError("invalid_request", message, {
-      details: [{ path: where, message: "Not valid JSON here." }],
-    });
-  }
-}
-
-/** The upload through its parser; unreadable files are 400, unsafe XML 422. */
-export function parseUpload(upload: ImportUpload, options: ImportOptions = {}): ImportParse {
-  try {
-    switch (upload.kind) {
-      case "json":
-        return parseJsonPlan(parseJson(upload.text), options);
-      case "csv":
-        return parseCsvPlan(upload.text, options);
-      case "xml":
-        return parseMspdi(upload.text, options);
-    }
-  } catch (error) {
-    if (error instanceof ImportFormatError) {
-      throw new AppError("invalid_request", `The file could not be read (${error.where}): ${error.message}`, {
-        details: [{ path: error.where, message: error.message }],
-      });
-    }
-    if (error instanceof UnsafeXmlError) throw new AppError("unsafe_xml", error.message);
-    throw error;
-  }
+/** A file the parser refused, as the API's error: unreadable 400, past a budget 413, unsafe XML 422. */
+export function importRefusalError(refusal: ImportRefusal): AppError {
+  if (refusal.kind === "unsafe_xml") return new AppError("unsafe_xml", refusal.message);
+  const details = [{ path: refusal.where, message: refusal.message }];
+  if (refusal.kind === "limit") return new AppError("payload_too_large", refusal.message, { details });
+  return new AppError(
+    "invalid_request",
+    `The file could not be read (${refusal.where}): ${refusal.message}`,
+    {
+      details,
+    },
+  );
 }
 
 /**
@@ -93,16 +63,18 @@ export async function importRoadmap(
   actor: Actor,
   teamId: string,
   upload: ImportUpload,
-  options: ImportOptions = {},
+  options: ImportOptions,
+  parse: ImportParser,
   onProgress: (progress: ImportProgress) => void = () => {},
 ): Promise<ImportResult> {
   await checkImportAccess(db, actor, teamId);
-  onProgress({ stage: "parsing", done: 0, total: upload.bytes });
-  const parse = parseUpload(upload, options);
-  onProgress({ stage: "parsing", done: upload.bytes, total: upload.bytes });
+  const total = upload.bytes;
+  onProgress({ stage: "parsing", done: 0, total });
+  const plan = await parse(upload, options);
+  onProgress({ stage: "parsing", done: total, total });
   return db.transaction((tx) =>
-    writeImportedRoadmap(tx, actor, teamId, parse, options, (done, total) =>
-      onProgress({ stage: "writing", done, total }),
+    writeImportedRoadmap(tx, actor, teamId, plan, options, (done, rows) =>
+      onProgress({ stage: "writing", done, total: rows }),
     ),
   );
 }

@@ -556,7 +556,11 @@ export const importResultSchema = z
       dependencies: z.number().int(),
       risks: z.number().int(),
     }),
+    /** The first 200 things left out, in file order; `skippedTotal` counts them all. */
     skipped: z.array(importSkipSchema),
+    skippedTotal: z.number().int(),
+    /** How many were left out for each reason, most frequent first. */
+    skippedByReason: z.array(z.object({ reason: z.string(), count: z.number().int() })),
   })
   .meta({ id: "ImportResult" });
 export type ImportResult = z.infer<typeof importResultSchema>;
