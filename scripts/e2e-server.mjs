@@ -33,7 +33,11 @@ if (process.env.DATABASE_URL) {
   process.on("exit", () => psql(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
 }
 
-const server = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], { env, stdio: "inherit" });
+// The same start script as `npm start`, so that the tests run the server people run.
+const server = spawn(process.execPath, ["scripts/start.mjs", "-p", port, "-H", "127.0.0.1"], {
+  env,
+  stdio: "inherit",
+});
 const stop = () => server.kill("SIGTERM");
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, stop);
 server.on("exit", (code) => {
