@@ -9,7 +9,8 @@ import { callHandler, type CallOptions } from "../helpers/api";
 import { expectApiError } from "../helpers/assertions";
 import { describeEachDatabase } from "../helpers/database";
 import { createTeamWithMembers, createUser, type TestUser } from "../helpers/fixtures";
-import { openEventStream, SseReader } from "../helpers/sse";
+import { openEventStream } from "../helpers/event-streams";
+import { SseReader } from "../helpers/sse";
 import { createBoardFixture, featureInput, type BoardFixture } from "../helpers/timeline";
 
 const EVENTS = "/api/roadmaps/{roadmapId}/events";

@@ -8,7 +8,8 @@ import type { Team } from "@/lib/validation/teams";
 import { describeEachDatabase } from "../helpers/database";
 import { createTeamWithMembers, createUser, type TestUser } from "../helpers/fixtures";
 import { recordQueries } from "../helpers/query-log";
-import { openEventStream, openStreamAs, SseReader, waitUntilStreamsReleased } from "../helpers/sse";
+import { openEventStream, openStreamAs, waitUntilStreamsReleased } from "../helpers/event-streams";
+import { SseReader } from "../helpers/sse";
 import { createBoardFixture, type BoardFixture } from "../helpers/timeline";
 
 /** Heartbeats are read when each is scheduled; every test sets its own before opening streams. */

@@ -7,7 +7,8 @@ import { callHandler } from "../helpers/api";
 import { expectApiError } from "../helpers/assertions";
 import { describeEachDatabase } from "../helpers/database";
 import { createTeamWithMembers, createUser, type TestUser } from "../helpers/fixtures";
-import { openEventStream, requestEventStream, SseReader, waitUntilStreamsReleased } from "../helpers/sse";
+import { openEventStream, requestEventStream, waitUntilStreamsReleased } from "../helpers/event-streams";
+import { SseReader } from "../helpers/sse";
 import { createBoardFixture } from "../helpers/timeline";
 
 const EVENTS = "/api/roadmaps/{roadmapId}/events";

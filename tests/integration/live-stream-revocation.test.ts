@@ -15,9 +15,9 @@ import {
   openEventStream,
   openStreamAs,
   requestEventStream,
-  SseReader,
   waitUntilStreamsReleased,
-} from "../helpers/sse";
+} from "../helpers/event-streams";
+import { SseReader } from "../helpers/sse";
 import { createBoardFixture, featureInput, type BoardFixture } from "../helpers/timeline";
 
 // Item reads can be slowed down, to revoke a stream while a change's item is on its way to it.
