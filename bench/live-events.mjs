@@ -64,8 +64,11 @@ if (!databaseUrl) {
   console.error("This benchmark needs PostgreSQL at 127.0.0.1:5432 (or DATABASE_URL).");
   process.exit(1);
 }
-const a = await startApp({ databaseUrl });
-const b = await startApp({ databaseUrl });
+// One user opens every stream here (550 by default): the per-user limit (20) is lifted, since
+// this measures delivery and memory, not the limit.
+const env = { CAIRN_LIMIT_STREAMS_PER_USER: "100000" };
+const a = await startApp({ databaseUrl, env });
+const b = await startApp({ databaseUrl, env });
 const user = await newUser(a.base, "live");
 const call = async (base, method, path, body, headers = {}) => {
   const res = await fetch(base + path, {
