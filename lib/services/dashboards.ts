@@ -28,7 +28,7 @@ import { loadRisks } from "./risks";
 import { accessRoadmap, type RoadmapRow } from "./roadmap-access";
 
 /** Enough runs for stable P50/P80 on a dashboard, cached per roadmap change like the forecast page's. */
-const DASHBOARD_FORECAST = { runs: 2_000, seed: 1 };
+export const DASHBOARD_FORECAST = { runs: 2_000, seed: 1 };
 const TOP_RISKS = 5;
 
 export interface DashboardOptions {
