@@ -1,15 +1,6 @@
 import { expect } from "vitest";
 import type { ApiResponse } from "./api";
-
-/** Things that must never reach a client: stack frames, file paths, SQL, driver messages. */
-const LEAKS = [
-  /\bat\s+\S+\s+\(/, // a stack frame: "at fn (file:line)"
-  /\.(?:ts|js|mjs):\d+/,
-  /node_modules/,
-  /\b(?:select|insert into|update|delete from)\b[^.]*\b(?:from|set|values|where)\b/i,
-  /violates|constraint|duplicate key|syntax error|relation "/i,
-  /DrizzleQueryError|PostgresError|Failed query/i,
-];
+import { LEAKS } from "./leaks";
 
 /** api.md's error shape, the status that goes with the code, and nothing leaked. */
 export function expectApiError(res: ApiResponse, status: number, code: string): void {
