@@ -16,8 +16,10 @@ export const JSON_SHAPE_LIMITS: JsonShapeLimits = { maxContainers: 1_000_000, ma
 
 const QUOTE = 34;
 const BACKSLASH = 92;
-const OPENERS = new Set([123, 91]); // { [
-const CLOSERS = new Set([125, 93]); // } ]
+const OPEN_BRACE = 123;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACE = 125;
+const CLOSE_BRACKET = 93;
 
 /** "line 3, column 7" of a character offset. */
 export function lineAndColumn(text: string, offset: number): string {
@@ -39,7 +41,7 @@ export function checkJsonShape(text: string, limits: JsonShapeLimits = JSON_SHAP
         if (s === BACKSLASH) i++;
         else if (s === QUOTE) break;
       }
-    } else if (OPENERS.has(c)) {
+    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
       if (++containers > limits.maxContainers)
         throw new ImportLimitError(
           lineAndColumn(text, i),
@@ -50,6 +52,6 @@ export function checkJsonShape(text: string, limits: JsonShapeLimits = JSON_SHAP
           lineAndColumn(text, i),
           `Objects and lists are nested more than ${limits.maxDepth} levels deep; a Cairn export nests a few.`,
         );
-    } else if (CLOSERS.has(c)) depth--;
+    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) depth--;
   }
 }

@@ -49,8 +49,21 @@ export class SkipReport {
    * by default the reason itself with any quoted text in it elided.
    */
   add(skip: ImportSkip, rule = skip.reason.replace(QUOTED, '"…"')): void {
+    if (this.listing) this.entries.push(skip);
+    this.count(rule);
+  }
+
+  /**
+   * Whether the next entry will be listed in full. Past the listed ones only the count per rule
+   * is kept, so a caller with many entries may skip writing their sentences and call count().
+   */
+  get listing(): boolean {
+    return this.entries.length < this.listed;
+  }
+
+  /** Records one thing left out without its entry (see listing). */
+  count(rule: string): void {
     this.total++;
-    if (this.entries.length < this.listed) this.entries.push(skip);
     const key = this.counts.has(rule) || this.counts.size < COUNTED_REASONS ? rule : OTHER_REASONS;
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
   }

@@ -1,7 +1,5 @@
 import { readFileSync } from "node:fs";
-import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { roadmaps } from "@/db/schema";
 import { createDependency } from "@/lib/services/dependencies";
 import { createItem } from "@/lib/services/items";
 import { createPhase } from "@/lib/services/phases";
@@ -13,9 +11,10 @@ import { createWorkstream } from "@/lib/services/workstreams";
 import { importResultSchema } from "@/lib/validation/communication";
 import { roadmapDocumentSchema, type RoadmapDocument } from "@/lib/validation/roadmap-document";
 import type { Team } from "@/lib/validation/teams";
-import { api, ROUTES, type ApiResponse, type CallOptions, type LooseJson } from "../helpers/api";
+import { api, type ApiResponse, type LooseJson } from "../helpers/api";
 import { expectApiError, expectInvalidRequest } from "../helpers/assertions";
 import { describeEachDatabase } from "../helpers/database";
+import { createsNothing as createsNothingIn, importAs, ndjsonLines, postImport } from "../helpers/imports";
 import {
   createCast,
   createCastTeam,
@@ -35,20 +34,6 @@ const exportAs = (who: TestUser | undefined, roadmapId: string, format: string) 
     params: { roadmapId },
     token: who?.token,
     query: { format },
-  });
-
-const importAs = (
-  who: TestUser | undefined,
-  teamId: string,
-  body: string | Uint8Array,
-  options: CallOptions & { type?: string } = {},
-) =>
-  api("POST /api/teams/{teamId}/imports", {
-    ...options,
-    params: { teamId },
-    token: who?.token,
-    body,
-    headers: { "content-type": options.type ?? "application/json", ...options.headers },
   });
 
 /** A multipart body with `file` as a browser's form would send it. */
@@ -92,32 +77,6 @@ function canonical(doc: RoadmapDocument) {
   };
 }
 
-/** The NDJSON lines of a streamed import. */
-const lines = (res: ApiResponse): LooseJson[] =>
-  res.text
-    .split("\n")
-    .filter(Boolean)
-    .map((l) => JSON.parse(l));
-
-/**
- * POST to the import route reading the answer as text (the api() helper parses any "json" media
- * type, which NDJSON is not as a whole); `body` may be a stream.
- */
-async function postImport(who: TestUser, teamId: string, body: BodyInit, headers: Record<string, string>) {
-  const req = new Request(`http://localhost/api/teams/${teamId}/imports`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${who.token}`, ...headers },
-    body,
-    duplex: "half",
-  } as RequestInit);
-  const res = await ROUTES["POST /api/teams/{teamId}/imports"](req, { params: Promise.resolve({ teamId }) });
-  const text = await res.text();
-  const json: LooseJson = res.headers.get("content-type")?.startsWith("application/json")
-    ? JSON.parse(text)
-    : undefined;
-  return { status: res.status, text, headers: res.headers, json } satisfies ApiResponse;
-}
-
 describeEachDatabase("export and import", (getCtx) => {
   let cast: Cast;
   let team: Team;
@@ -125,16 +84,8 @@ describeEachDatabase("export and import", (getCtx) => {
   let otherTeam: Team;
   let roadmapId: string;
 
-  const roadmapCount = async (teamId: string) =>
-    (await getCtx().db.select({ n: count() }).from(roadmaps).where(eq(roadmaps.teamId, teamId)))[0].n;
-
-  /** Runs `attempt` and checks that it left the team's roadmaps as they were. */
-  async function createsNothing(teamId: string, attempt: () => Promise<ApiResponse>) {
-    const before = await roadmapCount(teamId);
-    const res = await attempt();
-    expect(await roadmapCount(teamId)).toBe(before);
-    return res;
-  }
+  const createsNothing = (teamId: string, attempt: () => Promise<ApiResponse>) =>
+    createsNothingIn(getCtx().db, teamId, attempt);
 
   beforeAll(async () => {
     const { db } = getCtx();
@@ -625,7 +576,7 @@ describeEachDatabase("export and import", (getCtx) => {
       });
       expect(res.status).toBe(200);
       expect(res.headers.get("content-type")).toBe("application/x-ndjson; charset=utf-8");
-      const all = lines(res);
+      const all = ndjsonLines(res);
       const progress = all.slice(0, -1);
       expect(progress.every((l) => l.type === "progress" && l.done <= l.total)).toBe(true);
       expect([...new Set(progress.map((l) => l.stage))]).toEqual(["reading", "parsing", "writing"]);
@@ -643,7 +594,7 @@ describeEachDatabase("export and import", (getCtx) => {
           accept: "application/x-ndjson",
         }),
       );
-      const last = lines(res).at(-1);
+      const last = ndjsonLines(res).at(-1);
       expect(last).toMatchObject({
         type: "error",
         status: 400,

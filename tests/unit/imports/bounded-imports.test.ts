@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { parseCsvPlan } from "@/lib/imports/csv-plan";
 import { parseJsonPlan } from "@/lib/imports/json-plan";
+import { checkJsonShape } from "@/lib/imports/json-shape";
 import { parseMspdi, MSPDI_NAMESPACE } from "@/lib/imports/mspdi";
 import { COUNTED_REASONS, LISTED_SKIPS, OTHER_REASONS, SkipReport } from "@/lib/imports/skip-report";
 import { ImportLimitError } from "@/lib/imports/types";
@@ -90,6 +91,40 @@ describe("the loop-heavy import of issue #13", () => {
       'It would close a loop of 3,000 items ("Item 1" → "Item 2" → "Item 3" → … → "Item 2999" → "Item 3000" → "Item 1"); the link was left out.',
     );
     expect(Math.max(...parse.skipped.map((s) => s.reason.length))).toBeLessThan(200);
+  });
+});
+
+describe("a JSON text is measured before it is built", () => {
+  it("passes an export, and braces inside strings do not count", () => {
+    expect(() => checkJsonShape(JSON.stringify(loopHeavyDocument()))).not.toThrow();
+    const tricky = JSON.stringify({ a: '{[{[\\"'.repeat(1_000), b: [[[1]]] });
+    expect(() => checkJsonShape(tricky, { maxContainers: 5, maxDepth: 4 })).not.toThrow();
+  });
+
+  it.each([
+    [
+      "too many objects and lists",
+      `[${"{},".repeat(10)}{}]`,
+      /more than 10 objects and lists/,
+      "line 1, column 32",
+    ],
+    [
+      "nesting too deep",
+      `{"a":\n${"[".repeat(6)}${"]".repeat(6)}}`,
+      /nested more than 5 levels/,
+      "line 2, column 5",
+    ],
+  ])("refuses %s, quickly and with where", (_what, text, message, where) => {
+    const error = limitError(() => checkJsonShape(text, { maxContainers: 10, maxDepth: 5 }));
+    expect(error.message).toMatch(message);
+    expect(error.where).toBe(where);
+  });
+
+  it("scans 10 MiB in well under a second", () => {
+    const text = `[${'{"a":"x\\"y"},'.repeat(700_000)}{}]`;
+    const started = performance.now();
+    expect(() => checkJsonShape(text)).not.toThrow();
+    expect(performance.now() - started).toBeLessThan(1_000);
   });
 });
 
