@@ -106,7 +106,7 @@ describe("a JSON text is measured before it is built", () => {
       "too many objects and lists",
       `[${"{},".repeat(10)}{}]`,
       /more than 10 objects and lists/,
-      "line 1, column 32",
+      "line 1, column 29",
     ],
     [
       "nesting too deep",
