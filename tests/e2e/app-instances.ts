@@ -67,8 +67,14 @@ export async function startInstance(port: number, databaseUrl: string): Promise<
   throw new Error(`next start on port ${port} did not answer within a minute`);
 }
 
-/** Registers a user on `base`, signs in through Auth.js and mints a personal API token. */
-export async function userWithToken(base: string, name: string): Promise<{ token: string; id: string }> {
+/**
+ * Registers a user on `base`, signs in through Auth.js and mints a personal API token; also returns
+ * the token's id and the session's cookies (for what only a session may do, such as revoking it).
+ */
+export async function userWithToken(
+  base: string,
+  name: string,
+): Promise<{ token: string; id: string; tokenId: string; cookie: string }> {
   const email = `${name.toLowerCase().replace(/\W+/g, "")}.${Date.now().toString(36)}@example.com`;
   const password = "a long enough password";
   const registered = await fetch(`${base}/api/register`, {
@@ -96,5 +102,5 @@ export async function userWithToken(base: string, name: string): Promise<{ token
   const body = (await minted.json()) as { secret: string; token: { id: string } };
   const me = await fetch(`${base}/api/me`, { headers: { authorization: `Bearer ${body.secret}` } });
   const { user } = (await me.json()) as { user: { id: string } };
-  return { token: body.secret, id: user.id };
+  return { token: body.secret, id: user.id, tokenId: body.token.id, cookie: jar.join("; ") };
 }

@@ -2,6 +2,32 @@ import { expect, test } from "@playwright/test";
 import { SseReader } from "../helpers/sse";
 import { createDatabase, startInstance, userWithToken, type AppInstance } from "./app-instances";
 
+/** The two instances' ports: E2E_INSTANCE_PORTS=3251,3252 keeps parallel runs apart. */
+const PORTS = (process.env.E2E_INSTANCE_PORTS ?? "3311,3312").split(",").map(Number);
+
+const call = async (base: string, token: string, method: string, path: string, body?: unknown) => {
+  const res = await fetch(base + path, {
+    method,
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, json: text ? JSON.parse(text) : null };
+};
+
+/** Opens a roadmap's event stream on an instance; the answer's status, and a reader when it is 200. */
+async function openStream(base: string, token: string, roadmapId: string) {
+  const abort = new AbortController();
+  const res = await fetch(`${base}/api/roadmaps/${roadmapId}/events`, {
+    headers: { authorization: `Bearer ${token}`, accept: "text/event-stream" },
+    signal: abort.signal,
+  });
+  if (res.status !== 200) return { status: res.status, json: await res.json(), stream: null };
+  const stream = new SseReader(res, abort);
+  await stream.waitFor((d) => d.type === "hello");
+  return { status: res.status, json: null, stream };
+}
+
 // Two app processes on one PostgreSQL database, as a deployment with two instances runs: a change
 // made through one must reach the event streams of the other (LISTEN/NOTIFY, not process memory).
 test.describe("two app instances on one database", () => {
@@ -13,8 +39,8 @@ test.describe("two app instances on one database", () => {
   test.beforeAll(async () => {
     database = createDatabase();
     // One at a time: both would otherwise race to apply the migrations.
-    a = await startInstance(3311, database.url);
-    b = await startInstance(3312, database.url);
+    a = await startInstance(PORTS[0], database.url);
+    b = await startInstance(PORTS[1], database.url);
   });
 
   test.afterAll(async () => {
@@ -25,16 +51,6 @@ test.describe("two app instances on one database", () => {
   test("a change through instance A reaches an SSE client of instance B, and presence crosses too", async () => {
     const owner = await userWithToken(a.base, "Ada Owner");
     const watcher = await userWithToken(b.base, "Bea Watcher");
-    const call = async (base: string, token: string, method: string, path: string, body?: unknown) => {
-      const res = await fetch(base + path, {
-        method,
-        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
-      return { status: res.status, json: text ? JSON.parse(text) : null };
-    };
-
     const team = (await call(a.base, owner.token, "POST", "/api/teams", { name: "Two instances" })).json.team;
     // The watcher joins through an invitation made out to their own address.
     const me = (await call(b.base, watcher.token, "GET", "/api/me")).json.user;
@@ -54,15 +70,10 @@ test.describe("two app instances on one database", () => {
     ).json.roadmap;
 
     // The watcher listens on instance B.
-    const abort = new AbortController();
-    const res = await fetch(`${b.base}/api/roadmaps/${roadmap.id}/events`, {
-      headers: { authorization: `Bearer ${watcher.token}`, accept: "text/event-stream" },
-      signal: abort.signal,
-    });
-    expect(res.status).toBe(200);
-    expect(res.headers.get("content-type")).toContain("text/event-stream");
-    const stream = new SseReader(res, abort);
-    await stream.waitFor((d) => d.type === "hello");
+    const opened = await openStream(b.base, watcher.token, roadmap.id);
+    expect(opened.status).toBe(200);
+    expect(opened.stream!.response.headers.get("content-type")).toContain("text/event-stream");
+    const stream = opened.stream!;
 
     // The owner writes through instance A.
     const made = await call(a.base, owner.token, "POST", `/api/roadmaps/${roadmap.id}/items`, {
@@ -93,12 +104,7 @@ test.describe("two app instances on one database", () => {
     await stream.waitFor((d) => d.type === "updated" && d.version === 2, 2_000);
 
     // Presence: the owner opens the roadmap on A; the watcher on B sees both of them.
-    const ownerAbort = new AbortController();
-    const ownerRes = await fetch(`${a.base}/api/roadmaps/${roadmap.id}/events`, {
-      headers: { authorization: `Bearer ${owner.token}` },
-      signal: ownerAbort.signal,
-    });
-    const ownerStream = new SseReader(ownerRes, ownerAbort);
+    const ownerStream = (await openStream(a.base, owner.token, roadmap.id)).stream!;
     await stream.waitFor(
       (d) => d.type === "presence" && d.users.some((u: { userId: string }) => u.userId === owner.id),
       3_000,
@@ -111,5 +117,47 @@ test.describe("two app instances on one database", () => {
       from,
     );
     stream.close();
+  });
+
+  test("at most 20 streams per user across both instances; a token revoked through A closes its stream on B at once", async () => {
+    const owner = await userWithToken(a.base, "Lim Owner");
+    const team = (await call(a.base, owner.token, "POST", "/api/teams", { name: "Limits" })).json.team;
+    const roadmap = (
+      await call(a.base, owner.token, "POST", `/api/teams/${team.id}/roadmaps`, {
+        title: "Watched",
+        startDate: "2027-01-04",
+      })
+    ).json.roadmap;
+
+    const streams = [];
+    for (let i = 0; i < 20; i++) {
+      const opened = await openStream(i % 2 ? b.base : a.base, owner.token, roadmap.id);
+      expect(opened.status).toBe(200);
+      streams.push(opened.stream!);
+    }
+    for (const base of [a.base, b.base]) {
+      const refused = await openStream(base, owner.token, roadmap.id);
+      expect(refused.status).toBe(429);
+      expect(refused.json.error.code).toBe("rate_limited");
+    }
+    for (const stream of streams) stream.close();
+
+    // Revoked through A (a session's act), its stream on B ends well before the next heartbeat.
+    // Slots free as the servers let go of the closed streams.
+    let reader = null;
+    for (let i = 0; !reader; i++) {
+      reader = (await openStream(b.base, owner.token, roadmap.id)).stream;
+      if (i > 100) throw new Error("the closed streams' slots were never freed");
+      if (!reader) await new Promise((r) => setTimeout(r, 50));
+    }
+    const revoked = await fetch(`${a.base}/api/tokens/${owner.tokenId}`, {
+      method: "DELETE",
+      headers: { cookie: owner.cookie, origin: a.base, "sec-fetch-site": "same-origin" },
+    });
+    expect(revoked.status).toBe(200);
+    const started = Date.now();
+    while (!reader.ended && Date.now() - started < 5_000) await new Promise((r) => setTimeout(r, 20));
+    expect(reader.ended).toBe(true);
+    expect(Date.now() - started).toBeLessThan(3_000);
   });
 });
