@@ -47,6 +47,9 @@ export default async function proxy(req: NextRequest) {
   const requestHeaders = new Headers(req.headers);
   requestHeaders.set("content-security-policy", headers["content-security-policy"]);
   requestHeaders.set("x-nonce", nonce);
+  // The page being rendered, so that a page finding the session ended sends the visitor back to it
+  // after sign-in (lib/server/session.ts). Set here, so a client cannot choose it.
+  requestHeaders.set("x-cairn-path", path + req.nextUrl.search);
   return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), headers);
 }
 

@@ -19,10 +19,26 @@ export async function currentActor(): Promise<
   return actor ? { actor, db } : { actor: null, db };
 }
 
-/** Like currentActor, but sends a signed-out visitor to the sign-in page and back afterwards. */
+/**
+ * The page being rendered, as the proxy saw it (a layout cannot know it otherwise), without Next's
+ * own `_rsc` parameter; else `fallback`.
+ */
+async function renderedPath(fallback: string): Promise<string> {
+  const seen = (await headers()).get("x-cairn-path");
+  if (!seen?.startsWith("/")) return fallback;
+  const url = new URL(seen, "http://cairn.invalid");
+  url.searchParams.delete("_rsc");
+  return url.pathname + url.search;
+}
+
+/**
+ * Like currentActor, but sends a signed-out visitor (or one whose session was ended elsewhere) to
+ * the sign-in page and back afterwards: to the page actually requested, whichever of the layout
+ * and the page notices first.
+ */
 export async function requirePageActor(returnTo: string): Promise<{ actor: Actor; db: Database }> {
   const result = await currentActor();
-  if (!result.actor) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!result.actor) redirect(`/signin?callbackUrl=${encodeURIComponent(await renderedPath(returnTo))}`);
   return result;
 }
 

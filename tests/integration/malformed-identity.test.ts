@@ -139,8 +139,14 @@ describeEachDatabase("malformed cookies and headers are a signed-out visitor", (
           "http://localhost/signin?callbackUrl=%2Fteams%2Facme%3Ftab%3D1",
         );
       }
-      const through = await proxy(new NextRequest("http://localhost/teams", { headers: { cookie: valid } }));
+      const through = await proxy(
+        new NextRequest("http://localhost/teams/acme?tab=1", {
+          headers: { cookie: valid, "x-cairn-path": "/evil" },
+        }),
+      );
       expect(through.headers.get("location")).toBeNull();
+      // The page learns its own path (for the way back if it finds the session ended), not the client's word.
+      expect(through.headers.get("x-middleware-request-x-cairn-path")).toBe("/teams/acme?tab=1");
     });
   });
 });
