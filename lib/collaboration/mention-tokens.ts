@@ -21,13 +21,69 @@ export interface ResolvedMentions {
 }
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
-// A backtick run, content that does not cross a blank line, and a closing run of the same length.
-const INLINE_CODE = /(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n)[\s\S])*?(?<!`)\1(?!`)/g;
-// An @ that does not continue a word, an address, a path or another mention.
+// An @ that does not continue a word, an address, a path or another mention. Linear: the handle's
+// class has no overlap with what follows it, and a domain's labels are split by dots.
 const MENTION =
   /(?<![\p{L}\p{M}\p{N}.%+\-/@`])@([\p{L}\p{M}\p{N}_.'’%+-]+)(@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)?/gu;
-const TRAILING_PUNCTUATION = /[.'’_+-]+$/;
-const POSSESSIVE = /['’]s$/i;
+/** Stripped from a handle's end ("@PriyaShah." means Priya); by hand, as /[...]+$/ is quadratic. */
+const TRAILING_PUNCTUATION = new Set(".'’_+-");
+
+function withoutTrailingPunctuation(handle: string): string {
+  let end = handle.length;
+  while (end > 0 && TRAILING_PUNCTUATION.has(handle[end - 1])) end--;
+  return handle.slice(0, end);
+}
+
+function withoutPossessive(handle: string): string {
+  return /^['’]s$/i.test(handle.slice(-2)) ? handle.slice(0, -2) : handle;
+}
+
+/**
+ * Inline code spans blanked out (newlines kept): a backtick run, content that does not cross a
+ * blank line, and the next run of the same length. The runs are indexed by length and the blank
+ * lines listed once, so each opener costs a binary search: a body of backtick runs of every length
+ * is linear (the regular expression this replaces was quadratic on it).
+ */
+function blankInlineCode(text: string): string {
+  const runs = new Map<number, number[]>();
+  for (let at = text.indexOf("`"); at !== -1; ) {
+    let length = 0;
+    while (text[at + length] === "`") length++;
+    const list = runs.get(length);
+    if (list) list.push(at);
+    else runs.set(length, [at]);
+    at = text.indexOf("`", at + length);
+  }
+  if (runs.size === 0) return text;
+  const blankLines: number[] = [];
+  for (const match of text.matchAll(/\n[ \t]*(?=\n)/g)) blankLines.push(match.index);
+  const firstAtOrAfter = (list: number[], from: number) => {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid] < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < list.length ? list[lo] : Infinity;
+  };
+  let out = "";
+  let copied = 0;
+  for (let at = text.indexOf("`"); at !== -1; ) {
+    let length = 0;
+    while (text[at + length] === "`") length++;
+    const closer = firstAtOrAfter(runs.get(length)!, at + length);
+    if (closer < firstAtOrAfter(blankLines, at + length)) {
+      const end = closer + length;
+      out += text.slice(copied, at) + text.slice(at, end).replace(/[^\n]/g, " ");
+      copied = end;
+      at = text.indexOf("`", end);
+    } else {
+      at = text.indexOf("`", at + length);
+    }
+  }
+  return out + text.slice(copied);
+}
 
 /** The body with fenced code blocks and inline code spans blanked out (CommonMark's rules, simplified). */
 export function withoutCode(body: string): string {
@@ -47,7 +103,7 @@ export function withoutCode(body: string): string {
     }
     return "";
   });
-  return lines.join("\n").replace(INLINE_CODE, (code) => code.replace(/[^\n]/g, " "));
+  return blankInlineCode(lines.join("\n"));
 }
 
 /** Every mention token in the body, in order, duplicates included. */
@@ -96,7 +152,7 @@ export function resolveMentions(body: string, members: readonly MentionMember[])
     }
     // "@PriyaShah." and "@PriyaShah's" at the end of a phrase still mean Priya.
     const raw = token.handle.toLowerCase();
-    const candidates = [raw, raw.replace(TRAILING_PUNCTUATION, ""), raw.replace(POSSESSIVE, "")];
+    const candidates = [raw, withoutTrailingPunctuation(raw), withoutPossessive(raw)];
     const matched = candidates.map((c) => byHandle.get(c)).find((ids) => ids !== undefined);
     if (matched?.size === 1) userIds.add([...matched][0]);
   }

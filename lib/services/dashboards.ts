@@ -77,12 +77,15 @@ function plannedFinish(board: BoardContent, schedule: Schedule | null): string {
 
 /**
  * The Monte-Carlo forecast, or null when it cannot run (a dependency loop, nothing to forecast):
- * the dashboard shows the plan without its confidence rather than failing.
+ * the dashboard shows the plan without its confidence rather than failing. A full forecast queue
+ * is not such a case: it answers 503 with Retry-After, so that a dashboard (and a share link's
+ * view, which is cached) is never kept without the forecast it would have had a moment later.
  */
 async function forecastOrNull(board: BoardContent, risks: Risk[]): Promise<Forecast | null> {
   try {
     return await forecastBoard(board, risks, DASHBOARD_FORECAST);
-  } catch {
+  } catch (error) {
+    if (error instanceof AppError && error.code === "service_busy") throw error;
     return null;
   }
 }

@@ -4,12 +4,17 @@ import type { Forecast, Risk } from "@/lib/validation/resources";
 import type { Actor } from "./actor";
 import { loadBoard, type BoardContent } from "./board";
 import { AppError } from "./errors";
+import { withForecastSlot } from "./forecast-limit";
 import { accessRoadmap } from "./roadmap-access";
-import { promiseCache } from "./promise-cache";
 import { loadRisks } from "./risks";
+import { sharedWorkCache } from "./shared-work";
 
-/** Work per chunk before yielding to the event loop, so that other requests keep being served. */
-const CHUNK_BUDGET_MS = 50;
+/**
+ * Work per chunk before yielding to the event loop. A request that needs a few database round trips
+ * waits up to a chunk of each running forecast per round trip, so chunks stay short: at 10 ms and
+ * two forecasts at once, GET /api/me stays well under 200 ms while forecasts run.
+ */
+const CHUNK_BUDGET_MS = 10;
 const FIRST_CHUNK_RUNS = 100;
 const CACHE_ENTRIES = 20;
 
@@ -18,7 +23,7 @@ const CACHE_ENTRIES = 20;
  * its sequence number, so an entry can never be stale: a changed roadmap simply has a new key, and
  * the old entry ages out.
  */
-const cache = promiseCache<Forecast>(CACHE_ENTRIES);
+const cache = sharedWorkCache<Forecast>(CACHE_ENTRIES);
 
 /** For tests: forget every cached forecast. */
 export function clearForecastCache(): void {
@@ -45,9 +50,10 @@ function prepare(input: ForecastInput) {
 
 /**
  * Runs the simulation in chunks of about CHUNK_BUDGET_MS, yielding between them, so that a
- * 100,000-run forecast never blocks the server; chunk sizes adapt to the measured speed.
+ * 100,000-run forecast never blocks the server; chunk sizes adapt to the measured speed. Stops at
+ * the next chunk once `signal` aborts (everyone who asked for it has gone).
  */
-async function simulate(input: ForecastInput): Promise<Forecast> {
+async function simulate(input: ForecastInput, signal: AbortSignal): Promise<Forecast> {
   const started = performance.now();
   const forecast = prepare(input);
   let chunk = Math.min(FIRST_CHUNK_RUNS, input.runs);
@@ -58,7 +64,10 @@ async function simulate(input: ForecastInput): Promise<Forecast> {
     const took = performance.now() - t0;
     const perRun = Math.max(took, 0.01) / runs;
     chunk = Math.max(1, Math.floor(CHUNK_BUDGET_MS / perRun));
-    if (forecast.done < input.runs) await yieldToEventLoop();
+    if (forecast.done < input.runs) {
+      await yieldToEventLoop();
+      signal.throwIfAborted();
+    }
   }
   const result = forecast.result();
   return { ...result, elapsedMs: Math.round((performance.now() - started) * 10) / 10 };
@@ -101,14 +110,20 @@ function forecastInput(
   };
 }
 
-/** The cached forecast of (roadmap, seq, runs, seed), or one computed from what `load` answers. */
+/**
+ * The cached forecast of (roadmap, seq, runs, seed), or one computed from what `load` answers once a
+ * slot of the forecast limit is free (identical requests share the wait and the run). A request that
+ * passes its `signal` and goes away stops waiting; the run stops when nobody waits for it any more.
+ */
 function cachedForecast(
   roadmap: { id: string; seq: number },
   options: { runs: number; seed: number },
   load: () => Promise<ForecastInput>,
+  signal?: AbortSignal,
 ): Promise<Forecast> {
-  return cache.get(`${roadmap.id}:${roadmap.seq}:${options.runs}:${options.seed}`, () =>
-    load().then(simulate),
+  const key = `${roadmap.id}:${roadmap.seq}:${options.runs}:${options.seed}`;
+  return cache.get(key, signal, (stop) =>
+    withForecastSlot(options.runs, stop, async () => simulate(await load(), stop)),
   );
 }
 
@@ -128,18 +143,26 @@ export function forecastBoard(
 
 /**
  * The Monte-Carlo forecast of a roadmap as it is now. A repeated read of an unchanged roadmap with
- * the same runs and seed answers from memory, with the elapsedMs of the run that computed it.
+ * the same runs and seed answers from memory, with the elapsedMs of the run that computed it. A
+ * new one waits for a slot of the forecast limit (lib/services/forecast-limit.ts): 503 when the
+ * queue is full.
  */
 export async function getForecast(
   db: Database,
   actor: Actor,
   roadmapId: string,
   options: { runs: number; seed: number },
+  signal?: AbortSignal,
 ): Promise<Forecast> {
   // The sequence number is read before the board, so a cached answer is never older than its key.
   const { roadmap } = await accessRoadmap(db, actor, roadmapId, "viewer");
-  return cachedForecast(roadmap, options, async () => {
-    const [board, risks] = await Promise.all([loadBoard(db, roadmap), loadRisks(db, roadmapId)]);
-    return forecastInput(board, risks, options);
-  });
+  return cachedForecast(
+    roadmap,
+    options,
+    async () => {
+      const [board, risks] = await Promise.all([loadBoard(db, roadmap), loadRisks(db, roadmapId)]);
+      return forecastInput(board, risks, options);
+    },
+    signal,
+  );
 }

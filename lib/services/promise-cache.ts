@@ -23,6 +23,10 @@ export function promiseCache<T>(capacity: number) {
       });
       return pending;
     },
+    /** Forgets `key` if it still holds `pending` (e.g. a computation given up on before it settled). */
+    forget(key: string, pending: Promise<T>): void {
+      if (entries.get(key) === pending) entries.delete(key);
+    },
     clear(): void {
       entries.clear();
     },

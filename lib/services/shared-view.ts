@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { roadmaps, shareLinks } from "@/db/schema";
-import type { SharedView } from "@/lib/validation/communication";
+import type { Audience, SharedView } from "@/lib/validation/communication";
 import { roadmapCalendar } from "./calendar";
 import { buildDashboard } from "./dashboards";
 import { AppError, notFound } from "./errors";
@@ -10,9 +10,12 @@ import type { RoadmapRow } from "./roadmap-access";
 import type { ShareLinkRow } from "./share-links";
 import { hashSecret } from "./secrets";
 import { listWorkstreams } from "./workstreams";
+import { promiseCache } from "./promise-cache";
 
 /** lastUsedAt is a hint for editors, not a log: written at most this often. */
 const LAST_USED_RESOLUTION_MS = 60_000;
+/** Views kept: a few per roadmap shared, each a few hundred kB at most. */
+const VIEW_ENTRIES = 50;
 /** Tokens are base64url (with a prefix); anything else, or far longer, names no link. */
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{1,200}$/;
 
@@ -57,25 +60,42 @@ export async function openShareLink(
   return { link, roadmap };
 }
 
+type RoadmapView = Omit<SharedView, "audience" | "expiresAt">;
+
 /**
- * What a share link shows: the audience's dashboard (built for sharing) and the timeline's lanes and
- * live, not-cut items, with no owners, estimates, descriptions, comments or anyone's name.
+ * The roadmap part of a share link's view, by (roadmap, its change sequence number, audience, UTC
+ * day): a leaked link hit in a loop reads one cached answer instead of rebuilding the dashboard and
+ * its forecast per hit. Every change to the roadmap moves its sequence number, so an entry is never
+ * stale; the day is in the key because the dashboard's "upcoming" and "since the last review" are
+ * counted from today. Links of the same audience share an entry; the link's own fields are not in it.
  */
-export async function loadSharedView(
+const views = promiseCache<RoadmapView>(VIEW_ENTRIES);
+const viewCounters = { computations: 0 };
+
+/** How many share views were built (not answered from the cache): for tests and operators. */
+export function sharedViewLoad() {
+  return { computations: viewCounters.computations };
+}
+
+/** For tests: forget every cached view. */
+export function clearSharedViewCache(): void {
+  views.clear();
+}
+
+async function buildRoadmapView(
   db: Database,
-  token: string,
-  now: Date = new Date(),
-): Promise<SharedView> {
-  const { link, roadmap } = await openShareLink(db, token, now);
+  roadmap: RoadmapRow,
+  audience: Audience,
+  now: Date,
+): Promise<RoadmapView> {
+  viewCounters.computations++;
   const [dashboard, lanes, items] = await Promise.all([
-    buildDashboard(db, roadmap, link.audience, { forShare: true, now }),
+    buildDashboard(db, roadmap, audience, { forShare: true, now }),
     listWorkstreams(db, roadmap.id),
     loadItems(db, roadmap.id),
   ]);
   const laneName = new Map(lanes.map((w) => [w.id, w.name]));
   return {
-    audience: link.audience,
-    expiresAt: link.expiresAt.toISOString(),
     roadmap: { title: roadmap.title, startDate: roadmap.startDate, horizonMonths: roadmap.horizonMonths },
     dashboard,
     timeline: {
@@ -99,6 +119,24 @@ export async function loadSharedView(
         }),
     },
   };
+}
+
+/**
+ * What a share link shows: the audience's dashboard (built for sharing) and the timeline's lanes and
+ * live, not-cut items, with no owners, estimates, descriptions, comments or anyone's name. The link
+ * is checked on every hit (hash lookup, revocation, expiry); the view itself comes from the cache.
+ */
+export async function loadSharedView(
+  db: Database,
+  token: string,
+  now: Date = new Date(),
+): Promise<SharedView> {
+  const { link, roadmap } = await openShareLink(db, token, now);
+  const day = now.toISOString().slice(0, 10);
+  const view = await views.get(`${roadmap.id}:${roadmap.seq}:${link.audience}:${day}`, () =>
+    buildRoadmapView(db, roadmap, link.audience, now),
+  );
+  return { audience: link.audience, expiresAt: link.expiresAt.toISOString(), ...view };
 }
 
 /** The shared roadmap's reviews and key milestones as iCalendar text, under the same rules as the view. */

@@ -252,7 +252,7 @@ describeEachDatabase("forecast", (getCtx) => {
         expect(body.items).toHaveLength(200);
         // The work is long enough that running it in one go would stall the timer for all of it...
         expect(body.elapsedMs).toBeGreaterThan(600);
-        // ...but it runs in chunks of ~50 ms, so the timer never waits much longer than one chunk.
+        // ...but it runs in chunks of ~10 ms, so the timer never waits much longer than one chunk.
         expect(longestGap).toBeLessThan(300);
       } finally {
         clearInterval(timer);

@@ -298,11 +298,15 @@ describe("hostile input stays text", () => {
     const handles = Array.from({ length: 200 }, (_, i) => `member${i}@example.com`);
     for (const pattern of patterns) {
       const body = pattern.repeat(Math.ceil(10_000 / pattern.length)).slice(0, 10_000);
-      const started = performance.now();
-      const blocks = parseCommentBody(body, { mentionHandles: handles });
-      const elapsed = performance.now() - started;
+      // The best of five: a loaded machine can stall any one run (markdown-hostile.test.ts has the
+      // issue's kinds, its 20 ms bound and the growth check).
+      let elapsed = Infinity;
+      for (let run = 0; run < 5; run++) {
+        const started = performance.now();
+        expect(Array.isArray(parseCommentBody(body, { mentionHandles: handles }))).toBe(true);
+        elapsed = Math.min(elapsed, performance.now() - started);
+      }
       expect(elapsed, `${JSON.stringify(pattern)} took ${elapsed.toFixed(1)} ms`).toBeLessThan(50);
-      expect(Array.isArray(blocks)).toBe(true);
     }
   });
 
