@@ -138,13 +138,17 @@ export function barBox(scale: TimeScale, start: string, end: string): { x: numbe
   return { x: xOfDay(scale, startDay), width: Math.max(6, (endDay - startDay + 1) * scale.pxPerDay) };
 }
 
-function footprint<T extends LayoutItem>(item: T, scale: TimeScale): Omit<PlacedItem<T>, "row" | "laneIndex"> {
+function footprint<T extends LayoutItem>(
+  item: T,
+  scale: TimeScale,
+  label: string,
+): Omit<PlacedItem<T>, "row" | "laneIndex"> {
   if (item.kind === "milestone") {
     const { x, width } = milestoneBox(scale, item.startDate);
-    return { item, x, width, extentEnd: x + width + 4 + labelWidth(item.title) + 18, labelOutside: true };
+    return { item, x, width, extentEnd: x + width + 4 + labelWidth(label) + 18, labelOutside: true };
   }
   const { x, width } = barBox(scale, item.startDate, item.endDate);
-  const text = labelWidth(item.title) + 30;
+  const text = labelWidth(label) + 30;
   // A bar holds its title when it fits, or when it is long enough (160px) for a truncated title to
   // read well; shorter bars show the title after them.
   const labelOutside = width < Math.min(text, 160);
@@ -155,12 +159,14 @@ function footprint<T extends LayoutItem>(item: T, scale: TimeScale): Omit<Placed
 /**
  * Lanes in position order (then the items without a lane), each packed greedily: items sorted by
  * their left edge go into the first sub-row whose last footprint ends before them, so overlapping
- * items stack instead of hiding each other.
+ * items stack instead of hiding each other. `labelOf` is the text written beside an item (its title
+ * on the page; a picture may add a forecast or slack to it), whose room packing keeps free.
  */
 export function layoutTimeline<T extends LayoutItem, L extends LayoutLane>(
   workstreams: readonly L[],
   items: readonly T[],
   scale: TimeScale,
+  labelOf: (item: T) => string = (item) => item.title,
 ): TimelineLayout<T, L> {
   const ordered = [...workstreams].sort((a, b) => a.position - b.position || a.name.localeCompare(b.name));
   const laneIndex = new Map(ordered.map((w, i) => [w.id, i]));
@@ -183,7 +189,7 @@ export function layoutTimeline<T extends LayoutItem, L extends LayoutLane>(
   for (const [index, block] of blocks.entries()) {
     const firstRow = rows.length;
     const prints = block.items
-      .map((item) => footprint(item, scale))
+      .map((item) => footprint(item, scale, labelOf(item)))
       .sort((a, b) => a.x - b.x || a.item.title.localeCompare(b.item.title));
     const rowEnds: number[] = [];
     const subRows: PlacedItem<T>[][] = [];

@@ -60,6 +60,15 @@ export const STATUS_GLYPHS: Record<ItemStatus, GlyphPart[]> = {
   cut: [{ d: "m4 4 8 8M12 4l-8 8", stroke: "current", strokeWidth: 1.8, round: true }],
 };
 
+/** The glyphs as characters, for formats that write a symbol rather than draw a shape (slides). */
+export const STATUS_SYMBOLS: Record<ItemStatus, string> = {
+  planned: "○",
+  in_progress: "◐",
+  done: "✓",
+  at_risk: "⚠",
+  cut: "✕",
+};
+
 /** A date problem: a red triangle with a white exclamation mark. */
 export const WARNING_GLYPH: GlyphPart[] = [
   { d: "M8 1.5 15 14H1Z", fill: VIOLATION_COLOUR },

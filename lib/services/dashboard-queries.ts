@@ -1,17 +1,19 @@
 import { and, asc, countDistinct, desc, eq, gte, isNull } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { feedbackResponses, feedbackRounds, reviews, snapshots } from "@/db/schema";
+import type { Audience } from "@/lib/validation/communication-kinds";
 import type { RoadmapDocument } from "@/lib/validation/roadmap-document";
 
-/** The latest executive review: by the day it was held, then by when it was recorded. */
-export async function latestExecutiveReview(
+/** The latest review with an audience: by the day it was held, then by when it was recorded. */
+export async function latestReview(
   db: Database,
   roadmapId: string,
+  audience: Audience,
 ): Promise<{ id: string; heldOn: string; snapshotId: string } | null> {
   const [row] = await db
     .select({ id: reviews.id, heldOn: reviews.heldOn, snapshotId: reviews.snapshotId })
     .from(reviews)
-    .where(and(eq(reviews.roadmapId, roadmapId), eq(reviews.audience, "executive")))
+    .where(and(eq(reviews.roadmapId, roadmapId), eq(reviews.audience, audience)))
     .orderBy(desc(reviews.heldOn), desc(reviews.createdAt))
     .limit(1);
   return row ?? null;

@@ -1,8 +1,8 @@
 import type { Database } from "@/db/types";
 import { sinceReview } from "@/lib/planning/dashboard-review";
 import { diffDocuments } from "@/lib/planning/roadmap-diff";
-import type { ExecutiveDashboard } from "@/lib/validation/communication";
-import { latestExecutiveReview, loadSnapshotDocument } from "./dashboard-queries";
+import type { Audience, ExecutiveDashboard } from "@/lib/validation/communication";
+import { latestReview, loadSnapshotDocument } from "./dashboard-queries";
 import { promiseCache } from "./promise-cache";
 import type { RoadmapRow } from "./roadmap-access";
 import { loadRoadmapDocument } from "./roadmap-document";
@@ -18,13 +18,17 @@ type SinceReview = ReturnType<typeof sinceReview>;
  */
 const cache = promiseCache<SinceReview>(20);
 
-/** What changed since the roadmap's latest executive review, or null when none was held. */
-export async function sinceLastExecutiveReview(
+/**
+ * What changed since the roadmap's latest review with an audience (the executive dashboard's, and
+ * each audience's deck), or null when none was held.
+ */
+export async function sinceLastReview(
   db: Database,
   roadmap: RoadmapRow,
+  audience: Audience,
   now: Date,
 ): Promise<ExecutiveDashboard["sinceLastReview"]> {
-  const review = await latestExecutiveReview(db, roadmap.id);
+  const review = await latestReview(db, roadmap.id, audience);
   if (!review) return null;
   const changes = await cache.get(`${roadmap.id}:${roadmap.seq}:${review.id}`, async () => {
     const [before, after] = await Promise.all([
@@ -34,4 +38,9 @@ export async function sinceLastExecutiveReview(
     return sinceReview(diffDocuments(before, after));
   });
   return { reviewId: review.id, heldOn: review.heldOn, ...changes };
+}
+
+/** What changed since the roadmap's latest executive review, or null when none was held. */
+export function sinceLastExecutiveReview(db: Database, roadmap: RoadmapRow, now: Date) {
+  return sinceLastReview(db, roadmap, "executive", now);
 }

@@ -41,6 +41,7 @@ import * as riskRestoreRoute from "@/app/api/risks/[riskId]/restore/route";
 import * as riskRoute from "@/app/api/risks/[riskId]/route";
 import { dashboardsRoutes } from "./routes/dashboards";
 import { feedbackRoutes } from "./routes/feedback";
+import { picturesRoutes } from "./routes/pictures";
 import { replanningRoutes } from "./routes/replanning";
 import { reviewsRoutes } from "./routes/reviews";
 import { sharingRoutes } from "./routes/sharing";
@@ -123,6 +124,7 @@ export const ROUTES = {
   ...sharingRoutes,
   ...dashboardsRoutes,
   ...transferRoutes,
+  ...picturesRoutes,
   // Phases and replanning
   ...replanningRoutes,
 } satisfies Record<string, RouteHandler>;

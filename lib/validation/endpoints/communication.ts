@@ -8,7 +8,6 @@ import {
   dashboardSchema,
   diffQuerySchema,
   diffResponseSchema,
-  exportQuerySchema,
   feedbackResponseInputSchema,
   feedbackResponseSchema,
   feedbackResultsSchema,
@@ -24,6 +23,7 @@ import {
   snapshotSchema,
 } from "../communication";
 import { defineEndpoint } from "../endpoint";
+import { PICTURE_MEDIA_TYPES, roadmapExportQuerySchema } from "../pictures";
 import { roadmapDocumentSchema } from "../roadmap-document";
 
 const tag = "Stakeholder communication";
@@ -225,10 +225,17 @@ export const exportRoadmap = defineEndpoint({
   method: "GET",
   path: "/api/roadmaps/{roadmapId}/export",
   summary:
-    "Download the roadmap: json (lossless, re-importable), csv (items), md (a brief), ics (reviews and milestones)",
+    "Download the roadmap: json (lossless, re-importable), csv (items), md (a brief), ics (reviews and milestones); or its timeline for an audience as svg, png (2x), pdf (landscape, paged by lanes) or pptx (an editable deck), cut to from/to",
   tag,
-  query: exportQuerySchema,
-  produces: ["application/json", "text/csv", "text/markdown", "text/calendar"],
+  query: roadmapExportQuerySchema,
+  produces: [
+    "application/json",
+    "text/csv",
+    "text/markdown",
+    "text/calendar",
+    ...Object.values(PICTURE_MEDIA_TYPES),
+  ],
+  errors: ["outside_horizon", "too_large_for_picture"],
 });
 
 export const importRoadmap = defineEndpoint({

@@ -3,12 +3,13 @@ import * as accounts from "./accounts";
 import * as collaboration from "./collaboration";
 import * as communication from "./communication";
 import * as meta from "./meta";
+import * as pictures from "./pictures";
 import * as replanning from "./replanning";
 import * as resources from "./resources";
 import * as teams from "./teams";
 import * as timeline from "./timeline";
 
-export { accounts, collaboration, communication, meta, replanning, resources, teams, timeline };
+export { accounts, collaboration, communication, meta, pictures, replanning, resources, teams, timeline };
 
 /** Every operation of the API, for the OpenAPI document and the route-coverage test. */
 export const allEndpoints: Endpoint[] = [
@@ -18,6 +19,7 @@ export const allEndpoints: Endpoint[] = [
   ...Object.values(collaboration),
   ...Object.values(resources),
   ...Object.values(communication),
+  ...Object.values(pictures),
   // #8 in progress: operations join as their routes land.
   replanning.listPhases,
   replanning.createPhase,

@@ -1,10 +1,26 @@
+import { localeFromAcceptLanguage } from "@/lib/client/format";
 import { route } from "@/lib/server/route";
 import { exportRoadmap } from "@/lib/services/exports";
+import { exportPicture } from "@/lib/services/picture-export";
 import { communication } from "@/lib/validation/endpoints";
+import { PICTURE_FORMATS, pictureOptionsOf, type PictureFormat } from "@/lib/validation/pictures";
 
-export const GET = route(communication.exportRoadmap, async ({ db, actor, params, query }) => {
-  const file = await exportRoadmap(db, actor, params.roadmapId, query.format);
-  return new Response(file.body, {
+const isPicture = (format: string): format is PictureFormat =>
+  (PICTURE_FORMATS as readonly string[]).includes(format);
+
+export const GET = route(communication.exportRoadmap, async ({ req, db, actor, params, query }) => {
+  const { format } = query;
+  const file = isPicture(format)
+    ? await exportPicture(
+        db,
+        actor,
+        params.roadmapId,
+        // A member sees everything unless they ask for an audience's view.
+        { ...pictureOptionsOf({ ...query, format }), audience: query.audience ?? "engineering" },
+        { now: new Date(), locale: localeFromAcceptLanguage(req.headers.get("accept-language")) },
+      )
+    : await exportRoadmap(db, actor, params.roadmapId, format);
+  return new Response(file.body as BodyInit, {
     headers: {
       "content-type": file.contentType,
       "content-disposition": file.contentDisposition,

@@ -1,0 +1,20 @@
+import { localeFromAcceptLanguage } from "@/lib/client/format";
+import { route } from "@/lib/server/route";
+import { exportSharedPicture } from "@/lib/services/picture-export";
+import { SHARED_HEADERS } from "@/lib/services/shared-view";
+import { pictures } from "@/lib/validation/endpoints";
+import { pictureOptionsOf } from "@/lib/validation/pictures";
+
+export const GET = route(pictures.getSharedExport, async ({ req, db, params, query }) => {
+  const file = await exportSharedPicture(db, params.token, pictureOptionsOf(query), {
+    now: new Date(),
+    locale: localeFromAcceptLanguage(req.headers.get("accept-language")),
+  });
+  return new Response(file.body as BodyInit, {
+    headers: {
+      ...SHARED_HEADERS,
+      "content-type": file.contentType,
+      "content-disposition": file.contentDisposition,
+    },
+  });
+});

@@ -1,0 +1,188 @@
+// A drawing as SVG text. Titles stay text (searchable, crisp, escaped); for the PNG the same SVG
+// can carry the letters as outlines of the project's fonts instead, so that the renderer never
+// looks for fonts on the machine (and is fast: no font files read per text).
+
+import type { Font } from "fontkit";
+import type { Drawing, Prim, Stroke, TextPrim } from "./primitives";
+import type { FontKey, TextShaper } from "./text-shaper";
+import { escapeXml } from "./xml-text";
+
+export const FONT_FAMILY = "'DejaVu Sans', 'Droid Sans Fallback', Symbola, system-ui, sans-serif";
+
+/** Where a line of text sits: its baseline this far below the middle, in ems. */
+const BASELINE = 0.35;
+/** Italic drawn from upright outlines leans by this (tan of about 11°). */
+const SLANT = -0.2;
+
+export type TextMode = { kind: "text" } | { kind: "outlines"; shaper: TextShaper };
+
+const n = (v: number) => String(Math.round(v * 100) / 100);
+
+function strokeAttrs(stroke: Stroke | undefined): string {
+  if (!stroke) return ' stroke="none"';
+  const dash = stroke.dashed ? ` stroke-dasharray="${n(stroke.width * 4)} ${n(stroke.width * 3)}"` : "";
+  return ` stroke="${stroke.colour}" stroke-width="${n(stroke.width)}"${dash}`;
+}
+
+class SvgWriter {
+  private readonly out: string[] = [];
+  private readonly markers = new Map<string, string>();
+  private readonly glyphDefs = new Map<string, string>();
+  private readonly glyphIds = new WeakMap<Font, Map<number, string>>();
+
+  constructor(private readonly mode: TextMode) {}
+
+  private marker(colour: string): string {
+    let id = this.markers.get(colour);
+    if (!id) {
+      id = `arrow${this.markers.size}`;
+      this.markers.set(colour, id);
+    }
+    return id;
+  }
+
+  /** The id of a glyph's outline in <defs> (font units, y up), defined on first use. */
+  private glyphRef(key: FontKey, font: Font, glyphId: number, d: () => string): string {
+    let ids = this.glyphIds.get(font);
+    if (!ids) this.glyphIds.set(font, (ids = new Map()));
+    let id = ids.get(glyphId);
+    if (!id) {
+      id = `g-${key}-${glyphId}`;
+      ids.set(glyphId, id);
+      this.glyphDefs.set(id, d());
+    }
+    return id;
+  }
+
+  private textAttrs(p: TextPrim): string {
+    const weight = p.bold ? ' font-weight="bold"' : "";
+    const style = p.italic ? ' font-style="italic"' : "";
+    const anchor = p.anchor && p.anchor !== "start" ? ` text-anchor="${p.anchor}"` : "";
+    const halo = p.halo ? ' stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"' : "";
+    const strike = p.strike ? ' text-decoration="line-through"' : "";
+    return ` font-size="${n(p.size)}" fill="${p.colour}"${weight}${style}${anchor}${halo}${strike}`;
+  }
+
+  private text(p: TextPrim) {
+    if (!p.text) return;
+    const baseline = p.y + p.size * BASELINE;
+    if (this.mode.kind === "text") {
+      this.out.push(`<text x="${n(p.x)}" y="${n(baseline)}"${this.textAttrs(p)}>${escapeXml(p.text)}</text>`);
+      return;
+    }
+    const { shaper } = this.mode;
+    const width = shaper.width(p.text, p.size, p.bold);
+    const x0 = p.anchor === "middle" ? p.x - width / 2 : p.anchor === "end" ? p.x - width : p.x;
+    const slant = p.italic ? ` skewX(${n((Math.atan(SLANT) * 180) / Math.PI)})` : "";
+    const halo = p.halo ? ' stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"' : "";
+    const uses: string[] = [];
+    for (const g of shaper.glyphs(p.text, p.size, p.bold)) {
+      const font = shaper.fontOf(g.font);
+      if (g.glyph.path.commands.length === 0) continue;
+      const id = this.glyphRef(g.font, font, g.glyph.id, () => g.glyph.path.toSVG());
+      const s = p.size / font.unitsPerEm;
+      uses.push(`<use href="#${id}" transform="translate(${n(g.x)} 0) scale(${s} ${-s})"/>`);
+    }
+    this.out.push(
+      `<g transform="translate(${n(x0)} ${n(baseline)})${slant}" fill="${p.colour}"${halo}>${uses.join("")}</g>`,
+    );
+    if (p.strike) {
+      const y = baseline - p.size * 0.3;
+      this.out.push(
+        `<line x1="${n(x0)}" y1="${n(y)}" x2="${n(x0 + width)}" y2="${n(y)}" stroke="${p.colour}" stroke-width="1"/>`,
+      );
+    }
+  }
+
+  draw(prims: readonly Prim[]) {
+    for (const p of prims) {
+      switch (p.t) {
+        case "layer":
+          this.out.push(`<g transform="translate(${n(p.dx)} ${n(p.dy)})">`);
+          this.draw(p.children);
+          this.out.push("</g>");
+          break;
+        case "group":
+          this.out.push(
+            `<g data-kind="${p.kind}" data-id="${escapeXml(p.id)}"><title>${escapeXml(p.title)}</title>`,
+          );
+          this.draw(p.children);
+          this.out.push("</g>");
+          break;
+        case "rect": {
+          const r = p.radius ? ` rx="${n(p.radius)}"` : "";
+          this.out.push(
+            `<rect x="${n(p.x)}" y="${n(p.y)}" width="${n(p.w)}" height="${n(p.h)}"${r} fill="${p.fill ?? "none"}"${strokeAttrs(p.stroke)}/>`,
+          );
+          if (p.label) {
+            const { text, size, colour, bold, strike, padLeft } = p.label;
+            this.text({ t: "text", x: p.x + padLeft, y: p.y + p.h / 2, text, size, colour, bold, strike });
+          }
+          break;
+        }
+        case "diamond": {
+          const { cx, cy, half } = p;
+          this.out.push(
+            `<polygon points="${n(cx)},${n(cy - half)} ${n(cx + half)},${n(cy)} ${n(cx)},${n(cy + half)} ${n(cx - half)},${n(cy)}" fill="${p.fill}"${strokeAttrs(p.stroke)} stroke-linejoin="round"/>`,
+          );
+          break;
+        }
+        case "line":
+          this.out.push(
+            `<line x1="${n(p.x1)}" y1="${n(p.y1)}" x2="${n(p.x2)}" y2="${n(p.y2)}"${strokeAttrs(p.stroke)}/>`,
+          );
+          break;
+        case "arrow":
+          this.out.push(
+            `<path d="${p.d}" fill="none"${strokeAttrs(p.stroke)} marker-end="url(#${this.marker(p.stroke.colour)})"/>`,
+          );
+          break;
+        case "glyph": {
+          const parts = p.parts.map((part) => {
+            const paint = (v: string | undefined) => (v === "current" ? p.colour : (v ?? "none"));
+            const round = part.round ? ' stroke-linecap="round" stroke-linejoin="round"' : "";
+            const width = part.strokeWidth ? ` stroke-width="${part.strokeWidth}"` : "";
+            return `<path d="${part.d}" fill="${paint(part.fill)}" stroke="${paint(part.stroke)}"${width}${round}/>`;
+          });
+          this.out.push(
+            `<g transform="translate(${n(p.x)} ${n(p.y)}) scale(${n(p.size / 16)})">${parts.join("")}</g>`,
+          );
+          break;
+        }
+        case "text":
+          this.text(p);
+          break;
+      }
+    }
+  }
+
+  defs(): string {
+    const markers = [...this.markers].map(
+      ([colour, id]) =>
+        `<marker id="${id}" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L8,4 L0,8 Z" fill="${colour}"/></marker>`,
+    );
+    const glyphs = [...this.glyphDefs].map(([id, d]) => `<path id="${id}" d="${d}"/>`);
+    return `<defs>${markers.join("")}${glyphs.join("")}</defs>`;
+  }
+
+  body(): string {
+    return this.out.join("\n");
+  }
+}
+
+/** The drawing as a standalone SVG document. */
+export function drawingToSvg(drawing: Drawing, mode: TextMode = { kind: "text" }): string {
+  const writer = new SvgWriter(mode);
+  writer.draw(drawing.prims);
+  const { width, height } = drawing;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${n(width)}" height="${n(height)}" viewBox="0 0 ${n(width)} ${n(height)}" font-family="${FONT_FAMILY}" role="img" aria-labelledby="picture-title picture-desc">`,
+    `<title id="picture-title">${escapeXml(drawing.title)}</title>`,
+    `<desc id="picture-desc">${escapeXml(drawing.description)}</desc>`,
+    writer.defs(),
+    writer.body(),
+    "</svg>",
+    "",
+  ].join("\n");
+}

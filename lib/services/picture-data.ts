@@ -1,0 +1,139 @@
+import type { Database } from "@/db/types";
+import type { PictureInput } from "@/lib/exports/timeline/picture-model";
+import { horizonEnd } from "@/lib/planning/calendar";
+import { workstreamProgress } from "@/lib/planning/dashboard-progress";
+import { makeDateText } from "@/lib/planning/date-text";
+import type { Audience, ExecutiveDashboard } from "@/lib/validation/communication";
+import type { PictureScale } from "@/lib/validation/pictures";
+import { loadBoard, scheduleOf, type BoardContent } from "./board";
+import { buildDashboard } from "./dashboards";
+import { AppError } from "./errors";
+import { loadPhases } from "./phases";
+import type { RoadmapRow } from "./roadmap-access";
+
+export interface PictureRequest {
+  audience: Audience;
+  from?: string;
+  to?: string;
+  scale: PictureScale;
+  /** A share link's picture: no cut items, as its view. */
+  forShare: boolean;
+  now: Date;
+  /** Dates in the reader's language (Accept-Language). */
+  locale: string;
+}
+
+/** The range drawn: the horizon unless cut by from/to, which must lie inside it, in order. */
+export function pictureRange(roadmap: RoadmapRow, from?: string, to?: string): { from: string; to: string } {
+  const start = roadmap.startDate;
+  const end = horizonEnd(roadmap.startDate, roadmap.horizonMonths);
+  const range = { from: from ?? start, to: to ?? end };
+  const details = { from: range.from, to: range.to, horizonStart: start, horizonEnd: end };
+  if (range.from > range.to)
+    throw new AppError(
+      "outside_horizon",
+      `from (${range.from}) is after to (${range.to}): give a range that runs forward.`,
+      { details },
+    );
+  if (range.from < start || range.to > end)
+    throw new AppError(
+      "outside_horizon",
+      `The range ${range.from} – ${range.to} leaves the roadmap's horizon (${start} – ${end}): choose dates inside it.`,
+      { details },
+    );
+  return range;
+}
+
+/** CPM marks per item, or none when the links form a loop (the picture then shows the plan only). */
+function scheduleMarks(board: BoardContent): PictureInput["schedule"] {
+  try {
+    const schedule = scheduleOf(board);
+    return new Map(
+      schedule.items.map((s) => [
+        s.id,
+        {
+          critical: s.critical,
+          slackDays: s.totalSlackDays,
+          violation: s.targetMissed || s.plannedTargetMissed || s.plannedStartViolation,
+        },
+      ]),
+    );
+  } catch (error) {
+    if (error instanceof AppError && error.code === "dependency_cycle") return new Map();
+    throw error;
+  }
+}
+
+/** Key milestones' P80 and on-time probability: the executive dashboard's, so both always agree. */
+export function forecastMarks(dashboard: ExecutiveDashboard): PictureInput["forecast"] {
+  return new Map(
+    dashboard.keyMilestones.map((m) => [m.id, { p80: m.p80, onTimeProbability: m.onTimeProbability }]),
+  );
+}
+
+/**
+ * What a picture of the roadmap is drawn from, for an audience: lanes, items (a share link's without
+ * cut ones), links, phases with their gates, and what the audience follows (CPM marks for
+ * engineering, the forecast for executives, lane progress for product). No person's name is read.
+ */
+export async function loadPictureInput(
+  db: Database,
+  roadmap: RoadmapRow,
+  request: PictureRequest,
+  executive?: ExecutiveDashboard,
+): Promise<PictureInput> {
+  const range = pictureRange(roadmap, request.from, request.to);
+  const [board, phases] = await Promise.all([loadBoard(db, roadmap), loadPhases(db, roadmap.id)]);
+  const items = request.forShare ? board.items.filter((i) => i.status !== "cut") : board.items;
+  const { audience } = request;
+  let forecast: PictureInput["forecast"] = new Map();
+  if (audience === "executive") {
+    const dashboard =
+      executive ??
+      ((await buildDashboard(db, roadmap, "executive", {
+        forShare: request.forShare,
+        now: request.now,
+      })) as ExecutiveDashboard);
+    forecast = forecastMarks(dashboard);
+  }
+  return {
+    title: roadmap.title,
+    audience,
+    ...range,
+    detail: request.scale,
+    today: request.now.toISOString().slice(0, 10),
+    lanes: board.workstreams.map((w) => ({ id: w.id, name: w.name, position: w.position })),
+    items: items.map((i) => ({
+      id: i.id,
+      kind: i.kind,
+      title: i.title,
+      startDate: i.startDate,
+      endDate: i.endDate,
+      workstreamId: i.workstreamId,
+      status: i.status,
+      isKey: i.isKey,
+    })),
+    dependencies: board.dependencies.map((d) => ({
+      id: d.id,
+      fromId: d.fromId,
+      toId: d.toId,
+      lagDays: d.lagDays,
+    })),
+    schedule: audience === "engineering" ? scheduleMarks(board) : new Map(),
+    forecast,
+    laneProgress:
+      audience === "product"
+        ? new Map(workstreamProgress(board.workstreams, items).map((w) => [w.id, w.progress]))
+        : new Map(),
+    phases: phases.map((p) => ({
+      id: p.id,
+      name: p.name,
+      startDate: p.startDate,
+      endDate: p.endDate,
+      position: p.position,
+      subjectToReplanning: p.subjectToReplanning,
+      gate: p.gate ? { title: p.gate.title, decision: p.gate.decision?.decision ?? null } : null,
+    })),
+    dates: makeDateText(request.locale),
+  };
+}
