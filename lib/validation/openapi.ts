@@ -8,7 +8,7 @@ const COMMON_ERRORS: Record<string, string> = {
   "400": "invalid_request: the body or query fails the schema (details lists each problem)",
   "401": "unauthenticated: no valid session or API token",
   "403":
-    "forbidden: your role in the team is too low; insufficient_scope: a read-only API token tried to change something",
+    "forbidden: your role in the team is too low; insufficient_scope: a read-only API token tried to change something; cross_site_request: a change with the session cookie came from another site",
   "404": "not_found: no such resource in a team you belong to",
   "429": "rate_limited: wait for Retry-After seconds",
 };
@@ -86,6 +86,10 @@ function operation(endpoint: Endpoint, schemas: SchemaCollector) {
   const errorResponses = Object.fromEntries(
     Object.entries({
       ...COMMON_ERRORS,
+      ...(endpoint.method !== "GET" && {
+        "415":
+          "unsupported_media_type: a change with the session cookie must be sent as application/json (multipart/form-data where a file is taken), even without a body",
+      }),
       ...(endpoint.ifMatch === "required" && {
         "412": "version_mismatch: If-Match names an old version; `current` carries the resource as it is now",
         "428": "precondition_required: If-Match is missing",
