@@ -96,6 +96,11 @@ async function filePart(bytes: Uint8Array, contentType: string): Promise<ImportU
   return { kind, data, bytes: data.byteLength };
 }
 
+/** 413 at once for a body whose Content-Length is over MAX_IMPORT_BYTES, before anything waits on it. */
+export function refuseDeclaredOversize(req: Request): void {
+  if (Number(req.headers.get("content-length") ?? "0") > MAX_IMPORT_BYTES) throw tooLarge();
+}
+
 /**
  * Reads an import upload: the raw body in one of the accepted media types, or a multipart form
  * with a `file` field. Never holds more than MAX_IMPORT_BYTES: 413 past that (at once when
@@ -105,7 +110,7 @@ async function filePart(bytes: Uint8Array, contentType: string): Promise<ImportU
 export async function readImportUpload(req: Request): Promise<ImportUpload> {
   const header = req.headers.get("content-type");
   const { type, charset } = parseContentType(header);
-  if (Number(req.headers.get("content-length") ?? "0") > MAX_IMPORT_BYTES) throw tooLarge();
+  refuseDeclaredOversize(req);
   if (type === "multipart/form-data") return filePart(await readCapped(req), header!);
   const kind = KIND_OF_MEDIA_TYPE[type];
   if (!kind) throw unsupported(type ? `a body of type ${type}` : "a body without a Content-Type");

@@ -289,6 +289,13 @@ describeEachDatabase("bounded imports", (getCtx) => {
           expect(res.headers.get("retry-after")).toBe("5");
           expect(res.json.error.message).toMatch(/already importing 2 files/);
         }
+        // A body declared too large is refused for that, at once, not made to wait.
+        const declared = { "content-length": String(11 * MiB) };
+        expectApiError(
+          await importAs(cast.editor, team.id, SMALL_CSV, { type: "text/csv", headers: declared }),
+          413,
+          "payload_too_large",
+        );
         held.forEach((release) => release());
         for (const res of await Promise.all(waiting)) ok(res, 201);
       } finally {

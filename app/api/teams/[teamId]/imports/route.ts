@@ -1,4 +1,4 @@
-import { readImportUpload } from "@/lib/server/import-body";
+import { readImportUpload, refuseDeclaredOversize } from "@/lib/server/import-body";
 import { parseUploadInWorker } from "@/lib/server/import-parse";
 import { acceptsNdjson, importProgressStream } from "@/lib/server/import-stream";
 import { route } from "@/lib/server/route";
@@ -8,6 +8,7 @@ import { communication } from "@/lib/validation/endpoints";
 
 export const POST = route(communication.importRoadmap, async ({ db, actor, params, query, req }) => {
   await checkImportAccess(db, actor, params.teamId);
+  refuseDeclaredOversize(req);
   // Before the body is read, so that waiting imports hold no body: 429 past the queue.
   const release = await holdImportSlot(req.signal);
   let streaming = false;
