@@ -8,7 +8,7 @@ import { refuseCrossSiteWrite } from "./cross-site";
 import { database } from "./database";
 import { checkIdentityAllows } from "./identity-rules";
 import { errorResponse, invalidRequest, toAppError } from "./http-errors";
-import { MAX_JSON_BODY_BYTES, parseIfMatch, readJsonBody } from "./request-body";
+import { MAX_JSON_BODY_BYTES, parseIfMatch, readJsonBody, readQuery } from "./request-body";
 
 export interface RouteContext<E extends Endpoint> {
   req: Request;
@@ -71,7 +71,7 @@ export function route<E extends Endpoint>(
 
       let query: unknown;
       if (endpoint.query) {
-        const parsed = endpoint.query.safeParse(Object.fromEntries(new URL(req.url).searchParams));
+        const parsed = endpoint.query.safeParse(readQuery(req));
         if (!parsed.success) throw invalidRequest(parsed.error.issues, "query");
         query = parsed.data;
       }

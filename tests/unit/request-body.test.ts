@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseIfMatch, readBodyBytes, readJsonBody } from "@/lib/server/request-body";
+import { nulCharacterPath, parseIfMatch, readBodyBytes, readJsonBody, readQuery } from "@/lib/server/request-body";
 import { AppError } from "@/lib/services/errors";
 
 const withIfMatch = (value?: string) =>
@@ -93,5 +93,43 @@ describe("readJsonBody", () => {
     expect(await readJsonBody(post(exactly))).toHaveLength(1024 * 1024 - 2);
     const over = `"${"x".repeat(1024 * 1024 - 1)}"`;
     expect((await asyncErrorOf(() => readJsonBody(post(over)))).code).toBe("payload_too_large");
+  });
+});
+
+// Found by the fuzzer (tests/integration/fuzz.test.ts): PostgreSQL text cannot hold U+0000, so a
+// name with one failed on insert with a 500.
+describe("U+0000 in a request", () => {
+  const post = (body: string) => new Request("http://localhost/api/x", { method: "POST", body });
+
+  it("refuses a body whose text holds U+0000, naming where", async () => {
+    const error = await asyncErrorOf(() => readJsonBody(post('{"rows": [{"name": "a"}, {"name": "nul\\u0000inside"}]}')));
+    expect(error.code).toBe("invalid_request");
+    expect(error.message).toMatch(/rows\.1\.name.*NUL/);
+    expect(error.details).toEqual([{ path: "rows.1.name", message: expect.stringMatching(/U\+0000/) }]);
+  });
+
+  it("refuses U+0000 in a key too, and at the top level", async () => {
+    expect((await asyncErrorOf(() => readJsonBody(post('{"a\\u0000": 1}')))).details).toEqual([
+      { path: "a\u0000", message: expect.any(String) },
+    ]);
+    expect((await asyncErrorOf(() => readJsonBody(post('"\\u0000"')))).code).toBe("invalid_request");
+  });
+
+  it("reads an escaped backslash followed by u0000 as the text it is", async () => {
+    expect(await readJsonBody(post('{"name": "\\\\u0000"}'))).toEqual({ name: "\\u0000" });
+  });
+
+  it("walks 100,000 levels of nesting without running out of stack", () => {
+    let deep: unknown = "\u0000";
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(nulCharacterPath(deep)).toBe(Array(100_000).fill("0").join("."));
+    expect(nulCharacterPath({ fine: ["text", 1, null, { x: true }] })).toBeUndefined();
+  });
+
+  it("refuses a query string holding %00", () => {
+    const error = errorOf(() => readQuery(new Request("http://localhost/api/x?title=a%00b&limit=2")));
+    expect(error.code).toBe("invalid_request");
+    expect(error.details).toEqual([{ path: "title", message: expect.any(String) }]);
+    expect(readQuery(new Request("http://localhost/api/x?title=ab&limit=2"))).toEqual({ title: "ab", limit: "2" });
   });
 });
