@@ -1,12 +1,13 @@
 import fc from "fast-check";
 import { encode } from "next-auth/jwt";
-import { afterAll, beforeAll, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { createToken } from "@/lib/services/tokens";
 import { allEndpoints } from "@/lib/validation/endpoints";
 import { ROUTES } from "../helpers/api";
 import { describeEachDatabase } from "../helpers/database";
 import { createUser, type TestUser } from "../helpers/fixtures";
-import { readFingerprint } from "../helpers/fuzz/fingerprint";
+import { changedTables, readFingerprint } from "../helpers/fuzz/fingerprint";
 import { caseArbitrary } from "../helpers/fuzz/cases";
 import { endpointKey } from "../helpers/fuzz/requests";
 import { FuzzRunner } from "../helpers/fuzz/runner";
@@ -62,6 +63,19 @@ describeEachDatabase("fuzzing every endpoint", (getCtx) => {
       `fuzz [${getCtx().backend}] FUZZ_SEED=${seed} FUZZ_CASES=${cases}: ${perEndpoint * endpoints.length} cases in ${seconds} s, fixture mended ${runner.mended}, rebuilt ${runner.rebuilt} times`,
       runner.tally,
     );
+  });
+
+  it("the read-back notices a rewritten row in any state table, and not a token merely being used", async () => {
+    const { db } = getCtx();
+    const before = await readFingerprint(db);
+    const me = runner.world.tokens.owner;
+    const send = inProcessSend(ROUTES as Record<string, Handler>);
+    const used = await send({ method: "GET", pathTemplate: "/api/me", params: {}, path: "/api/me", query: "", headers: [["authorization", `Bearer ${me}`]] });
+    expect(used.status).toBe(200);
+    expect(changedTables(before, await readFingerprint(db))).toEqual([]);
+    // Even an update that writes the same values is a write.
+    await db.execute(sql`update teams set name = name where id = ${runner.world.pools.own.team![0]}`);
+    expect(changedTables(before, await readFingerprint(db))).toEqual(["teams"]);
   });
 
   for (const endpoint of endpoints) {

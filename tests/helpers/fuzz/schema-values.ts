@@ -7,7 +7,8 @@ export interface JsonSchema {
   properties?: Record<string, JsonSchema>;
   required?: string[];
   additionalProperties?: boolean | JsonSchema;
-  items?: JsonSchema;
+  items?: JsonSchema | false;
+  prefixItems?: JsonSchema[];
   minItems?: number;
   maxItems?: number;
   minLength?: number;
@@ -176,15 +177,24 @@ export function validValue(node: SchemaNode): fc.Arbitrary<FuzzValue> {
     case "null":
       return fc.constant(null);
     case "array": {
+      // A tuple: exactly its items (zod writes `items: false` after them).
+      if (schema.prefixItems) return fc.tuple(...schema.prefixItems.map((s) => validValue(child(n, s))));
       const minLength = schema.minItems ?? 0;
       const maxLength = Math.max(minLength, Math.min(schema.maxItems ?? 5, 5));
-      return fc.array(validValue(child(n, schema.items ?? {})), { minLength, maxLength });
+      // Lists of records are keyed by their first field (one rule per audience, each skill once).
+      return fc.uniqueArray(validValue(child(n, schema.items || {})), { minLength, maxLength, selector: listKey });
     }
     case "object":
       return validObject(n);
     default:
       return fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<FuzzValue>;
   }
+}
+
+function listKey(value: FuzzValue): unknown {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+  const first = Object.values(value)[0];
+  return first instanceof IdRef ? `${first.kind}:${first.pick}` : first;
 }
 
 function validObject(node: SchemaNode): fc.Arbitrary<FuzzValue> {
@@ -196,12 +206,19 @@ function validObject(node: SchemaNode): fc.Arbitrary<FuzzValue> {
   return fc.record(model, { requiredKeys }).map((o) => coherent(o as Record<string, FuzzValue>));
 }
 
+const ESTIMATE = ["optimisticHours", "likelyHours", "pessimisticHours"];
+
 /**
  * The few cross-field rules of the API that a valid request should respect to get past shape checks
- * into the services: a span starts before it ends, a milestone is one day with an outcome.
+ * into the services: a span starts before it ends, a milestone is one day with an outcome, an
+ * estimate's hours are in order.
  */
 function coherent(o: Record<string, FuzzValue>): Record<string, FuzzValue> {
   const out: Record<string, FuzzValue> = { ...o };
+  if (ESTIMATE.every((k) => typeof out[k] === "number")) {
+    const hours = ESTIMATE.map((k) => out[k] as number).sort((a, b) => a - b);
+    ESTIMATE.forEach((k, i) => (out[k] = hours[i]));
+  }
   if (typeof out.startDate === "string" && typeof out.endDate === "string" && out.startDate > out.endDate)
     [out.startDate, out.endDate] = [out.endDate, out.startDate];
   if (out.kind === "milestone" && typeof out.startDate === "string") {
