@@ -46,7 +46,7 @@ function withoutPossessive(handle: string): string {
  */
 function blankInlineCode(text: string): string {
   const runs = new Map<number, number[]>();
-  for (let at = text.indexOf("`"); at !== -1; ) {
+  for (let at = text.indexOf("`"); at !== -1;) {
     let length = 0;
     while (text[at + length] === "`") length++;
     const list = runs.get(length);
@@ -69,7 +69,7 @@ function blankInlineCode(text: string): string {
   };
   let out = "";
   let copied = 0;
-  for (let at = text.indexOf("`"); at !== -1; ) {
+  for (let at = text.indexOf("`"); at !== -1;) {
     let length = 0;
     while (text[at + length] === "`") length++;
     const closer = firstAtOrAfter(runs.get(length)!, at + length);
@@ -134,6 +134,17 @@ function addTo(index: Map<string, Set<string>>, key: string, id: string) {
  * text); an email names the member with that address, or is reported as unknown.
  */
 export function resolveMentions(body: string, members: readonly MentionMember[]): ResolvedMentions {
+  return resolveMentionTokens(findMentionTokens(body), members);
+}
+
+/**
+ * resolveMentions for tokens found beforehand: the scan of the body is pure work on the text, which
+ * the server does before taking any lock; only this, with the team's members, happens under it.
+ */
+export function resolveMentionTokens(
+  tokens: readonly MentionToken[],
+  members: readonly MentionMember[],
+): ResolvedMentions {
   const byEmail = new Map(members.map((m) => [m.email.toLowerCase(), m.id]));
   const byHandle = new Map<string, Set<string>>();
   for (const m of members) {
@@ -143,7 +154,7 @@ export function resolveMentions(body: string, members: readonly MentionMember[])
 
   const userIds = new Set<string>();
   const unknownEmails = new Set<string>();
-  for (const token of findMentionTokens(body)) {
+  for (const token of tokens) {
     if (token.kind === "email") {
       const id = byEmail.get(token.email);
       if (id) userIds.add(id);

@@ -2,7 +2,11 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { comments } from "@/db/schema";
 import { excerptOf } from "@/lib/collaboration/excerpt";
-import { resolveMentions } from "@/lib/collaboration/mention-tokens";
+import {
+  findMentionTokens,
+  resolveMentionTokens,
+  type MentionToken,
+} from "@/lib/collaboration/mention-tokens";
 import type { Comment, CreateCommentInput, UpdateCommentInput } from "@/lib/validation/collaboration";
 import type { Role } from "@/lib/validation/common";
 import type { Actor } from "./actor";
@@ -17,10 +21,15 @@ import { RESTORE_WINDOW_DAYS } from "./roadmaps";
 const commentDeleted = (what = "That comment") =>
   new AppError("comment_deleted", `${what} has been deleted. Restore it first, or start a new thread.`);
 
-/** The members a body mentions; an @email that names nobody in the team is refused (422). */
-async function mentionsIn(tx: Database, teamId: string, body: string) {
+/**
+ * The members a body's mention tokens name; an @email that names nobody in the team is refused
+ * (422). The tokens are found before the transaction (findMentionTokens: pure work on up to 10,000
+ * characters), so only this indexed read of the members runs under the roadmap lock. It stays after
+ * the role check: resolved before it, a non-member would learn from 422 vs 404 who is a member.
+ */
+async function mentionsIn(tx: Database, teamId: string, tokens: readonly MentionToken[]) {
   const members = (await loadTeamMembers(tx, teamId)).map((m) => m.user);
-  const { userIds, unknownEmails } = resolveMentions(body, members);
+  const { userIds, unknownEmails } = resolveMentionTokens(tokens, members);
   if (unknownEmails.length > 0) {
     throw new AppError(
       "invalid_mention",
@@ -54,11 +63,12 @@ export async function createComment(
   input: CreateCommentInput,
 ): Promise<Comment> {
   const { roadmapId } = await liveItem(db, itemId);
+  const tokens = findMentionTokens(input.body); // before the lock: see mentionsIn
   return db.transaction(async (tx) => {
     const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "commenter", { lock: true });
     await liveItem(tx, itemId); // it may have been deleted while this waited for the lock
     const parent = input.parentId ? await replyTarget(tx, itemId, input.parentId) : null;
-    const mentions = await mentionsIn(tx, roadmap.teamId, input.body);
+    const mentions = await mentionsIn(tx, roadmap.teamId, tokens);
     const [row] = await tx
       .insert(comments)
       .values({
@@ -168,6 +178,7 @@ export async function updateComment(
   expectedVersion: number,
   patch: UpdateCommentInput,
 ): Promise<Comment> {
+  const tokens = patch.body === undefined ? [] : findMentionTokens(patch.body); // before the lock
   return writeTransaction(db, actor, commentId, "commenter", async (w) => {
     const { tx, roadmap, row } = w;
     if (row.authorId !== actor.userId) {
@@ -177,7 +188,7 @@ export async function updateComment(
     if (row.deletedAt) throw commentDeleted();
     const changes = commentChanges(row, patch);
     if (Object.keys(changes).length === 0) return presentComment(tx, row);
-    const mentions = changes.body ? await mentionsIn(tx, roadmap.teamId, patch.body!) : null;
+    const mentions = changes.body ? await mentionsIn(tx, roadmap.teamId, tokens) : null;
     const written = await writeComment(w, actor, {
       set: {
         ...(patch.feasibility !== undefined && { feasibility: patch.feasibility }),
