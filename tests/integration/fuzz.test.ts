@@ -60,7 +60,7 @@ describeEachDatabase("fuzzing every endpoint", (getCtx) => {
     if (!runner) return;
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(
-      `fuzz [${getCtx().backend}] FUZZ_SEED=${seed} FUZZ_CASES=${cases}: ${perEndpoint * endpoints.length} cases in ${seconds} s, fixture mended ${runner.mended}, rebuilt ${runner.rebuilt} times`,
+      `fuzz [${getCtx().backend}] FUZZ_SEED=${seed} FUZZ_CASES=${cases}: ${perEndpoint * endpoints.length} cases in ${seconds} s, fixture mended ${runner.mended} times, rebuilt after [${runner.rebuiltAfter.join("; ")}]`,
       runner.tally,
     );
   });

@@ -35,7 +35,8 @@ export type Tally = Record<string, number>;
 export class FuzzRunner {
   readonly tally: Tally = {};
   mended = 0;
-  rebuilt = 0;
+  /** The requests after which a team had to be built afresh (a team deleted, say). */
+  readonly rebuiltAfter: string[] = [];
   private baseline?: Fingerprint;
   private sinceBaseline: string[] = [];
 
@@ -78,7 +79,7 @@ export class FuzzRunner {
     if (res.status < 300 && write) {
       const mending = await mendWorld(this.options.send, this.world, this.options.cast);
       if (mending === "mended") this.mended++;
-      if (mending === "rebuilt") this.rebuilt++;
+      if (mending === "rebuilt") this.rebuiltAfter.push(c.key);
     }
     const answer = res.text.length > 400 ? `${res.text.slice(0, 400)}...` : res.text;
     return {
