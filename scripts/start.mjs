@@ -30,6 +30,10 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 // Next handles no signals in a custom server; lib/server/startup.ts then closes the event streams
 // and the database (PGlite needs it to reopen without crash recovery) before exiting.
 process.env.NEXT_MANUAL_SIG_HANDLE = "true";
+// What `next start` sets too: the server's own origin, where a server action's redirect is fetched.
+const shownHost = !args.hostname || args.hostname === "0.0.0.0" ? "localhost" : args.hostname;
+const origin = `http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${port}`;
+process.env.__NEXT_PRIVATE_ORIGIN = origin;
 
 // The same store lib/server/client-address.ts reads: one per process, found by a registered symbol.
 const PEER_ADDRESS = Symbol.for("cairn.peerAddress");
@@ -55,8 +59,5 @@ server.on("error", (error) => {
   process.exit(1);
 });
 server.listen(port, args.hostname, () => {
-  const shown = args.hostname ?? "localhost";
-  console.log(
-    `  Cairn ${dev ? "(development) " : ""}ready on http://${shown.includes(":") ? `[${shown}]` : shown}:${port}`,
-  );
+  console.log(`  Cairn ${dev ? "(development) " : ""}ready on ${origin}`);
 });

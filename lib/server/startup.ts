@@ -3,7 +3,7 @@ import { closeDatabase, database } from "./database";
 import { presenceRooms } from "./live/presence-rooms";
 
 export async function startServer(): Promise<void> {
-  // A malformed CAIRN_TRUSTED_PROXIES stops the start with its message instead of failing requests.
+  // A malformed CAIRN_TRUSTED_PROXIES fails the start with its message, before anything is opened.
   trustedProxies();
   await database();
   // With NEXT_MANUAL_SIG_HANDLE=true Next leaves signals to us: close PGlite cleanly so that the

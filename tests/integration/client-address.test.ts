@@ -120,7 +120,7 @@ describeEachDatabase("client address", (getCtx) => {
     });
   });
 
-  it("a malformed CAIRN_TRUSTED_PROXIES stops the server at start with a message naming it", async () => {
+  it("a malformed CAIRN_TRUSTED_PROXIES fails the start-up hook with a message naming the entry", async () => {
     await withEnv({ CAIRN_TRUSTED_PROXIES: "10.0.0.0/40" }, async () => {
       await expect(startServer()).rejects.toThrow(
         /CAIRN_TRUSTED_PROXIES: "10\.0\.0\.0\/40" is not an IP address/,
