@@ -152,7 +152,12 @@ test.describe("two app instances on one database", () => {
     }
     const revoked = await fetch(`${a.base}/api/tokens/${owner.tokenId}`, {
       method: "DELETE",
-      headers: { cookie: owner.cookie, origin: a.base, "sec-fetch-site": "same-origin" },
+      headers: {
+        cookie: owner.cookie,
+        origin: a.base,
+        "sec-fetch-site": "same-origin",
+        "content-type": "application/json",
+      },
     });
     expect(revoked.status).toBe(200);
     const started = Date.now();
