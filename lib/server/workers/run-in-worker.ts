@@ -47,13 +47,15 @@ export interface WorkerTask<I> {
  * working directory, where npm run build and npm run dev put them.
  */
 export function workerEntryPath(entry: string): string {
-  return path.join(process.env.CAIRN_WORKERS_DIR || path.join(process.cwd(), WORKERS_DIR), entry);
+  const dir =
+    process.env.CAIRN_WORKERS_DIR || path.join(/* turbopackIgnore: true */ process.cwd(), WORKERS_DIR);
+  return path.join(/* turbopackIgnore: true */ dir, entry);
 }
 
 /** Runs the task and resolves with the worker's one message; rejects with a WorkerFailure. */
 export function runInWorker<I, O>(task: WorkerTask<I>): Promise<O> {
   const file = workerEntryPath(task.entry);
-  if (!existsSync(file))
+  if (!existsSync(/* turbopackIgnore: true */ file))
     return Promise.reject(
       new WorkerFailure(
         "not_built",
@@ -61,7 +63,8 @@ export function runInWorker<I, O>(task: WorkerTask<I>): Promise<O> {
       ),
     );
   return new Promise<O>((resolve, reject) => {
-    const worker = new Worker(file, {
+    // The entry is built apart (see above); Next's bundler must not try to bundle it.
+    const worker = new Worker(/* turbopackIgnore: true */ file, {
       workerData: task.input,
       transferList: task.transfer,
       resourceLimits: task.resourceLimits,
