@@ -26,14 +26,25 @@ export const passwordHashing = (state.__cairnPasswordHashing ??= new Concurrency
   passwordsBusy,
 ));
 
+/**
+ * Runs an argon2 task under the process-wide limit. Each route bundle has its own copy of this
+ * module and of AppError, and the limit (shared on globalThis) refuses with the copy of whichever
+ * bundle created it; toAppError knows its own bundle's class only, so the refusal is rebuilt here.
+ */
+function limited<T>(task: () => Promise<T>): Promise<T> {
+  return passwordHashing.run(task).catch((error: unknown) => {
+    throw (error as { code?: unknown } | null)?.code === "service_busy" ? passwordsBusy() : error;
+  });
+}
+
 /** Throws AppError service_busy when too many hashes are already waiting. */
 export function hashPassword(password: string): Promise<string> {
-  return passwordHashing.run(() => hash(password, OPTIONS));
+  return limited(() => hash(password, OPTIONS));
 }
 
 /** False for a wrong password or a malformed hash; throws AppError service_busy like hashPassword. */
 export function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
-  return passwordHashing.run(() => verify(passwordHash, password).catch(() => false));
+  return limited(() => verify(passwordHash, password).catch(() => false));
 }
 
 let dummyHash: Promise<string> | undefined;
