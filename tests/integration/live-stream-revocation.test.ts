@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, expect, it, vi } from "vitest";
 import { users } from "@/db/schema";
+import { roadmapEventsResponse } from "@/lib/server/live/events-response";
 import { publishRevocation } from "@/lib/server/live/publish";
 import type { Actor } from "@/lib/services/actor";
 import { createItem, updateItem } from "@/lib/services/items";
@@ -112,6 +113,20 @@ describeEachDatabase("live streams: a revoked identity is cut off at once", (get
     expect(JSON.stringify(reader.events)).not.toContain("Secret");
     // The viewer's other token was not revoked: its stream carries on.
     expect(other.reader.ended).toBe(false);
+  });
+
+  it("a stream whose token was revoked before it was listening sends nothing, not even its hello", async () => {
+    const { db, handle } = getCtx();
+    const token = await newToken(viewer);
+    // As if the route had authenticated the token just before it was revoked: the revocation's
+    // message reached no stream of it yet, so the stream checks once it listens.
+    await revokeToken(db, viewer.actor, token.id);
+    const actor: Actor = { ...viewer.actor, via: "token", tokenId: token.id };
+    const req = new Request(`http://localhost/api/roadmaps/${board.roadmap.id}/events`);
+    const reader = new SseReader(await roadmapEventsResponse(req, handle, actor, board.roadmap, undefined));
+    opened.push(reader);
+    await reader.waitForEnd(AT_ONCE_MS);
+    expect(reader.events).toEqual([]);
   });
 
   it("a change already on its way (its item still being read) is not sent once the revocation is known", async () => {
