@@ -15,7 +15,8 @@ export interface XmlElement {
   /** Without the prefix: "Task". */
   localName: string;
   attributes: ReadonlyMap<string, string>;
-  children: XmlElement[];
+  /** Shared and empty for an element without children (most of a data file's): read, never push. */
+  children: readonly XmlElement[];
   /** The element's own character data (CDATA included), entities decoded. */
   text: string;
   /** The line its start tag ends on. */
@@ -55,6 +56,7 @@ export type KeepElement = (path: readonly string[], line: number) => boolean;
 const UNSAFE_DECLARATION = /<!\s*(?:DOCTYPE|ENTITY)/i;
 const keepAll: KeepElement = () => true;
 const NO_ATTRIBUTES: ReadonlyMap<string, string> = new Map();
+const NO_CHILDREN: readonly XmlElement[] = Object.freeze([]);
 
 interface Open {
   /** Null when the element is left out. */
@@ -169,12 +171,16 @@ export function readXml(
         name: tag.name,
         localName,
         attributes: attributes === 0 ? NO_ATTRIBUTES : new Map(Object.entries(tag.attributes)),
-        children: [],
+        children: NO_CHILDREN,
         text: "",
         line: lines.lineOf(parser.position),
       };
-      if (parent) parent.element!.children.push(element);
-      else root = element;
+      if (parent) {
+        const owner = parent.element!;
+        if (owner.children === NO_CHILDREN) owner.children = [element];
+        // Arrays other than NO_CHILDREN are this reader's own.
+        else (owner.children as XmlElement[]).push(element);
+      } else root = element;
     }
     stack.push({ element, text: null, textLength: 0 });
   });
