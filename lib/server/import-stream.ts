@@ -15,9 +15,9 @@ export function acceptsNdjson(req: Request): boolean {
  * then exactly one of
  *   {"type":"result","status":201,"body":<ImportResult>}
  *   {"type":"error","status":<4xx|500>,"body":{"error":{...}}}  (api.md's error shape)
- * Authentication, the role check and reading the upload (413, 415, 400 for text that is not UTF-8)
- * happen before the stream starts and answer their plain status; from parsing on, a failure
- * arrives as the error line. A client that goes away does not stop the import: it commits or not
+ * Authentication, the role check, waiting for an import slot (429 when too many run) and reading
+ * the upload (413, 415, 400 for text that is not UTF-8) happen before the stream starts and answer
+ * their plain status; from parsing on (in the import worker), a failure arrives as the error line. A client that goes away does not stop the import: it commits or not
  * as a whole.
  */
 export function importProgressStream(
