@@ -1,5 +1,5 @@
 import type { Database } from "@/db/types";
-import { pngDensity, drawingToPng, MAX_PNG_PIXELS } from "@/lib/exports/timeline/png";
+import { drawingToPng, MAX_PNG_PIXELS, MIN_PNG_DENSITY, pngDensity } from "@/lib/exports/timeline/png";
 import { drawingsToPdf } from "@/lib/exports/timeline/pdf";
 import { visibleItems, type PictureInput } from "@/lib/exports/timeline/picture-model";
 import { MAX_PICTURE_ITEMS, pdfDrawings, pictureDrawing, pictureScene } from "@/lib/exports/timeline/render";
@@ -63,8 +63,8 @@ async function render(
       if (density === null) {
         const pixels = Math.round(drawing.width * drawing.height);
         throw tooLarge(
-          `This picture would be ${Math.round(drawing.width)} × ${Math.round(drawing.height)} pixels; a PNG holds at most ${MAX_PNG_PIXELS.toLocaleString("en")}. Choose a shorter range with from and to, scale=quarters, or the SVG or PDF.`,
-          { pixels, limit: MAX_PNG_PIXELS },
+          `This picture would be ${Math.round(drawing.width)} × ${Math.round(drawing.height)} pixels: even at half size that is more than a PNG holds (${MAX_PNG_PIXELS.toLocaleString("en")} pixels). Choose a shorter range with from and to, scale=quarters, or the SVG or PDF.`,
+          { pixels, limit: MAX_PNG_PIXELS, minDensity: MIN_PNG_DENSITY },
         );
       }
       return drawingToPng(drawing, shaper, density);

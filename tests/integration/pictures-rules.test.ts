@@ -233,18 +233,26 @@ describeEachDatabase("timeline pictures: rules", (getCtx) => {
         horizonMonths: 36,
       });
       const lane = await createWorkstream(db, cast.owner.actor, roadmap.id, { name: "All at once" });
-      for (let i = 0; i < 60; i++)
-        await createItem(
-          db,
-          cast.owner.actor,
-          roadmap.id,
-          featureInput(`Parallel ${i}`, "2027-02-01", "2029-06-29", { workstreamId: lane.id }),
-        );
+      // 250 items over the same dates: one row each, 10,000 pixels tall.
+      const rows = Array.from({ length: 250 }, (_, i) => ({
+        roadmapId: roadmap.id,
+        workstreamId: lane.id,
+        kind: "feature" as const,
+        title: `Parallel ${i}`,
+        startDate: "2027-02-01",
+        endDate: "2029-06-29",
+      }));
+      await db.insert(items).values(rows);
       const png = await exportPictureAs(cast.viewer, roadmap.id, { format: "png", scale: "months" });
       expectApiError(png, 422, "too_large_for_picture");
-      expect(png.json.error.details.limit).toBe(24_000_000);
+      expect(png.json.error.details).toMatchObject({ limit: 16_000_000, minDensity: 0.5 });
       expect(png.json.error.message).toContain("SVG or PDF");
-      expect((await exportPictureAs(cast.viewer, roadmap.id, { format: "png" })).status).toBe(200);
+      expect(
+        (await exportPictureAs(cast.viewer, roadmap.id, { format: "svg", scale: "months" })).status,
+      ).toBe(200);
+      // At quarters the same roadmap fits, drawn at less than 2x.
+      const small = await exportPictureAs(cast.viewer, roadmap.id, { format: "png", to: "2027-12-31" });
+      expect(small.status).toBe(200);
     });
   });
 });

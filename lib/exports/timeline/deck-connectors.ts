@@ -1,8 +1,9 @@
-// PowerPoint connectors for the timeline's dependencies. pptxgenjs writes every line as a plain
-// shape; here each dependency becomes a real connector attached to its two items' shapes (right side
-// to left side), so that when a person nudges a bar in PowerPoint its links follow it.
+// The deck's last step. pptxgenjs writes every line as a plain shape: here each dependency becomes a
+// real connector attached to its two items' shapes (right side to left side), so that when a person
+// nudges a bar in PowerPoint its links follow it. pptxgenjs hands over its parts uncompressed, and
+// they are compressed once, by fflate on worker threads, off the event loop.
 
-import JSZip from "jszip";
+import { strFromU8, strToU8, unzipSync, zip, type Zippable } from "fflate";
 import type { SlideLink, SlideShapes } from "./pptx-shapes";
 
 const EMU_PER_POINT = 12_700;
@@ -64,20 +65,29 @@ function attach(xml: string, link: SlideLink, shapes: SlideShapes): string {
   );
 }
 
-/** The deck with every drawn dependency of the timeline slides turned into an attached connector. */
-export async function attachConnectors(
-  file: Buffer,
+/** Compresses the parts (in their order: [Content_Types].xml first) on fflate's worker threads. */
+function compress(parts: Zippable): Promise<Buffer> {
+  return new Promise((resolve, reject) =>
+    zip(parts, { level: 1 }, (error, data) => (error ? reject(error) : resolve(Buffer.from(data)))),
+  );
+}
+
+/**
+ * The finished deck from pptxgenjs's uncompressed one: the timeline slides' dependencies attached
+ * as connectors (when `slides` has links), every part compressed.
+ */
+export async function finishDeck(
+  stored: Uint8Array,
   slides: Array<{ slide: number; shapes: SlideShapes }>,
 ): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(file);
+  const parts: Zippable = unzipSync(stored);
   for (const { slide, shapes } of slides) {
-    if (shapes.links.length === 0) continue;
     const path = `ppt/slides/slide${slide}.xml`;
-    const entry = zip.file(path);
-    if (!entry) continue;
-    let xml = await entry.async("string");
+    const part = parts[path];
+    if (shapes.links.length === 0 || !(part instanceof Uint8Array)) continue;
+    let xml = strFromU8(part);
     for (const link of shapes.links) xml = attach(xml, link, shapes);
-    zip.file(path, xml);
+    parts[path] = strToU8(xml);
   }
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+  return compress(parts);
 }

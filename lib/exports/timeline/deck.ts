@@ -5,13 +5,14 @@
 import PptxGenJS from "pptxgenjs";
 import { AUDIENCE_LABELS } from "@/lib/validation/communication-kinds";
 import { composePage, MARGIN, pageRows, rowsThatFit } from "./compose";
-import { attachConnectors } from "./deck-connectors";
+import { finishDeck } from "./deck-connectors";
 import {
   changesSlide,
   milestoneSlides,
   nextReviewText,
   riskSlides,
   SLIDE,
+  slideTitle,
   staffingSlides,
   type DeckData,
 } from "./deck-slides";
@@ -26,6 +27,11 @@ import { plainLine } from "./xml-text";
 const SLIDE_PX = { width: 960, height: 540 };
 const MIN_TEXT = 12;
 const LANE_WIDTH = 150;
+/**
+ * The most timeline slides a deck shows: a deck is presented, and past a score of slides the
+ * timeline is a document (the PDF) rather than slides. The rest is named on a slide of its own.
+ */
+export const MAX_TIMELINE_SLIDES = 20;
 
 export type { DeckData };
 
@@ -132,24 +138,56 @@ function timelineSlides(
   const frame = frameToFit(SLIDE_PX.width - 2 * MARGIN, data.input.from, data.input.to, LANE_WIDTH, MIN_TEXT);
   const scene = buildScene(data.input, frame, shaper);
   const pages = pageRows(scene, rowsThatFit(scene, SLIDE_PX.height));
-  const out: Array<{ slide: number; shapes: SlideShapes }> = [];
-  for (const [index, [from, to]] of pages.entries()) {
-    const slide = pptx.addSlide();
-    const drawing = composePage(
-      scene,
-      from,
-      to,
-      pages.length > 1 ? `slide ${index + 1} of ${pages.length}` : "",
-    );
-    const shapes = drawOnSlide(pptx, slide, drawing, shaper);
-    const lanes = scene.layout.lanes
+  const shown = pages.slice(0, MAX_TIMELINE_SLIDES);
+  const lanesOf = (from: number, to: number) =>
+    scene.layout.lanes
       .filter((l) => l.firstRow < to && l.firstRow + l.rowCount > from)
       .map((l) => plainLine(l.name));
-    slide.addNotes(timelineNotes(data, scene.rowCount === 0 ? ["none (nothing planned yet)"] : lanes));
+  const out: Array<{ slide: number; shapes: SlideShapes }> = [];
+  for (const [index, [from, to]] of shown.entries()) {
+    const slide = pptx.addSlide();
+    const note = pages.length > 1 ? `slide ${index + 1} of ${shown.length}` : "";
+    const shapes = drawOnSlide(pptx, slide, composePage(scene, from, to, note), shaper);
+    const lanes = scene.rowCount === 0 ? ["none (nothing planned yet)"] : lanesOf(from, to);
+    slide.addNotes(timelineNotes(data, lanes));
     // The title slide is the first: timeline slides follow it.
     out.push({ slide: index + 2, shapes });
   }
+  if (pages.length > shown.length)
+    restOfTimeline(pptx, data, lanesOf(pages[shown.length][0], scene.rowCount), pages.length);
   return out;
+}
+
+/** Names the lanes the timeline slides leave out, and where to see them. */
+function restOfTimeline(pptx: PptxGenJS, data: DeckData, lanes: string[], pages: number) {
+  const slide = pptx.addSlide();
+  slideTitle(
+    slide,
+    "The rest of the timeline",
+    `It would take ${pages} slides; the ${MAX_TIMELINE_SLIDES} before show its first lanes.`,
+  );
+  const more = lanes.length > 12 ? ` and ${lanes.length - 12} more lanes` : "";
+  slide.addText(
+    [
+      { text: `Not shown: ${lanes.slice(0, 12).join(", ")}${more}.`, options: { breakLine: true } },
+      {
+        text: "The timeline's PDF has every lane; a deck of a shorter range (from and to) or of the executive audience takes fewer slides.",
+      },
+    ],
+    {
+      x: SLIDE.margin,
+      y: 1.6,
+      w: SLIDE.width - 2 * SLIDE.margin,
+      h: 2.5,
+      fontFace: DECK_FONT,
+      fontSize: 18,
+      color: hex(COLOURS.ink),
+      valign: "top",
+    },
+  );
+  slide.addNotes(
+    `The timeline of "${plainLine(data.input.title)}" needs ${pages} slides at a readable size (no text under 12 pt); the deck shows the first ${MAX_TIMELINE_SLIDES}.`,
+  );
 }
 
 /** The deck as a .pptx file. */
@@ -165,6 +203,6 @@ export async function buildDeckFile(data: DeckData, shaper: TextShaper): Promise
   riskSlides(pptx, data);
   staffingSlides(pptx, data);
   changesSlide(pptx, data, data.input.audience);
-  const file = (await pptx.write({ outputType: "nodebuffer", compression: true })) as Buffer;
-  return AUDIENCE_RULES[data.input.audience].arrows ? attachConnectors(file, timeline) : file;
+  const stored = (await pptx.write({ outputType: "uint8array", compression: false })) as Uint8Array;
+  return finishDeck(stored, timeline);
 }

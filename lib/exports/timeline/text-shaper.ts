@@ -54,6 +54,8 @@ interface LogicalRun {
 export class TextShaper {
   private readonly advances = new Map<string, number>();
   private readonly layouts = new Map<string, { glyphs: Glyph[]; xs: number[]; advance: number }>();
+  /** Widths in ems by weight and text: a picture measures the same labels many times. */
+  private readonly widths = new Map<string, number>();
 
   constructor(private readonly fonts: FontSet) {}
 
@@ -142,9 +144,15 @@ export class TextShaper {
 
   /** The text's width in pixels at `size`. */
   width(text: string, size: number, bold = false): number {
-    let sum = 0;
-    for (const run of this.logicalRuns(text, bold)) sum += this.runAdvance(run);
-    return sum * size;
+    const key = `${bold ? "b" : "r"}${text}`;
+    let em = this.widths.get(key);
+    if (em === undefined) {
+      em = 0;
+      for (const run of this.logicalRuns(text, bold)) em += this.runAdvance(run);
+      if (this.widths.size >= LAYOUT_CACHE * 4) this.widths.clear();
+      this.widths.set(key, em);
+    }
+    return em * size;
   }
 
   /**
