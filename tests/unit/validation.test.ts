@@ -75,11 +75,23 @@ describe("signInSchema", () => {
 });
 
 describe("createTokenSchema", () => {
-  it("accepts 1 to 3650 whole days, or no expiry", () => {
+  it("accepts 1 to 3650 whole days, or no expiry (scopes default to read and write)", () => {
+    const scopes = ["read", "write"];
     for (const expiresInDays of [1, 30, 3650]) {
-      expect(createTokenSchema.parse({ name: "ci", expiresInDays })).toEqual({ name: "ci", expiresInDays });
+      expect(createTokenSchema.parse({ name: "ci", expiresInDays })).toEqual({
+        name: "ci",
+        scopes,
+        expiresInDays,
+      });
     }
-    expect(createTokenSchema.parse({ name: " ci " })).toEqual({ name: "ci" });
+    expect(createTokenSchema.parse({ name: " ci " })).toEqual({ name: "ci", scopes });
+  });
+
+  it("takes read-only or read-write scopes, nothing else", () => {
+    expect(createTokenSchema.parse({ name: "ci", scopes: ["read"] }).scopes).toEqual(["read"]);
+    for (const scopes of [[], ["write"], ["write", "read"], ["read", "admin"], "read", null]) {
+      expect(problems(createTokenSchema, { name: "ci", scopes }), JSON.stringify(scopes)).toEqual(["scopes"]);
+    }
   });
 
   it("refuses 0, 3651, fractions, negatives, strings and null", () => {
