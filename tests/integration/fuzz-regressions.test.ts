@@ -26,7 +26,10 @@ describeEachDatabase("fuzzer findings", (getCtx) => {
   // PostgreSQL text cannot hold U+0000: these answered 500 (FUZZ_SEED=1 FUZZ_CASES=4000).
   it("POST /api/teams with U+0000 in the name: 400 naming the field, no team", async () => {
     const before = await readFingerprint(getCtx().db);
-    const res = await api("POST /api/teams", { token: owner.token, json: { name: "ledger Über donnéesnul\u0000inside" } });
+    const res = await api("POST /api/teams", {
+      token: owner.token,
+      json: { name: "ledger Über donnéesnul\u0000inside" },
+    });
     expect(expectInvalidRequest(res)).toEqual(["name"]);
     expect(res.json.error.message).toMatch(/NUL/);
     expect(await readFingerprint(getCtx().db)).toEqual(before);
@@ -60,7 +63,13 @@ describeEachDatabase("fuzzer findings", (getCtx) => {
     const deep = await api("POST /api/roadmaps/{roadmapId}/items", {
       params: { roadmapId: board.roadmap.id },
       token: owner.token,
-      json: { kind: "feature", title: "Fine", startDate: "2027-02-01", endDate: "2027-02-05", description: ["\u0000"] },
+      json: {
+        kind: "feature",
+        title: "Fine",
+        startDate: "2027-02-01",
+        endDate: "2027-02-05",
+        description: ["\u0000"],
+      },
     });
     expect(expectInvalidRequest(deep)).toEqual(["description.0"]);
     const query = await api("POST /api/teams/{teamId}/imports", {

@@ -54,7 +54,8 @@ describeEachDatabase("fuzzing every endpoint", (getCtx) => {
       wire: { maxQueryLength: 64 * 1024 },
       fingerprint: () => readFingerprint(db),
     });
-  });
+    // Five sign-ups (argon2) and two teams built request by request: slow on a busy machine.
+  }, 180_000);
 
   afterAll(() => {
     if (!runner) return;
@@ -70,7 +71,14 @@ describeEachDatabase("fuzzing every endpoint", (getCtx) => {
     const before = await readFingerprint(db);
     const me = runner.world.tokens.owner;
     const send = inProcessSend(ROUTES as Record<string, Handler>);
-    const used = await send({ method: "GET", pathTemplate: "/api/me", params: {}, path: "/api/me", query: "", headers: [["authorization", `Bearer ${me}`]] });
+    const used = await send({
+      method: "GET",
+      pathTemplate: "/api/me",
+      params: {},
+      path: "/api/me",
+      query: "",
+      headers: [["authorization", `Bearer ${me}`]],
+    });
     expect(used.status).toBe(200);
     expect(changedTables(before, await readFingerprint(db))).toEqual([]);
     // Even an update that writes the same values is a write.
@@ -95,7 +103,9 @@ describeEachDatabase("fuzzing every endpoint", (getCtx) => {
         const quiet = await runner.verifyQuiet();
         if (quiet.length > 0) throw new Error(quiet.join("\n\n"));
       } catch (error) {
-        throw new Error(`Reproduce with FUZZ_SEED=${seed} FUZZ_CASES=${cases}${only ? ` FUZZ_ONLY='${only}'` : ""} (${key}, seed ${endpointSeed}).\n${(error as Error).message}`);
+        throw new Error(
+          `Reproduce with FUZZ_SEED=${seed} FUZZ_CASES=${cases}${only ? ` FUZZ_ONLY='${only}'` : ""} (${key}, seed ${endpointSeed}).\n${(error as Error).message}`,
+        );
       }
     }, 120_000);
   }

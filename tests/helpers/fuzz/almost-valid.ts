@@ -73,16 +73,16 @@ export function almostValidValue(node: SchemaNode): fc.Arbitrary<FuzzValue> {
     const required = schema.required ?? [];
     if (required.length > 0) {
       arbs.push(
-        fc.tuple(valid, fc.constantFrom(...required)).map(([o, drop]) =>
-          objectOf(Object.entries(o).filter(([k]) => k !== drop)),
-        ),
+        fc
+          .tuple(valid, fc.constantFrom(...required))
+          .map(([o, drop]) => objectOf(Object.entries(o).filter(([k]) => k !== drop))),
       );
     }
     for (const [key, propSchema] of Object.entries(props)) {
       arbs.push(
-        fc.tuple(valid, almostValidValue(child(n, propSchema, key))).map(([o, bad]) =>
-          objectOf([...Object.entries(o).filter(([k]) => k !== key), [key, bad]]),
-        ),
+        fc
+          .tuple(valid, almostValidValue(child(n, propSchema, key)))
+          .map(([o, bad]) => objectOf([...Object.entries(o).filter(([k]) => k !== key), [key, bad]])),
       );
     }
     return fc.oneof(...arbs);

@@ -12,6 +12,7 @@ import {
   pathParams,
   schemaNode,
   validParam,
+  withHeader,
   type Credential,
   type FuzzCase,
   type Payload,
@@ -73,35 +74,37 @@ export function caseArbitrary(endpoint: Endpoint): fc.Arbitrary<FuzzCase> {
       key,
       variant: "valid",
       ...rest,
-      headers: [...ifMatch, ...(payload.contentType ? [["content-type", payload.contentType] as [string, FuzzValue]] : [])],
+      headers: [
+        ...ifMatch,
+        ...(payload.contentType ? [["content-type", payload.contentType] as [string, FuzzValue]] : []),
+      ],
       body: payload.body,
     }));
 
   // Exactly one thing wrong: the body, the query, a path id, the caller, If-Match or the media type.
   const mutations: fc.Arbitrary<(c: FuzzCase) => FuzzCase>[] = [
-    fc.constantFrom<Who>("outsider", "anonymous", "viewer", "commenter").map((who) => (c: FuzzCase) => ({ ...c, who })),
+    fc
+      .constantFrom<Who>("outsider", "anonymous", "viewer", "commenter")
+      .map((who) => (c: FuzzCase) => ({ ...c, who })),
   ];
   if (body || endpoint.rawBody)
     mutations.push(bodyOf("almost").map((p) => (c: FuzzCase) => ({ ...c, body: p.body })));
-  if (query)
-    mutations.push(
-      almostValidValue(query).map((q) => (c: FuzzCase) => ({ ...c, query: pairs(q) })),
-    );
+  if (query) mutations.push(almostValidValue(query).map((q) => (c: FuzzCase) => ({ ...c, query: pairs(q) })));
   if (pathParams(endpoint.path).length > 0)
-    mutations.push(paramsArb(endpoint.path, almostParam).map((params) => (c: FuzzCase) => ({ ...c, params })));
+    mutations.push(
+      paramsArb(endpoint.path, almostParam).map((params) => (c: FuzzCase) => ({ ...c, params })),
+    );
   if (endpoint.ifMatch)
     mutations.push(
-      fc.constantFrom<FuzzValue[]>([], ['"999"'], ['"0"']).map((v) => (c: FuzzCase) => ({
-        ...c,
-        headers: [...c.headers.filter(([h]) => h !== "if-match"), ...v.map((x): [string, FuzzValue] => ["if-match", x])],
-      })),
+      fc
+        .constantFrom<FuzzValue[]>([], ['"999"'], ['"0"'])
+        .map((v) => (c: FuzzCase) => withHeader(c, "if-match", ...v)),
     );
   if (sendsBody)
     mutations.push(
-      fc.constantFrom("text/plain", "application/x-www-form-urlencoded").map((ct) => (c: FuzzCase) => ({
-        ...c,
-        headers: [...c.headers.filter(([h]) => h !== "content-type"), ["content-type", ct]],
-      })),
+      fc
+        .constantFrom("text/plain", "application/x-www-form-urlencoded")
+        .map((ct) => (c: FuzzCase) => withHeader(c, "content-type", ct)),
     );
   const almost = fc
     .tuple(valid, fc.oneof(...mutations))

@@ -12,7 +12,10 @@ export interface RawBody {
   body: { json: FuzzValue } | { text: FuzzValue };
 }
 
-const documentSchema = z.toJSONSchema(roadmapDocumentSchema, { io: "input", unrepresentable: "any" }) as JsonSchema;
+const documentSchema = z.toJSONSchema(roadmapDocumentSchema, {
+  io: "input",
+  unrepresentable: "any",
+}) as JsonSchema;
 const documentNode = { schema: documentSchema, root: documentSchema };
 
 const cell = fc.oneof(
@@ -23,12 +26,19 @@ const csvQuote = (s: string) => `"${s.replaceAll('"', '""')}"`;
 
 /** A CSV of items: mostly well-formed rows, now and then a hostile cell or a broken quote. */
 const csvText: fc.Arbitrary<FuzzValue> = fc
-  .array(fc.tuple(cell, fc.constantFrom("feature", "milestone", "epic"), fc.integer({ min: -10, max: 400 })), {
-    maxLength: 20,
-  })
+  .array(
+    fc.tuple(cell, fc.constantFrom("feature", "milestone", "epic"), fc.integer({ min: -10, max: 400 })),
+    {
+      maxLength: 20,
+    },
+  )
   .map((rows) =>
     ["title,kind,startDate,endDate,outcome"]
-      .concat(rows.map(([t, k, d]) => [csvQuote(t), k, addDays(FIXTURE_START, d), addDays(FIXTURE_START, d + 5), "done"].join(",")))
+      .concat(
+        rows.map(([t, k, d]) =>
+          [csvQuote(t), k, addDays(FIXTURE_START, d), addDays(FIXTURE_START, d + 5), "done"].join(","),
+        ),
+      )
       .join("\r\n"),
   );
 
@@ -37,12 +47,14 @@ const xmlTask = (uid: number, name: string) =>
 
 /** Microsoft Project XML, and the classic attacks on XML readers. */
 const xmlText: fc.Arbitrary<FuzzValue> = fc.oneof(
-  fc.array(fc.constantFrom("Ledger", "Checkout &amp; pay", "<![CDATA[x]]>"), { maxLength: 10 }).map(
-    (names) =>
-      `<?xml version="1.0"?><Project xmlns="http://schemas.microsoft.com/project"><Name>Plan</Name><StartDate>2027-01-04T08:00:00</StartDate><Tasks>${names
-        .map((n, i) => xmlTask(i + 1, n))
-        .join("")}</Tasks></Project>`,
-  ),
+  fc
+    .array(fc.constantFrom("Ledger", "Checkout &amp; pay", "<![CDATA[x]]>"), { maxLength: 10 })
+    .map(
+      (names) =>
+        `<?xml version="1.0"?><Project xmlns="http://schemas.microsoft.com/project"><Name>Plan</Name><StartDate>2027-01-04T08:00:00</StartDate><Tasks>${names
+          .map((n, i) => xmlTask(i + 1, n))
+          .join("")}</Tasks></Project>`,
+    ),
   fc.constantFrom<FuzzValue>(
     '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;">]><Project><Name>&lol2;</Name></Project>',
     '<?xml version="1.0"?><!DOCTYPE p [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><Project><Name>&xxe;</Name></Project>',
@@ -80,10 +92,16 @@ export function rawBodyArbitrary(
   return fc.oneof(
     wellTyped,
     fc
-      .tuple(fc.constantFrom(...contentTypes, "text/plain", "application/json; charset=utf-16", ""), hostileBodyText(maxBytes))
+      .tuple(
+        fc.constantFrom(...contentTypes, "text/plain", "application/json; charset=utf-16", ""),
+        hostileBodyText(maxBytes),
+      )
       .map(([contentType, text]) => ({ contentType, body: { text } })),
     hugeString(maxBytes).map((s) => ({ contentType: "text/csv", body: { text: s } })),
     fc.constant(multipart("text/csv", "title\r\nx", "notfile")),
-    fc.constant({ contentType: "application/json", body: { text: new RawJson(`{"format":"cairn.roadmap","items":${new LongString("[", 5_000)}` ) } }),
+    fc.constant({
+      contentType: "application/json",
+      body: { text: new RawJson(`{"format":"cairn.roadmap","items":${new LongString("[", 5_000)}`) },
+    }),
   );
 }

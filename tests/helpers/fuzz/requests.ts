@@ -32,6 +32,12 @@ export interface FuzzCase {
   body?: FuzzBody;
 }
 
+/** The case with `name` set to `value` (or removed, with no value), replacing what it had. */
+export const withHeader = (c: FuzzCase, name: string, ...value: FuzzValue[]): FuzzCase => ({
+  ...c,
+  headers: [...c.headers.filter(([h]) => h !== name), ...value.map((v): [string, FuzzValue] => [name, v])],
+});
+
 /** A body and the media type it is sent as. */
 export interface Payload {
   body?: FuzzBody;
@@ -77,9 +83,10 @@ export function almostParam(name: string): fc.Arbitrary<FuzzValue> {
 
 export function paramsArb(path: string, make: (name: string) => fc.Arbitrary<FuzzValue>) {
   const names = pathParams(path);
-  return fc.tuple(...names.map(make)).map((values) => Object.fromEntries(names.map((n, i) => [n, values[i]])));
+  return fc
+    .tuple(...names.map(make))
+    .map((values) => Object.fromEntries(names.map((n, i) => [n, values[i]])));
 }
 
 export const pairs = (o: FuzzValue): [string, FuzzValue][] =>
   o && typeof o === "object" && !Array.isArray(o) ? Object.entries(o as Record<string, FuzzValue>) : [];
-

@@ -57,7 +57,9 @@ export class FuzzRunner {
     this.baseline = after;
     this.sinceBaseline = [];
     if (changed.length === 0) return [];
-    return [`refused (${status}), yet ${changed.join(", ")} changed; requests since the last read-back:\n    ${since.join("\n    ")}`];
+    return [
+      `refused (${status}), yet ${changed.join(", ")} changed; requests since the last read-back:\n    ${since.join("\n    ")}`,
+    ];
   }
 
   async run(c: FuzzCase): Promise<CaseOutcome> {
@@ -74,7 +76,8 @@ export class FuzzRunner {
       problems.push(...(await this.readBack(res.status)));
     }
     const statusClass = `${Math.floor(res.status / 100)}xx`;
-    for (const k of [`${c.variant} ${statusClass}`, `status ${res.status}`]) this.tally[k] = (this.tally[k] ?? 0) + 1;
+    for (const k of [`${c.variant} ${statusClass}`, `status ${res.status}`])
+      this.tally[k] = (this.tally[k] ?? 0) + 1;
 
     if (res.status < 300 && write) {
       const mending = await mendWorld(this.options.send, this.world, this.options.cast);
@@ -84,7 +87,10 @@ export class FuzzRunner {
     const answer = res.text.length > 400 ? `${res.text.slice(0, 400)}...` : res.text;
     return {
       status: res.status,
-      problems: problems.map((p) => `${p}\n  ${c.variant} request (as ${c.who}): ${describeWire(req)}\n  answer ${res.status}: ${answer}`),
+      problems: problems.map(
+        (p) =>
+          `${p}\n  ${c.variant} request (as ${c.who}): ${describeWire(req)}\n  answer ${res.status}: ${answer}`,
+      ),
     };
   }
 

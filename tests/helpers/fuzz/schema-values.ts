@@ -134,7 +134,10 @@ function validString(node: SchemaNode): fc.Arbitrary<FuzzValue> {
   const realistic = words(max).filter((s) => s.length >= min);
   return fc.oneof(
     { weight: 6, arbitrary: realistic },
-    { weight: 2, arbitrary: fc.string({ unit: "grapheme", minLength: Math.max(min, 1), maxLength: Math.min(max, 40) }) },
+    {
+      weight: 2,
+      arbitrary: fc.string({ unit: "grapheme", minLength: Math.max(min, 1), maxLength: Math.min(max, 40) }),
+    },
     // Exactly at the bound: the longest text the schema accepts.
     { weight: 1, arbitrary: fc.constant("y".repeat(max)) },
   );
@@ -143,7 +146,10 @@ function validString(node: SchemaNode): fc.Arbitrary<FuzzValue> {
 function validNumber(schema: JsonSchema, integer: boolean): fc.Arbitrary<FuzzValue> {
   const min = schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1 : -1e6);
   const max = schema.maximum ?? (schema.exclusiveMaximum !== undefined ? schema.exclusiveMaximum - 1 : 1e6);
-  const ints = fc.integer({ min: Math.ceil(Math.max(min, -Number.MAX_SAFE_INTEGER)), max: Math.floor(Math.min(max, Number.MAX_SAFE_INTEGER)) });
+  const ints = fc.integer({
+    min: Math.ceil(Math.max(min, -Number.MAX_SAFE_INTEGER)),
+    max: Math.floor(Math.min(max, Number.MAX_SAFE_INTEGER)),
+  });
   if (integer) return ints;
   return fc.oneof(
     { weight: 3, arbitrary: ints },
@@ -182,7 +188,11 @@ export function validValue(node: SchemaNode): fc.Arbitrary<FuzzValue> {
       const minLength = schema.minItems ?? 0;
       const maxLength = Math.max(minLength, Math.min(schema.maxItems ?? 5, 5));
       // Lists of records are keyed by their first field (one rule per audience, each skill once).
-      return fc.uniqueArray(validValue(child(n, schema.items || {})), { minLength, maxLength, selector: listKey });
+      return fc.uniqueArray(validValue(child(n, schema.items || {})), {
+        minLength,
+        maxLength,
+        selector: listKey,
+      });
     }
     case "object":
       return validObject(n);
@@ -223,7 +233,8 @@ function coherent(o: Record<string, FuzzValue>): Record<string, FuzzValue> {
     [out.startDate, out.endDate] = [out.endDate, out.startDate];
   if (out.kind === "milestone" && typeof out.startDate === "string") {
     out.endDate = out.startDate;
-    if (typeof out.outcome !== "string" || out.outcome.trim() === "") out.outcome = "Customers can pay by card";
+    if (typeof out.outcome !== "string" || out.outcome.trim() === "")
+      out.outcome = "Customers can pay by card";
   }
   return out;
 }

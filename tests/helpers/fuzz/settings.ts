@@ -8,11 +8,15 @@ export interface FuzzSettings {
   only?: string;
 }
 
-export function fuzzSettings(env: Record<string, string | undefined>, defaults = { cases: 2_000 }): FuzzSettings {
+export function fuzzSettings(
+  env: Record<string, string | undefined>,
+  defaults = { cases: 2_000 },
+): FuzzSettings {
   const seed = env.FUZZ_SEED ? Number(env.FUZZ_SEED) : DEFAULT_FUZZ_SEED;
   const cases = env.FUZZ_CASES ? Number(env.FUZZ_CASES) : defaults.cases;
   if (!Number.isSafeInteger(seed)) throw new Error(`FUZZ_SEED must be an integer, not ${env.FUZZ_SEED}`);
-  if (!Number.isSafeInteger(cases) || cases < 1) throw new Error(`FUZZ_CASES must be a positive integer, not ${env.FUZZ_CASES}`);
+  if (!Number.isSafeInteger(cases) || cases < 1)
+    throw new Error(`FUZZ_CASES must be a positive integer, not ${env.FUZZ_CASES}`);
   return { seed, cases, only: env.FUZZ_ONLY || undefined };
 }
 

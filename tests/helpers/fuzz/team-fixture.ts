@@ -1,6 +1,7 @@
 import { addDays, FIXTURE_START } from "./schema-values";
 import type { IdKind } from "./values";
-import type { FuzzWorld, Send, WireRequest } from "./wire";
+import { call } from "./fixture-calls";
+import type { FuzzWorld, Send } from "./wire";
 
 /** A signed-up person the fixture is built with. */
 export interface CastMember {
@@ -25,46 +26,20 @@ export interface FuzzCast {
   spareTokenIds: string[];
 }
 
-// Fixture responses are read field by field; a loose type keeps that short.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = any;
-
-/** A well-formed request of the fixture's own (not fuzzed): status and parsed answer. */
-export async function request(
-  send: Send,
-  token: string,
-  method: string,
-  pathTemplate: string,
-  params: Record<string, string>,
-  json?: unknown,
-  ifMatch?: number,
-): Promise<{ status: number; json: Json; text: string }> {
-  const path = pathTemplate.replace(/\{(\w+)\}/g, (_, n: string) => params[n]);
-  const headers: [string, string][] = [["authorization", `Bearer ${token}`]];
-  if (json !== undefined) headers.push(["content-type", "application/json"]);
-  if (ifMatch !== undefined) headers.push(["if-match", `"${ifMatch}"`]);
-  const body = json === undefined ? undefined : JSON.stringify(json);
-  const req: WireRequest = { method, pathTemplate, params, path, query: "", headers, body };
-  const res = await send(req);
-  const parsed = res.text && /json/.test(res.headers.get("content-type") ?? "") ? JSON.parse(res.text) : undefined;
-  return { status: res.status, json: parsed, text: res.text };
-}
-
-/** One fixture-building call: it must succeed, or the run cannot mean anything. */
-export async function call(...args: Parameters<typeof request>): Promise<Json> {
-  const res = await request(...args);
-  if (res.status >= 300) {
-    throw new Error(`Fuzz fixture: ${args[2]} ${args[3]} answered ${res.status}: ${res.text.slice(0, 300)}`);
-  }
-  return res.json;
-}
-
 export type Pools = Partial<Record<IdKind, string[]>>;
-const add = (pools: Pools, kind: IdKind, ...ids: string[]) => (pools[kind] = [...(pools[kind] ?? []), ...ids]);
+const add = (pools: Pools, kind: IdKind, ...ids: string[]) =>
+  (pools[kind] = [...(pools[kind] ?? []), ...ids]);
 
 /** Invites a cast member into a team with a role, and accepts as them. */
 export async function addMember(send: Send, ownerToken: string, teamId: string, m: CastMember, role: string) {
-  const inv = await call(send, ownerToken, "POST", "/api/teams/{teamId}/invitations", { teamId }, { email: m.email, role });
+  const inv = await call(
+    send,
+    ownerToken,
+    "POST",
+    "/api/teams/{teamId}/invitations",
+    { teamId },
+    { email: m.email, role },
+  );
   const token = decodeURIComponent(new URL(inv.acceptUrl).pathname.split("/").pop()!);
   await call(send, m.token, "POST", "/api/invitations/accept", {}, { token });
 }
@@ -93,66 +68,199 @@ export async function buildTeam(
     await addMember(send, owner, teamId, m, role);
     add(pools, "user", m.userId);
   }
-  const pending = await call(send, owner, "POST", "/api/teams/{teamId}/invitations", { teamId }, {
-    email: `fuzz-pending-${label.replace(/\W+/g, "-")}-${Date.now()}@example.test`,
-    role: "commenter",
-  });
+  const pending = await call(
+    send,
+    owner,
+    "POST",
+    "/api/teams/{teamId}/invitations",
+    { teamId },
+    {
+      email: `fuzz-pending-${label.replace(/\W+/g, "-")}-${Date.now()}@example.test`,
+      role: "commenter",
+    },
+  );
   add(pools, "invitation", pending.invitation.id);
   for (const name of ["Backend", "Frontend"]) {
-    add(pools, "skill", (await call(send, owner, "POST", "/api/teams/{teamId}/skills", { teamId }, { name })).skill.id);
+    add(
+      pools,
+      "skill",
+      (await call(send, owner, "POST", "/api/teams/{teamId}/skills", { teamId }, { name })).skill.id,
+    );
   }
   const [backend] = pools.skill!;
 
   const newRoadmap = async (title: string) =>
-    (await call(send, owner, "POST", "/api/teams/{teamId}/roadmaps", { teamId }, { title, startDate: FIXTURE_START, horizonMonths: 15 })).roadmap;
+    (
+      await call(
+        send,
+        owner,
+        "POST",
+        "/api/teams/{teamId}/roadmaps",
+        { teamId },
+        { title, startDate: FIXTURE_START, horizonMonths: 15 },
+      )
+    ).roadmap;
   const roadmap = await newRoadmap("Fuzzed roadmap");
   const roadmapId = roadmap.id as string;
   const p = { roadmapId };
   add(pools, "roadmap", roadmapId);
   const deletedRoadmap = await newRoadmap("Deleted roadmap");
-  await call(send, owner, "DELETE", "/api/roadmaps/{roadmapId}", { roadmapId: deletedRoadmap.id }, undefined, deletedRoadmap.version);
+  await call(
+    send,
+    owner,
+    "DELETE",
+    "/api/roadmaps/{roadmapId}",
+    { roadmapId: deletedRoadmap.id },
+    undefined,
+    deletedRoadmap.version,
+  );
   add(pools, "roadmap", deletedRoadmap.id);
 
   for (const name of ["Platform", "Empty lane"]) {
-    add(pools, "workstream", (await call(send, owner, "POST", "/api/roadmaps/{roadmapId}/workstreams", p, { name })).workstream.id);
+    add(
+      pools,
+      "workstream",
+      (await call(send, owner, "POST", "/api/roadmaps/{roadmapId}/workstreams", p, { name })).workstream.id,
+    );
   }
-  const item = async (body: object) => (await call(send, owner, "POST", "/api/roadmaps/{roadmapId}/items", p, body)).item;
+  const item = async (body: object) =>
+    (await call(send, owner, "POST", "/api/roadmaps/{roadmapId}/items", p, body)).item;
   const estimate = { optimisticHours: 20, likelyHours: 40, pessimisticHours: 80 };
-  const a = await item({ kind: "feature", title: "Ledger", startDate: addDays(FIXTURE_START, 28), endDate: addDays(FIXTURE_START, 39), workstreamId: pools.workstream![0], estimate, skills: [{ skillId: backend, hours: 40 }], ownerId: members.owner.userId });
-  const b = await item({ kind: "feature", title: "Checkout", startDate: addDays(FIXTURE_START, 56), endDate: addDays(FIXTURE_START, 67), estimate });
-  const m = await item({ kind: "milestone", title: "Launch", startDate: addDays(FIXTURE_START, 90), endDate: addDays(FIXTURE_START, 90), outcome: "Customers pay by card", isKey: true });
-  const gone = await item({ kind: "feature", title: "Dropped", startDate: addDays(FIXTURE_START, 7), endDate: addDays(FIXTURE_START, 9) });
+  const a = await item({
+    kind: "feature",
+    title: "Ledger",
+    startDate: addDays(FIXTURE_START, 28),
+    endDate: addDays(FIXTURE_START, 39),
+    workstreamId: pools.workstream![0],
+    estimate,
+    skills: [{ skillId: backend, hours: 40 }],
+    ownerId: members.owner.userId,
+  });
+  const b = await item({
+    kind: "feature",
+    title: "Checkout",
+    startDate: addDays(FIXTURE_START, 56),
+    endDate: addDays(FIXTURE_START, 67),
+    estimate,
+  });
+  const m = await item({
+    kind: "milestone",
+    title: "Launch",
+    startDate: addDays(FIXTURE_START, 90),
+    endDate: addDays(FIXTURE_START, 90),
+    outcome: "Customers pay by card",
+    isKey: true,
+  });
+  const gone = await item({
+    kind: "feature",
+    title: "Dropped",
+    startDate: addDays(FIXTURE_START, 7),
+    endDate: addDays(FIXTURE_START, 9),
+  });
   await call(send, owner, "DELETE", "/api/items/{itemId}", { itemId: gone.id }, undefined, gone.version);
   add(pools, "item", a.id, b.id, m.id, gone.id);
-  for (const [fromId, toId] of [[a.id, b.id], [b.id, m.id]]) {
-    add(pools, "dependency", (await call(send, owner, "POST", "/api/roadmaps/{roadmapId}/dependencies", p, { fromId, toId, lagDays: 1 })).dependency.id);
+  for (const [fromId, toId] of [
+    [a.id, b.id],
+    [b.id, m.id],
+  ]) {
+    add(
+      pools,
+      "dependency",
+      (
+        await call(send, owner, "POST", "/api/roadmaps/{roadmapId}/dependencies", p, {
+          fromId,
+          toId,
+          lagDays: 1,
+        })
+      ).dependency.id,
+    );
   }
-  const risk = await call(send, owner, "POST", "/api/roadmaps/{roadmapId}/risks", p, { title: "Vendor late", kind: "external", likelihood: 4, impact: 4, itemIds: [a.id] });
+  const risk = await call(send, owner, "POST", "/api/roadmaps/{roadmapId}/risks", p, {
+    title: "Vendor late",
+    kind: "external",
+    likelihood: 4,
+    impact: 4,
+    itemIds: [a.id],
+  });
   add(pools, "risk", risk.risk.id);
   const staffing = await call(send, owner, "GET", "/api/roadmaps/{roadmapId}/staffing", p);
-  await call(send, owner, "PUT", "/api/roadmaps/{roadmapId}/staffing", p, { rows: [{ skillId: backend, quarter: "2027-Q1", headcount: 2, hoursPerWeek: 30 }] }, staffing.staffing.version);
-  await call(send, owner, "PUT", "/api/roadmaps/{roadmapId}/cadence", p, { rules: [{ audience: "executive", every: "1m", nextOn: addDays(FIXTURE_START, 30) }] });
-  const phase = await call(send, owner, "POST", "/api/roadmaps/{roadmapId}/phases", p, { name: "Build", startDate: FIXTURE_START, endDate: addDays(FIXTURE_START, 60), gate: { title: "Go live?", outcome: "Ledger in production" } });
+  await call(
+    send,
+    owner,
+    "PUT",
+    "/api/roadmaps/{roadmapId}/staffing",
+    p,
+    { rows: [{ skillId: backend, quarter: "2027-Q1", headcount: 2, hoursPerWeek: 30 }] },
+    staffing.staffing.version,
+  );
+  await call(send, owner, "PUT", "/api/roadmaps/{roadmapId}/cadence", p, {
+    rules: [{ audience: "executive", every: "1m", nextOn: addDays(FIXTURE_START, 30) }],
+  });
+  const phase = await call(send, owner, "POST", "/api/roadmaps/{roadmapId}/phases", p, {
+    name: "Build",
+    startDate: FIXTURE_START,
+    endDate: addDays(FIXTURE_START, 60),
+    gate: { title: "Go live?", outcome: "Ledger in production" },
+  });
   add(pools, "phase", phase.phase.id);
 
-  const thread = await call(send, as(members.commenter), "POST", "/api/items/{itemId}/comments", { itemId: a.id }, { body: `Is this feasible, @${members.owner.email}?`, feasibility: "concerns" });
-  const reply = await call(send, as(members.editor), "POST", "/api/items/{itemId}/comments", { itemId: a.id }, { body: "Yes, with one more engineer.", parentId: thread.comment.id });
+  const thread = await call(
+    send,
+    as(members.commenter),
+    "POST",
+    "/api/items/{itemId}/comments",
+    { itemId: a.id },
+    { body: `Is this feasible, @${members.owner.email}?`, feasibility: "concerns" },
+  );
+  const reply = await call(
+    send,
+    as(members.editor),
+    "POST",
+    "/api/items/{itemId}/comments",
+    { itemId: a.id },
+    { body: "Yes, with one more engineer.", parentId: thread.comment.id },
+  );
   add(pools, "comment", thread.comment.id, reply.comment.id);
   const notes = await call(send, owner, "GET", "/api/notifications", {});
   add(pools, "notification", ...(notes.items as { id: string }[]).map((n) => n.id));
 
-  add(pools, "snapshot", (await call(send, owner, "POST", "/api/roadmaps/{roadmapId}/snapshots", p, { label: "Baseline" })).snapshot.id);
-  await call(send, owner, "POST", "/api/roadmaps/{roadmapId}/reviews", p, { audience: "executive", heldOn: new Date().toISOString().slice(0, 10), notes: "Kept the date", decisions: ["Hire"] });
+  add(
+    pools,
+    "snapshot",
+    (await call(send, owner, "POST", "/api/roadmaps/{roadmapId}/snapshots", p, { label: "Baseline" }))
+      .snapshot.id,
+  );
+  await call(send, owner, "POST", "/api/roadmaps/{roadmapId}/reviews", p, {
+    audience: "executive",
+    heldOn: new Date().toISOString().slice(0, 10),
+    notes: "Kept the date",
+    decisions: ["Hire"],
+  });
   const closesOn = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-  const round = await call(send, owner, "POST", "/api/roadmaps/{roadmapId}/feedback-rounds", p, { question: "Right order?", audience: "product", closesOn });
+  const round = await call(send, owner, "POST", "/api/roadmaps/{roadmapId}/feedback-rounds", p, {
+    question: "Right order?",
+    audience: "product",
+    closesOn,
+  });
   add(pools, "round", round.round.id);
-  await call(send, as(members.commenter), "POST", "/api/feedback-rounds/{roundId}/responses", { roundId: round.round.id }, { itemId: a.id, rating: 4, text: "Mostly" });
-  const share = await call(send, owner, "POST", "/api/roadmaps/{roadmapId}/share-links", p, { audience: "executive", expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString() });
+  await call(
+    send,
+    as(members.commenter),
+    "POST",
+    "/api/feedback-rounds/{roundId}/responses",
+    { roundId: round.round.id },
+    { itemId: a.id, rating: 4, text: "Mostly" },
+  );
+  const share = await call(send, owner, "POST", "/api/roadmaps/{roadmapId}/share-links", p, {
+    audience: "executive",
+    expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+  });
   add(pools, "shareLink", share.shareLink.id);
   add(pools, "shareToken", decodeURIComponent(new URL(share.url).pathname.split("/").pop()!));
-  const scenario = await call(send, owner, "POST", "/api/roadmaps/{roadmapId}/scenarios", p, { name: "What if" });
+  const scenario = await call(send, owner, "POST", "/api/roadmaps/{roadmapId}/scenarios", p, {
+    name: "What if",
+  });
   add(pools, "scenario", scenario.scenario.roadmap.id);
   add(pools, "roadmap", scenario.scenario.roadmap.id);
   return pools;
 }
-

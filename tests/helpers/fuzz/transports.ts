@@ -37,7 +37,8 @@ export function inProcessSend(routes: Record<string, Handler>): Send {
 /** Sends over HTTP to a running server (127.0.0.1 only: the fuzzer never leaves the machine). */
 export function httpSend(base: string, timeoutMs = 60_000): Send {
   const origin = new URL(base);
-  if (origin.hostname !== "127.0.0.1") throw new Error(`httpSend targets 127.0.0.1 only, not ${origin.hostname}`);
+  if (origin.hostname !== "127.0.0.1")
+    throw new Error(`httpSend targets 127.0.0.1 only, not ${origin.hostname}`);
   return async (req: WireRequest) => {
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), timeoutMs);

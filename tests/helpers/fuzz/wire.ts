@@ -96,7 +96,13 @@ export function toWire(c: FuzzCase, world: FuzzWorld, options: WireOptions): Wir
 export function describeWire(req: WireRequest): string {
   const clip = (s: string) => (s.length > 300 ? `${s.slice(0, 300)}... (${s.length} chars)` : s);
   const body =
-    req.body === undefined ? "" : typeof req.body === "string" ? clip(req.body) : `<${req.body.length} bytes>`;
-  const headers = req.headers.map(([k, v]) => `${k}: ${clip(k === "authorization" ? v.replace(/\S{12}$/, "…") : v)}`);
+    req.body === undefined
+      ? ""
+      : typeof req.body === "string"
+        ? clip(req.body)
+        : `<${req.body.length} bytes>`;
+  const headers = req.headers.map(
+    ([k, v]) => `${k}: ${clip(k === "authorization" ? v.replace(/\S{12}$/, "…") : v)}`,
+  );
   return `${req.method} ${clip(req.path)}${req.query ? `?${clip(req.query)}` : ""}\n  ${headers.join("\n  ")}\n  ${body}`;
 }

@@ -1,4 +1,5 @@
-import { addMember, buildTeam, request, type FuzzCast } from "./team-fixture";
+import { request } from "./fixture-calls";
+import { addMember, buildTeam, type FuzzCast } from "./team-fixture";
 import type { FuzzWorld, Send } from "./wire";
 
 export type { CastMember, FuzzCast } from "./team-fixture";
@@ -11,7 +12,13 @@ export async function buildWorld(send: Send, cast: FuzzCast, label: string): Pro
   const { outsider, owner, editor, commenter, viewer } = cast;
   return {
     pools: { own, foreign },
-    tokens: { owner: owner.token, editor: editor.token, commenter: commenter.token, viewer: viewer.token, outsider: outsider.token },
+    tokens: {
+      owner: owner.token,
+      editor: editor.token,
+      commenter: commenter.token,
+      viewer: viewer.token,
+      outsider: outsider.token,
+    },
     cookies: cast.cookies,
   };
 }
@@ -21,17 +28,28 @@ export type Mending = "intact" | "mended" | "rebuilt";
 const MEMBER_ROLES = ["owner", "editor", "commenter", "viewer"] as const;
 
 /** The team's roles by user id as the first cast member who can still read them sees them. */
-async function readRoles(send: Send, cast: FuzzCast, teamId: string): Promise<Map<string, string> | undefined> {
+async function readRoles(
+  send: Send,
+  cast: FuzzCast,
+  teamId: string,
+): Promise<Map<string, string> | undefined> {
   for (const role of MEMBER_ROLES) {
     const res = await request(send, cast[role].token, "GET", "/api/teams/{teamId}/members", { teamId });
     if (res.status === 200)
-      return new Map((res.json.items as { user: { id: string }; role: string }[]).map((m) => [m.user.id, m.role]));
+      return new Map(
+        (res.json.items as { user: { id: string }; role: string }[]).map((m) => [m.user.id, m.role]),
+      );
   }
   return undefined;
 }
 
 /** Gives every cast member their role back, acting as whoever is an owner now; false if nobody is. */
-async function restoreRoles(send: Send, cast: FuzzCast, teamId: string, roles: Map<string, string>): Promise<boolean> {
+async function restoreRoles(
+  send: Send,
+  cast: FuzzCast,
+  teamId: string,
+  roles: Map<string, string>,
+): Promise<boolean> {
   const actingOwner = MEMBER_ROLES.map((r) => cast[r]).find((m) => roles.get(m.userId) === "owner");
   if (!actingOwner) return false;
   // The owner first: the others' roles are then changed by the owner themself.
@@ -41,8 +59,16 @@ async function restoreRoles(send: Send, cast: FuzzCast, teamId: string, roles: M
     if (current === role) continue;
     const by = role === "owner" ? actingOwner.token : cast.owner.token;
     if (current) {
-      const back = await request(send, by, "PATCH", "/api/teams/{teamId}/members/{userId}", { teamId, userId: m.userId }, { role });
-      if (back.status !== 200) throw new Error(`Fuzz fixture: could not give ${role} their role back: ${back.text}`);
+      const back = await request(
+        send,
+        by,
+        "PATCH",
+        "/api/teams/{teamId}/members/{userId}",
+        { teamId, userId: m.userId },
+        { role },
+      );
+      if (back.status !== 200)
+        throw new Error(`Fuzz fixture: could not give ${role} their role back: ${back.text}`);
     } else {
       await addMember(send, by, teamId, m, role);
     }
@@ -64,19 +90,29 @@ export async function mendWorld(send: Send, world: FuzzWorld, cast: FuzzCast): P
   if (!intact) {
     if (roles && (await restoreRoles(send, cast, teamId, roles))) result = "mended";
     else {
-      world.pools.own = { ...(await buildTeam(send, cast, `rebuilt ${Date.now()}`)), apiToken: cast.spareTokenIds };
+      world.pools.own = {
+        ...(await buildTeam(send, cast, `rebuilt ${Date.now()}`)),
+        apiToken: cast.spareTokenIds,
+      };
       return "rebuilt";
     }
   }
   const roadmapId = world.pools.own.roadmap![0];
-  const roadmap = await request(send, cast.owner.token, "GET", "/api/roadmaps/{roadmapId}/phases", { roadmapId });
+  const roadmap = await request(send, cast.owner.token, "GET", "/api/roadmaps/{roadmapId}/phases", {
+    roadmapId,
+  });
   if (roadmap.status === 404) {
     result = "mended";
-    const restored = await request(send, cast.owner.token, "POST", "/api/roadmaps/{roadmapId}/restore", { roadmapId });
-    if (restored.status !== 200) throw new Error(`Fuzz fixture: could not restore the roadmap: ${restored.text}`);
+    const restored = await request(send, cast.owner.token, "POST", "/api/roadmaps/{roadmapId}/restore", {
+      roadmapId,
+    });
+    if (restored.status !== 200)
+      throw new Error(`Fuzz fixture: could not restore the roadmap: ${restored.text}`);
   }
   const foreignTeam = world.pools.foreign.team![0];
-  const foreign = await request(send, cast.outsider.token, "GET", "/api/teams/{teamId}", { teamId: foreignTeam });
+  const foreign = await request(send, cast.outsider.token, "GET", "/api/teams/{teamId}", {
+    teamId: foreignTeam,
+  });
   if (foreign.status !== 200) {
     world.pools.foreign = await buildTeam(send, { owner: cast.outsider }, `foreign ${Date.now()}`);
     result = "rebuilt";
