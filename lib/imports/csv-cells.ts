@@ -62,9 +62,32 @@ export function parseHours(raw: string, label: string): Cell<number | null> {
 }
 
 /** "Backend:40; Frontend:20": a skill name (which may itself hold ":") and hours after the last ":". */
+/** A Cairn item's skills, as the JSON export allows (lib/validation/roadmap-document.ts). */
+export const MAX_SKILLS = 50;
+/** Entries of one depends_on cell: far more than a plan needs, few enough to read in no time. */
+export const MAX_DEPENDS_ON = 1_000;
+
+/** The non-blank ";"-separated parts of a cell, trimmed, or null past `max` (read no further). */
+function listOf(raw: string, max: number): string[] | null {
+  const parts: string[] = [];
+  for (let from = 0; from <= raw.length;) {
+    const semicolon = raw.indexOf(";", from);
+    const end = semicolon === -1 ? raw.length : semicolon;
+    const part = raw.slice(from, end).trim();
+    if (part) {
+      if (parts.length === max) return null;
+      parts.push(part);
+    }
+    from = end + 1;
+  }
+  return parts;
+}
+
 export function parseSkills(raw: string): Cell<{ skill: string; hours: number }[]> {
   const skills: { skill: string; hours: number }[] = [];
-  for (const part of raw.split(";")) {
+  const parts = listOf(raw, MAX_SKILLS);
+  if (!parts) return fail(`A row may list at most ${MAX_SKILLS} skills.`);
+  for (const part of parts) {
     const entry = part.trim();
     if (!entry) continue;
     const colon = entry.lastIndexOf(":");
@@ -84,10 +107,14 @@ export interface DependencyRef {
 
 const LAG_SUFFIX = /([+-])\s*(\d{1,4})\s*d?$/i;
 
-/** "a1; Design review+2; b7-1" → its entries; the lag split is tried only if the whole text matches nothing. */
-export function parseDependsOn(raw: string): DependencyRef[] {
-  return raw
-    .split(";")
+/**
+ * "a1; Design review+2; b7-1" → its entries; the lag split is tried only if the whole text matches
+ * nothing. Null when the cell lists more than MAX_DEPENDS_ON.
+ */
+export function parseDependsOn(raw: string): DependencyRef[] | null {
+  const parts = listOf(raw, MAX_DEPENDS_ON);
+  if (!parts) return null;
+  return parts
     .map((part) => part.trim())
     .filter(Boolean)
     .map((text) => {

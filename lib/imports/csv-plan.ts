@@ -9,7 +9,15 @@ import {
   type DocumentItem,
   type RoadmapDocument,
 } from "../validation/roadmap-document";
-import { parseDependsOn, parseHours, parseSkills, parseStatus, parseYesNo, type Cell } from "./csv-cells";
+import {
+  MAX_DEPENDS_ON,
+  parseDependsOn,
+  parseHours,
+  parseSkills,
+  parseStatus,
+  parseYesNo,
+  type Cell,
+} from "./csv-cells";
 import { mapColumns, type CsvField } from "./csv-columns";
 import { readCsv } from "./csv-reader";
 import { normalizeDocument } from "./normalize";
@@ -190,7 +198,13 @@ function resolveDependencies(rows: CsvRow[], skipped: SkipReport) {
   const dependencies: RoadmapDocument["dependencies"] = [];
   const dependencyLines: number[] = [];
   for (const { line, item, dependsOn } of rows) {
-    for (const entry of parseDependsOn(dependsOn)) {
+    const entries = parseDependsOn(dependsOn);
+    if (!entries)
+      throw new ImportLimitError(
+        `line ${line}`,
+        `The row lists more than ${MAX_DEPENDS_ON.toLocaleString("en")} dependencies in one cell; Cairn reads at most that many.`,
+      );
+    for (const entry of entries) {
       let fromId = find(entry.text);
       let lagDays = 0;
       if (fromId === undefined && entry.withoutLag) {

@@ -76,26 +76,17 @@ export function readCsv(text: string, limits: CsvLimits = CSV_LIMITS): CsvRecord
     if (text.charCodeAt(i) === QUOTE) {
       quotedRecord = true;
       const opening = i;
-      const parts: string[] = [];
-      let from = i + 1;
-      while (true) {
-        const close = text.indexOf('"', from);
-        if (close === -1)
-          throw new ImportFormatError(
-            position(text, opening, bodyStart, firstLine),
-            'A quoted field is never closed: a double quote (") opens it and no closing quote follows.',
-          );
-        parts.push(text.slice(from, close));
-        line += countLineBreaks(text, from, close);
-        if (text.charCodeAt(close + 1) === QUOTE) {
-          parts.push('"');
-          from = close + 2;
-          continue;
-        }
-        i = close + 1;
-        break;
-      }
-      value = parts.join("");
+      // The closing quote is the first one not doubled; the field is then one slice, "" undone.
+      let close = text.indexOf('"', i + 1);
+      while (close !== -1 && text.charCodeAt(close + 1) === QUOTE) close = text.indexOf('"', close + 2);
+      if (close === -1)
+        throw new ImportFormatError(
+          position(text, opening, bodyStart, firstLine),
+          'A quoted field is never closed: a double quote (") opens it and no closing quote follows.',
+        );
+      line += countLineBreaks(text, opening + 1, close);
+      value = text.slice(opening + 1, close).replaceAll('""', '"');
+      i = close + 1;
       const next = text.charCodeAt(i);
       if (i < n && next !== delimiter && next !== CR && next !== LF)
         throw new ImportFormatError(

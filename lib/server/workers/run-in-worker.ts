@@ -8,6 +8,13 @@
 // output, and returns. Anything it throws, an exit without a message, running out of its heap or
 // past the deadline rejects with a WorkerFailure. Input and output cross by structured clone
 // (plain data); buffers named in `transfer` are moved, not copied.
+//
+// The heap limit is enforced when a worker's many allocations fill its heap; one single allocation
+// far past it (a list of tens of millions of entries) can still abort the whole process
+// (nodejs/node#47224), and a --max-old-space-size flag given to the process overrides the limit
+// (nodejs/node#43991). So a worker's own code keeps every list it builds bounded (the importers
+// cap rows, tasks, links, XML elements and JSON entries before building), and the server is not
+// started with that flag.
 
 import { existsSync } from "node:fs";
 import path from "node:path";

@@ -97,8 +97,8 @@ describe("the loop-heavy import of issue #13", () => {
 describe("a JSON text is measured before it is built", () => {
   it("passes an export, and braces inside strings do not count", () => {
     expect(() => checkJsonShape(JSON.stringify(loopHeavyDocument()))).not.toThrow();
-    const tricky = JSON.stringify({ a: '{[{[\\"'.repeat(1_000), b: [[[1]]] });
-    expect(() => checkJsonShape(tricky, { maxContainers: 5, maxDepth: 4 })).not.toThrow();
+    const tricky = JSON.stringify({ a: '{[,{[\\"'.repeat(1_000), b: [[[1]]] });
+    expect(() => checkJsonShape(tricky, { maxContainers: 5, maxEntries: 2, maxDepth: 4 })).not.toThrow();
   });
 
   it.each([
@@ -115,13 +115,14 @@ describe("a JSON text is measured before it is built", () => {
       "line 2, column 5",
     ],
   ])("refuses %s, quickly and with where", (_what, text, message, where) => {
-    const error = limitError(() => checkJsonShape(text, { maxContainers: 10, maxDepth: 5 }));
+    const error = limitError(() => checkJsonShape(text, { maxContainers: 10, maxEntries: 10, maxDepth: 5 }));
     expect(error.message).toMatch(message);
     expect(error.where).toBe(where);
   });
 
   it("scans 10 MiB in well under a second", () => {
-    const text = `[${'{"a":"x\\"y"},'.repeat(700_000)}{}]`;
+    const list = `[${'{"a":"x\\"y"},'.repeat(70_000)}{}]`;
+    const text = `[${Array.from({ length: 10 }, () => list).join(",")}]`;
     const started = performance.now();
     expect(() => checkJsonShape(text)).not.toThrow();
     expect(performance.now() - started).toBeLessThan(1_000);
@@ -137,10 +138,23 @@ describe("each format refuses more than it may hold, naming the cap", () => {
   });
 
   it("CSV: more than 100,000 dependencies", () => {
-    const csv = `id,title,start,depends_on\na,A,2027-01-04,\nb,B,2027-01-04,${"a;".repeat(100_001)}\n`;
+    const rows = Array.from({ length: 101 }, (_, i) => `r${i},R${i},2027-01-04,${"a;".repeat(1_000)}`);
+    const csv = `id,title,start,depends_on\na,A,2027-01-04,\n${rows.join("\n")}\n`;
     const error = limitError(() => parseCsvPlan(csv));
-    expect(error.where).toBe("line 3");
+    expect(error.where).toBe("line 103");
     expect(error.message).toContain("more than 100,000 dependencies");
+  });
+
+  it("CSV: more than 1,000 dependencies, or 50 skills, in one cell", () => {
+    const csv = (dependsOn: string, skills = "") =>
+      `id,title,start,depends_on,skills\na,A,2027-01-04,,\nb,B,2027-01-04,${dependsOn},${skills}\n`;
+    const error = limitError(() => parseCsvPlan(csv("a;".repeat(1_001))));
+    expect(error.where).toBe("line 3");
+    expect(error.message).toContain("more than 1,000 dependencies in one cell");
+    // Blank entries do not count; 1,000 do not pass the cap.
+    expect(parseCsvPlan(csv(`${"a; ;".repeat(1_000)};`)).skippedTotal).toBe(999);
+    const skills = Array.from({ length: 51 }, (_, i) => `S${i}:1`).join(";");
+    expect(parseCsvPlan(csv("", skills)).skipped[0].reason).toBe("A row may list at most 50 skills.");
   });
 
   it("CSV: more than 20,001 rows", () => {
