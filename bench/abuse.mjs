@@ -182,7 +182,14 @@ async function forecastFlood(app, owner, teamId) {
           headers: { authorization: `Bearer ${owner.token}` },
           signal: AbortSignal.timeout(600_000),
         },
-      ).catch((e) => ({ status: `failed (${e.name})`, arrayBuffer: async () => {} }));
+      ).catch((e) => ({
+        // Node's fetch waits 300 s for an answer's headers, then gives up.
+        status:
+          e.cause?.code === "UND_ERR_HEADERS_TIMEOUT"
+            ? "no answer in 300 s"
+            : `failed (${e.cause?.code ?? e.name})`,
+        arrayBuffer: async () => {},
+      }));
       await r.arrayBuffer();
       return { status: r.status, seconds: (performance.now() - f0) / 1000 };
     }),
