@@ -194,9 +194,15 @@ describeEachDatabase("bounded imports", (getCtx) => {
     it.each([
       [
         "a JSON of a million empty objects",
-        `[${"{},".repeat(1_000_000)}{}]`,
+        `[${Array.from({ length: 11 }, () => `[${"{},".repeat(99_999)}{}]`).join(",")}]`,
         "application/json",
         /more than 1,000,000 objects and lists/,
+      ],
+      [
+        "a JSON list of five million numbers",
+        `[${"0,".repeat(5_000_000)}0]`,
+        "application/json",
+        /more than 100,000 entries/,
       ],
       [
         "JSON nested 100 levels deep",
