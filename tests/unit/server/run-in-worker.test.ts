@@ -53,9 +53,7 @@ async function failure(run: Promise<unknown>): Promise<WorkerFailure> {
 describe("runInWorker", () => {
   it("answers with the worker's message, the bytes moved rather than copied", async () => {
     const bytes = new Uint8Array(1_000);
-    const output = await runInWorker(
-      task("echo.mjs", { input: { n: 21, bytes }, transfer: [bytes.buffer] }),
-    );
+    const output = await runInWorker(task("echo.mjs", { input: { n: 21, bytes }, transfer: [bytes.buffer] }));
     expect(output).toEqual({ doubled: 42, received: 1_000 });
     expect(bytes.byteLength).toBe(0); // detached here: the worker had them
   });
