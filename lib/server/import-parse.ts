@@ -14,7 +14,10 @@ export const IMPORT_WORKER_LIMITS = {
   maxYoungGenerationSizeMb: 16,
   stackSizeMb: 4,
 };
-/** Parsing's share of the 10 s an import may take; writing takes the rest. */
+/**
+ * Parsing's deadline: most of the 10 s an import should answer in. The write that follows is
+ * bounded by the caps on what a plan may hold (20,000 items, 100,000 links), not by a clock.
+ */
 export const IMPORT_PARSE_TIMEOUT_MS = 8_000;
 
 /** The bytes in an ArrayBuffer of their own, so that moving it to the worker moves nothing else. */

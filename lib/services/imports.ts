@@ -30,7 +30,7 @@ export interface ImportProgress {
 export type ImportOptions = ParseOptions;
 
 /**
- * Turns an upload into a checked plan, or throws an AppError. The server's parses off the event
+ * Turns an upload into a checked plan, or throws an AppError. The server parses off the event
  * loop, in a worker thread (lib/server/import-parse.ts); services do not know where it runs.
  */
 export type ImportParser = (upload: ImportUpload, options: ImportOptions) => Promise<ImportParse>;
