@@ -46,6 +46,10 @@ export function holdImportSlot(signal?: AbortSignal): Promise<() => void> {
           }),
         signal,
       )
-      .catch(reject);
+      // The limit lives on globalThis and refuses with the AppError class of the route bundle that
+      // created it; each bundle's toAppError knows its own class only, so the refusal is rebuilt.
+      .catch((error: unknown) =>
+        reject((error as { code?: unknown } | null)?.code === "rate_limited" ? refused() : error),
+      );
   });
 }
