@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/services/errors";
+import { jsonMayHoldUnstorableText, unstorableTextAt } from "./storable-text";
 
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 
@@ -35,42 +36,14 @@ export async function readBodyBytes(req: Request, limit: number): Promise<Uint8A
   return out;
 }
 
-/**
- * Where in a parsed JSON value a string (or a key) holds U+0000, which PostgreSQL text cannot store;
- * undefined when none does. Walks with its own stack: a body may nest thousands of levels deep.
- */
-export function nulCharacterPath(value: unknown): string | undefined {
-  // Each entry keeps its parent, so that a path is only spelled out for the one string that has U+0000.
-  type Entry = { value: unknown; key?: string; parent?: Entry };
-  const pathOf = (e: Entry, last?: string) => {
-    const keys = last === undefined ? [] : [last];
-    for (let at: Entry | undefined = e; at?.key !== undefined; at = at.parent) keys.push(at.key);
-    return keys.reverse().join(".");
-  };
-  const stack: Entry[] = [{ value }];
-  while (stack.length > 0) {
-    const entry = stack.pop()!;
-    const v = entry.value;
-    if (typeof v === "string") {
-      if (v.includes("\u0000")) return pathOf(entry);
-    } else if (v !== null && typeof v === "object") {
-      for (const [key, child] of Object.entries(v)) {
-        if (key.includes("\u0000")) return pathOf(entry, key);
-        stack.push({ value: child, key, parent: entry });
-      }
-    }
-  }
-  return undefined;
-}
-
-const nulRefused = (path: string, where: "body" | "query") =>
+const unstorable = (found: { path: string; message: string }, where: "body" | "query") =>
   new AppError(
     "invalid_request",
-    `The ${where === "body" ? "request body" : "query string"} is not valid: ${path ? `${path}: ` : ""}text cannot contain the NUL character (U+0000).`,
-    { details: [{ path, message: "Text cannot contain the NUL character (U+0000)." }] },
+    `The ${where === "body" ? "request body" : "query string"} is not valid: ${found.path ? `${found.path}: ` : ""}${found.message}`,
+    { details: [found] },
   );
 
-/** The body as JSON: undefined when empty, 400 when it does not parse or holds U+0000. */
+/** The body as JSON: undefined when empty, 400 when it does not parse or holds text that cannot be stored. */
 export async function readJsonBody(req: Request, limit = MAX_JSON_BODY_BYTES): Promise<unknown> {
   const text = new TextDecoder().decode(await readBodyBytes(req, limit));
   if (text.trim() === "") return undefined;
@@ -82,17 +55,16 @@ export async function readJsonBody(req: Request, limit = MAX_JSON_BODY_BYTES): P
       details: [{ path: "", message: "Body must be a JSON document." }],
     });
   }
-  // Raw U+0000 is not valid JSON text, so only the \u0000 escape can put one in a string.
-  const nulAt = text.includes("\\u0000") ? nulCharacterPath(value) : undefined;
-  if (nulAt !== undefined) throw nulRefused(nulAt, "body");
+  const found = jsonMayHoldUnstorableText(text) ? unstorableTextAt(value) : undefined;
+  if (found) throw unstorable(found, "body");
   return value;
 }
 
 /** The query string as name -> value (the last of repeated names), 400 when it holds U+0000. */
 export function readQuery(req: Request): Record<string, string> {
   const query = Object.fromEntries(new URL(req.url).searchParams);
-  const nulAt = nulCharacterPath(query);
-  if (nulAt !== undefined) throw nulRefused(nulAt, "query");
+  const found = unstorableTextAt(query);
+  if (found) throw unstorable(found, "query");
   return query;
 }
 

@@ -58,6 +58,21 @@ describeEachDatabase("fuzzer findings", (getCtx) => {
     expect(await timelineState(getCtx().db, team.id)).toEqual(before);
   });
 
+  // A lone surrogate became U+FFFD in the lane's text column but failed the jsonb activity row: 500
+  // (FUZZ_SEED=2 FUZZ_CASES=6000).
+  it("PATCH /api/workstreams/{workstreamId} with a lone surrogate as the name: 400, the lane unchanged", async () => {
+    const before = await timelineState(getCtx().db, team.id);
+    const res = await api("PATCH /api/workstreams/{workstreamId}", {
+      params: { workstreamId: board.lane.id },
+      token: owner.token,
+      ifMatch: board.lane.version,
+      body: '{"name":"\\ud800","position":3869}',
+    });
+    expect(expectInvalidRequest(res)).toEqual(["name"]);
+    expect(res.json.error.message).toMatch(/lone surrogate/);
+    expect(await timelineState(getCtx().db, team.id)).toEqual(before);
+  });
+
   it("U+0000 inside a list or in a query string (%00): 400 with its path", async () => {
     const before = await timelineState(getCtx().db, team.id);
     const deep = await api("POST /api/roadmaps/{roadmapId}/items", {

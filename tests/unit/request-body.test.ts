@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { nulCharacterPath, parseIfMatch, readBodyBytes, readJsonBody, readQuery } from "@/lib/server/request-body";
+import { parseIfMatch, readBodyBytes, readJsonBody, readQuery } from "@/lib/server/request-body";
+import { unstorableTextAt } from "@/lib/server/storable-text";
 import { AppError } from "@/lib/services/errors";
 
 const withIfMatch = (value?: string) =>
@@ -102,7 +103,9 @@ describe("U+0000 in a request", () => {
   const post = (body: string) => new Request("http://localhost/api/x", { method: "POST", body });
 
   it("refuses a body whose text holds U+0000, naming where", async () => {
-    const error = await asyncErrorOf(() => readJsonBody(post('{"rows": [{"name": "a"}, {"name": "nul\\u0000inside"}]}')));
+    const error = await asyncErrorOf(() =>
+      readJsonBody(post('{"rows": [{"name": "a"}, {"name": "nul\\u0000inside"}]}')),
+    );
     expect(error.code).toBe("invalid_request");
     expect(error.message).toMatch(/rows\.1\.name.*NUL/);
     expect(error.details).toEqual([{ path: "rows.1.name", message: expect.stringMatching(/U\+0000/) }]);
@@ -122,14 +125,27 @@ describe("U+0000 in a request", () => {
   it("walks 100,000 levels of nesting without running out of stack", () => {
     let deep: unknown = "\u0000";
     for (let i = 0; i < 100_000; i++) deep = [deep];
-    expect(nulCharacterPath(deep)).toBe(Array(100_000).fill("0").join("."));
-    expect(nulCharacterPath({ fine: ["text", 1, null, { x: true }] })).toBeUndefined();
+    expect(unstorableTextAt(deep)?.path).toBe(Array(100_000).fill("0").join("."));
+    expect(unstorableTextAt({ fine: ["text", 1, null, { x: true }] })).toBeUndefined();
+  });
+
+  // Found by the fuzzer too: a lone surrogate became U+FFFD in a text column but failed the jsonb
+  // activity row (500).
+  it("refuses a lone surrogate (either half), and keeps a surrogate pair", async () => {
+    for (const escaped of ["\\ud800", "x\\uDFFFy", "\\ude00\\ud83d"]) {
+      const error = await asyncErrorOf(() => readJsonBody(post(`{"name": "${escaped}"}`)));
+      expect(error.details).toEqual([{ path: "name", message: expect.stringMatching(/lone surrogate/) }]);
+    }
+    expect(await readJsonBody(post('{"name": "\\ud83d\\ude00"}'))).toEqual({ name: "😀" });
   });
 
   it("refuses a query string holding %00", () => {
     const error = errorOf(() => readQuery(new Request("http://localhost/api/x?title=a%00b&limit=2")));
     expect(error.code).toBe("invalid_request");
     expect(error.details).toEqual([{ path: "title", message: expect.any(String) }]);
-    expect(readQuery(new Request("http://localhost/api/x?title=ab&limit=2"))).toEqual({ title: "ab", limit: "2" });
+    expect(readQuery(new Request("http://localhost/api/x?title=ab&limit=2"))).toEqual({
+      title: "ab",
+      limit: "2",
+    });
   });
 });
