@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/services/errors";
-import { jsonMayHoldUnstorableText, unstorableTextAt } from "./storable-text";
+import { jsonMayHoldUnstorableText, unstorableTextAt } from "@/lib/validation/storable-text";
 
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 

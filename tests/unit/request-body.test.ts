@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseIfMatch, readBodyBytes, readJsonBody, readQuery } from "@/lib/server/request-body";
-import { unstorableTextAt } from "@/lib/server/storable-text";
+import { unstorableTextAt } from "@/lib/validation/storable-text";
 import { AppError } from "@/lib/services/errors";
 
 const withIfMatch = (value?: string) =>

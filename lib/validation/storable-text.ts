@@ -1,6 +1,7 @@
 // Text PostgreSQL cannot store: U+0000 in text or jsonb, and lone UTF-16 surrogates (which become
 // U+FFFD in a text column but make a jsonb value, such as an activity row's changes, fail). A
-// request carrying either is refused where it is read, with where the text was. Pure.
+// request carrying either is refused where it is read, with where the text was (the JSON body and
+// query in lib/server/request-body.ts; an import file may use the same check). Pure.
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
