@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { z } from "zod";
 import { roadmapDocumentSchema } from "@/lib/validation/roadmap-document";
 import { almostValidValue } from "./almost-valid";
-import { hostileBodyText, hugeString, nastyString } from "./hostile";
+import { hostileBodyText, hugeString, nastyString, tainted } from "./hostile";
 import { addDays, FIXTURE_START, validValue, type JsonSchema } from "./schema-values";
 import { DeepNesting, LongString, RawJson, type FuzzValue } from "./values";
 
@@ -91,6 +91,11 @@ export function rawBodyArbitrary(
   if (variant !== "hostile") return wellTyped;
   return fc.oneof(
     wellTyped,
+    // A well-formed export whose every text carries control characters, odd Unicode or injections.
+    tainted(validValue(documentNode)).map((json): RawBody => ({
+      contentType: "application/json",
+      body: { json },
+    })),
     fc
       .tuple(
         fc.constantFrom(...contentTypes, "text/plain", "application/json; charset=utf-16", ""),
