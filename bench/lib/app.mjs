@@ -37,12 +37,12 @@ export function freshPostgres() {
   return url.toString();
 }
 
-/** Starts `next start` on PGlite (databaseUrl null) or PostgreSQL; resolves when it answers. */
+/** Starts the production server (scripts/start.mjs, as `npm start`) on PGlite (databaseUrl null) or PostgreSQL; resolves when it answers. */
 export async function startApp({ databaseUrl = null, env = {} } = {}) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), "cairn-bench-"));
-  const child = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, ["scripts/start.mjs", "-p", String(port), "-H", "127.0.0.1"], {
     detached: true,
     stdio: "ignore",
     env: {

@@ -25,11 +25,11 @@ export interface AppInstance {
   stop: () => Promise<void>;
 }
 
-/** Starts the production build (`next start`) on a port, against `databaseUrl`; resolves once it answers. */
+/** Starts the production build (`npm start`'s server, scripts/start.mjs) on a port, against `databaseUrl`; resolves once it answers. */
 export async function startInstance(port: number, databaseUrl: string): Promise<AppInstance> {
   const base = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), "cairn-instance-"));
-  const child: ChildProcess = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, ["scripts/start.mjs", "-p", String(port), "-H", "127.0.0.1"], {
     detached: true,
     stdio: "ignore",
     env: {
