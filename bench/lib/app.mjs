@@ -6,8 +6,12 @@ import { join } from "node:path";
 import net from "node:net";
 
 export function ensureBuild() {
-  if (existsSync(`${process.env.NEXT_DIST_DIR || ".next"}/BUILD_ID`) && !process.argv.includes("--rebuild")) return;
-  const r = spawnSync("npm", ["run", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (existsSync(`${process.env.NEXT_DIST_DIR || ".next"}/BUILD_ID`) && !process.argv.includes("--rebuild"))
+    return;
+  const r = spawnSync("npm", ["run", "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (r.status !== 0) process.exit(1);
 }
 
@@ -31,7 +35,9 @@ export function freshPostgres() {
   const name = `cairn_bench_${Math.random().toString(36).slice(2, 10)}`;
   const ok = spawnSync("psql", [admin, "-qc", `CREATE DATABASE ${name}`], { stdio: "ignore" }).status === 0;
   if (!ok) return null;
-  cleanups.push(() => spawnSync("psql", [admin, "-qc", `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`], { stdio: "ignore" }));
+  cleanups.push(() =>
+    spawnSync("psql", [admin, "-qc", `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`], { stdio: "ignore" }),
+  );
   const url = new URL(admin);
   url.pathname = `/${name}`;
   return url.toString();
@@ -91,7 +97,11 @@ function cookieJar(res, jar) {
 export async function newUser(base, tag = "bench") {
   const email = `${tag}.${Math.random().toString(36).slice(2, 8)}@example.com`;
   const password = "a long bench password";
-  const json = (body) => ({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const json = (body) => ({
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   const reg = await fetch(`${base}/api/register`, json({ email, name: tag, password }));
   if (reg.status !== 201) throw new Error(`register: ${reg.status}`);
   const jar = {};
@@ -105,7 +115,10 @@ export async function newUser(base, tag = "bench") {
     redirect: "manual",
   });
   cookie = cookieJar(signin, jar);
-  const tok = await fetch(`${base}/api/tokens`, { ...json({ name: "bench" }), headers: { "content-type": "application/json", cookie } });
+  const tok = await fetch(`${base}/api/tokens`, {
+    ...json({ name: "bench" }),
+    headers: { "content-type": "application/json", cookie },
+  });
   const { secret } = await tok.json();
   return { email, password, cookie, token: secret };
 }

@@ -29,22 +29,26 @@ export interface AppInstance {
 export async function startInstance(port: number, databaseUrl: string): Promise<AppInstance> {
   const base = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), "cairn-instance-"));
-  const child: ChildProcess = spawn(process.execPath, ["scripts/start.mjs", "-p", String(port), "-H", "127.0.0.1"], {
-    detached: true,
-    stdio: "ignore",
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      NEXT_MANUAL_SIG_HANDLE: "true",
-      // Every instance shares the secret, as the instances of one deployment do.
-      AUTH_SECRET: "multi-instance-secret-0123456789abcdef0123",
-      AUTH_URL: base,
-      DATABASE_URL: databaseUrl,
-      CAIRN_DATA_DIR: dataDir,
-      CAIRN_SEED_DEMO: "0",
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["scripts/start.mjs", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      detached: true,
+      stdio: "ignore",
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        NEXT_MANUAL_SIG_HANDLE: "true",
+        // Every instance shares the secret, as the instances of one deployment do.
+        AUTH_SECRET: "multi-instance-secret-0123456789abcdef0123",
+        AUTH_URL: base,
+        DATABASE_URL: databaseUrl,
+        CAIRN_DATA_DIR: dataDir,
+        CAIRN_SEED_DEMO: "0",
+      },
     },
-  });
+  );
   const stop = async () => {
     const exited = new Promise((resolve) => child.once("exit", resolve));
     try {
