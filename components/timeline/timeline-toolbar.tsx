@@ -6,6 +6,7 @@ import { CalendarIcon, PlusIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { AutoScheduleMenu } from "./auto-schedule-menu";
 import { CRITICAL_COLOUR } from "./item-status";
+import { TimelinePictureActions } from "./picture-actions";
 import { ZOOMS, type Zoom } from "@/lib/planning/timeline-layout";
 
 function KeyboardIcon({ className }: { className?: string }) {
@@ -116,6 +117,7 @@ export function TimelineToolbar({
         )}
       </span>
       <div className="ml-auto flex flex-wrap items-center gap-2">
+        <TimelinePictureActions zoom={zoom} />
         <Button
           variant="ghost"
           size="sm"

@@ -171,6 +171,11 @@ export function MenuLinkItem({
   );
 }
 
+/** A plain link as a menu item, for files the browser should download rather than route to. */
+export function MenuAnchorItem({ className, ...rest }: ComponentProps<"a">) {
+  return <a role="menuitem" tabIndex={-1} className={cx(itemClasses, className)} {...rest} />;
+}
+
 export function MenuButtonItem({ className, type = "button", ...rest }: ComponentProps<"button">) {
   return (
     <button role="menuitem" tabIndex={-1} type={type} className={cx(itemClasses, className)} {...rest} />
