@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { idSchema, text } from "./common";
 import { personSchema } from "./collaboration";
-import { AUDIENCES, CADENCE_INTERVALS, EXPORT_FORMATS, SNAPSHOT_KINDS } from "./communication-kinds";
+import { AUDIENCES, CADENCE_INTERVALS, SNAPSHOT_KINDS } from "./communication-kinds";
 import { isoDateSchema } from "./dates";
 import { ITEM_KINDS, ITEM_STATUSES } from "./timeline";
 
@@ -520,10 +520,6 @@ export const sharedViewSchema = z
 export type SharedView = z.infer<typeof sharedViewSchema>;
 
 // ---------------------------------------------------------------- export and import
-
-export const exportQuerySchema = z.object({
-  format: z.enum(EXPORT_FORMATS, { error: 'format must be "json", "csv", "md" or "ics".' }),
-});
 
 export const importQuerySchema = z.object({
   /** A title for the new roadmap instead of the file's. */
