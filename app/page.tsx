@@ -6,7 +6,7 @@ import { RoadmapPreview } from "@/components/landing/roadmap-preview";
 import { ButtonLink } from "@/components/ui/button-link";
 import { ArrowRightIcon } from "@/components/ui/icons";
 import { currentActor } from "@/lib/server/session";
-import { listTeamsForUser } from "@/lib/services/teams";
+import { listTeamsForUser } from "@/lib/services/teams/teams";
 
 export default async function HomePage() {
   const { actor, db } = await currentActor();

@@ -5,9 +5,9 @@
 // Run: npx tsx bench/auto-schedule.ts
 
 import { autoSchedule } from "../lib/planning/auto-schedule";
-import { runAutoSchedule, undoAutoSchedule } from "../lib/services/auto-schedule";
-import { loadDependencies } from "../lib/services/dependencies";
-import { loadItems } from "../lib/services/items";
+import { runAutoSchedule, undoAutoSchedule } from "../lib/services/schedule/auto-schedule";
+import { loadDependencies } from "../lib/services/dependencies/edges";
+import { loadItems } from "../lib/services/items/rows";
 import { median, openBenchDatabase, seedLargeRoadmap, START } from "./lib/large-roadmap";
 
 const ITEMS = 10_000;

@@ -8,9 +8,9 @@
 
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { MAX_PICTURE_ITEMS } from "../lib/exports/timeline/render";
-import type { Actor } from "../lib/services/actor";
-import { AppError } from "../lib/services/errors";
-import { exportPicture } from "../lib/services/picture-export";
+import type { Actor } from "../lib/services/kernel/actor";
+import { AppError } from "../lib/services/kernel/errors";
+import { exportPicture } from "../lib/services/exports/picture";
 import type { PictureFormat } from "../lib/validation/pictures";
 import type { Database } from "../db/types";
 import { median, openBenchDatabase, seedLargeRoadmap, START } from "./lib/large-roadmap";

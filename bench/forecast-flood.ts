@@ -9,9 +9,9 @@ import { GET as getForecast } from "../app/api/roadmaps/[roadmapId]/forecast/rou
 import { memberships } from "../db/schema";
 // Aliased: a name starting with "use" reads as a React hook to the linter.
 import { useDatabase as serveDatabase } from "../lib/server/database";
-import { registerUser } from "../lib/services/accounts";
-import { forecastLoad } from "../lib/services/forecast-limit";
-import { createToken } from "../lib/services/tokens";
+import { registerUser } from "../lib/services/accounts/credentials";
+import { forecastLoad } from "../lib/services/forecast/slots";
+import { createToken } from "../lib/services/accounts/tokens";
 import { median, openBenchDatabase, seedLargeRoadmap } from "./lib/large-roadmap";
 
 const FLOOD = Number(process.argv[2] ?? 12);

@@ -7,11 +7,11 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { openDatabase, type DatabaseHandle } from "../db/client";
-import { registerUser } from "../lib/services/accounts";
-import type { Actor } from "../lib/services/actor";
+import { registerUser } from "../lib/services/accounts/credentials";
+import type { Actor } from "../lib/services/kernel/actor";
 import { parseUploadInWorker } from "../lib/server/import-parse";
-import { importRoadmap, type ImportProgress } from "../lib/services/imports";
-import { createTeam } from "../lib/services/teams";
+import { importRoadmap, type ImportProgress } from "../lib/services/imports/import-roadmap";
+import { createTeam } from "../lib/services/teams/teams";
 import { generateMspdi } from "./lib/mspdi-generator";
 
 const TASKS = Number(process.argv[2] ?? 5_000);

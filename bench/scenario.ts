@@ -9,9 +9,9 @@
 import { and, eq } from "drizzle-orm";
 import { items } from "../db/schema";
 import { addDays } from "../lib/planning/calendar";
-import { updateItem } from "../lib/services/items";
-import { compareScenario } from "../lib/services/scenario-compare";
-import { createScenario } from "../lib/services/scenarios";
+import { updateItem } from "../lib/services/items/update";
+import { compareScenario } from "../lib/services/scenarios/compare";
+import { createScenario } from "../lib/services/scenarios/scenarios";
 import { median, openBenchDatabase, seedLargeRoadmap } from "./lib/large-roadmap";
 
 const ITEMS = 1_000;

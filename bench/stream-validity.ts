@@ -8,8 +8,8 @@
 import { randomUUID } from "node:crypto";
 import { apiTokens, memberships, roadmaps, teams, users } from "../db/schema";
 import { validStreamIds, type StreamIdentity } from "../lib/server/live/stream-validity";
-import type { Actor } from "../lib/services/actor";
-import { requireRole } from "../lib/services/authorization";
+import type { Actor } from "../lib/services/kernel/actor";
+import { requireRole } from "../lib/services/kernel/authorization";
 import { median, openBenchDatabase, START } from "./lib/large-roadmap";
 
 const MEMBERS = 100;

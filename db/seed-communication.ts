@@ -1,7 +1,7 @@
 // The demo's communication history: review rules, two reviews held with their snapshots (the
 // executive one from before two key milestones slipped and a risk was raised, so "since the last
 // executive review" has something to say), and an open feedback round with answers.
-import { loadRoadmapDocument } from "@/lib/services/roadmap-document";
+import { loadRoadmapDocument } from "@/lib/services/roadmaps/document";
 import type { RoadmapDocument } from "@/lib/validation/roadmap-document";
 import type { Database } from "./types";
 import { feedbackResponses, feedbackRounds, reviewCadences, reviews, roadmaps, snapshots } from "./schema";

@@ -4,12 +4,12 @@
 // (nested in the seed's transaction), so the rows, snapshots and activity are what the app writes.
 import { horizonEnd } from "@/lib/planning/calendar";
 import { addDays, addMonths } from "@/lib/planning/civil-date";
-import type { Actor } from "@/lib/services/actor";
+import type { Actor } from "@/lib/services/kernel/actor";
 import { and, eq } from "drizzle-orm";
-import { updateItem } from "@/lib/services/items";
-import { createPhase, decideGate } from "@/lib/services/phases";
-import { createScenario } from "@/lib/services/scenarios";
-import { loadStaffing, putStaffing } from "@/lib/services/staffing";
+import { updateItem } from "@/lib/services/items/update";
+import { createPhase, decideGate } from "@/lib/services/phases/phases";
+import { createScenario } from "@/lib/services/scenarios/scenarios";
+import { loadStaffing, putStaffing } from "@/lib/services/staffing/staffing";
 import type { Database } from "./types";
 import { items, type roadmaps } from "./schema";
 

@@ -2,7 +2,7 @@ import { AppHeader } from "@/components/app-shell/app-header";
 import { HydrateQueries } from "@/components/query/hydrate-queries";
 import { queryKeys } from "@/lib/client/query-keys";
 import { requirePageActor } from "@/lib/server/session";
-import { listTeamsForUser } from "@/lib/services/teams";
+import { listTeamsForUser } from "@/lib/services/teams/teams";
 import { signOutAction } from "./actions";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {

@@ -19,11 +19,11 @@ import {
 } from "../../db/schema";
 import { addDays } from "../../lib/planning/calendar";
 import { quartersOf } from "../../lib/planning/capacity";
-import { registerUser } from "../../lib/services/accounts";
-import type { Actor } from "../../lib/services/actor";
-import { createRoadmap } from "../../lib/services/roadmaps";
-import { createSkill } from "../../lib/services/skills";
-import { createTeam } from "../../lib/services/teams";
+import { registerUser } from "../../lib/services/accounts/credentials";
+import type { Actor } from "../../lib/services/kernel/actor";
+import { createRoadmap } from "../../lib/services/roadmaps/lifecycle";
+import { createSkill } from "../../lib/services/staffing/skills";
+import { createTeam } from "../../lib/services/teams/teams";
 import { mulberry32 } from "./random";
 
 export const START = "2027-01-04";

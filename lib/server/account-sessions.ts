@@ -1,7 +1,7 @@
 import type { Database } from "@/db/types";
-import type { Actor } from "@/lib/services/actor";
-import { AppError } from "@/lib/services/errors";
-import { changePassword, endAllSessions } from "@/lib/services/sessions";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { AppError } from "@/lib/services/kernel/errors";
+import { changePassword, endAllSessions } from "@/lib/services/accounts/sessions";
 import type { ChangePasswordInput } from "@/lib/validation/accounts";
 import { forgive, hit, limitFor } from "./rate-limit";
 import { clearedSessionCookies, readSessionCookie, reissuedSessionCookie } from "./session-cookie";

@@ -1,8 +1,8 @@
 import type { Database } from "@/db/types";
-import type { Actor } from "@/lib/services/actor";
-import { AppError } from "@/lib/services/errors";
-import { actorFromSession } from "@/lib/services/sessions";
-import { actorFromToken } from "@/lib/services/tokens";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { AppError } from "@/lib/services/kernel/errors";
+import { actorFromSession } from "@/lib/services/accounts/sessions";
+import { actorFromToken } from "@/lib/services/accounts/tokens";
 import { readSessionCookie } from "./session-cookie";
 
 /** Personal API token secrets are about 50 characters; a longer "token" names nothing. */

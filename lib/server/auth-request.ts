@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/services/errors";
+import { AppError } from "@/lib/services/kernel/errors";
 import { readBodyBytes } from "./request-body";
 
 /** Auth.js's forms are a few hundred bytes; nothing larger is buffered for it. */

@@ -1,8 +1,8 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { signInSchema } from "@/lib/validation/accounts";
-import { verifyCredentials } from "@/lib/services/accounts";
-import { AppError } from "@/lib/services/errors";
+import { verifyCredentials } from "@/lib/services/accounts/credentials";
+import { AppError } from "@/lib/services/kernel/errors";
 import { authConfig } from "./auth-config";
 import { authSecret } from "./auth-secret";
 import { database } from "./database";

@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/services/errors";
+import { AppError } from "@/lib/services/kernel/errors";
 import type { Endpoint } from "@/lib/validation/endpoint";
 
 /** Methods that change nothing (api.md): no cross-site check. */

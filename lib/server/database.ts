@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { defaultDataDir, openDatabase, type DatabaseHandle } from "@/db/client";
 import { seedDemo, DEMO_LOGIN } from "@/db/seed";
 import { users } from "@/db/schema";
-import { hashPassword } from "@/lib/services/passwords";
+import { hashPassword } from "@/lib/services/kernel/passwords";
 
 // Next.js may load this module more than once (route bundles, hot reload): keep one handle per process.
 const state = globalThis as unknown as { __cairnDatabase?: Promise<DatabaseHandle> };

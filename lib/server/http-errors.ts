@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { AppError, type ErrorCode } from "@/lib/services/errors";
+import { AppError, type ErrorCode } from "@/lib/services/kernel/errors";
 
 /** The one table that turns an error code into an HTTP status (api.md, "Errors"). */
 export const STATUS_OF: Record<ErrorCode, number> = {

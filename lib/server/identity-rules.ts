@@ -1,5 +1,5 @@
-import type { Actor } from "@/lib/services/actor";
-import { AppError } from "@/lib/services/errors";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { AppError } from "@/lib/services/kernel/errors";
 import type { Endpoint } from "@/lib/validation/endpoint";
 
 const READ_METHODS = new Set(["GET", "HEAD"]);

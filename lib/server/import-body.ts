@@ -1,6 +1,6 @@
 import { isUtf8 } from "node:buffer";
-import { AppError } from "@/lib/services/errors";
-import type { ImportUpload, UploadKind } from "@/lib/services/imports";
+import { AppError } from "@/lib/services/kernel/errors";
+import type { ImportUpload, UploadKind } from "@/lib/services/imports/import-roadmap";
 import { MAX_IMPORT_BYTES } from "@/lib/validation/communication";
 import { readBodyBytes } from "./request-body";
 

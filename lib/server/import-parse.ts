@@ -1,7 +1,11 @@
 import type { ImportParse } from "@/lib/imports/types";
 import type { ImportOutcome, ImportTask } from "@/lib/imports/worker/protocol";
-import { AppError } from "@/lib/services/errors";
-import { importRefusalError, type ImportOptions, type ImportUpload } from "@/lib/services/imports";
+import { AppError } from "@/lib/services/kernel/errors";
+import {
+  importRefusalError,
+  type ImportOptions,
+  type ImportUpload,
+} from "@/lib/services/imports/import-roadmap";
 import { runInWorker, WorkerFailure } from "./workers/run-in-worker";
 
 /**

@@ -1,4 +1,4 @@
-import type { ImportProgress, ImportUpload } from "@/lib/services/imports";
+import type { ImportProgress, ImportUpload } from "@/lib/services/imports/import-roadmap";
 import type { ImportResult } from "@/lib/validation/communication";
 import { errorResponse, toAppError } from "./http-errors";
 

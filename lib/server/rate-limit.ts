@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { rateLimits } from "@/db/schema";
-import { AppError } from "@/lib/services/errors";
+import { AppError } from "@/lib/services/kernel/errors";
 import { sweepOccasionally } from "./rate-limit-sweep";
 
 export interface Limit {

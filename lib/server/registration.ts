@@ -1,5 +1,5 @@
 import type { Database } from "@/db/types";
-import { registerUser } from "@/lib/services/accounts";
+import { registerUser } from "@/lib/services/accounts/credentials";
 import type { RegisterInput, User } from "@/lib/validation/accounts";
 import { clientAddress } from "./client-address";
 import { hit, limitFor } from "./rate-limit";

@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/services/errors";
+import { AppError } from "@/lib/services/kernel/errors";
 import { jsonMayHoldUnstorableText, unstorableTextAt } from "@/lib/validation/storable-text";
 
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { Database } from "@/db/types";
-import type { Actor } from "@/lib/services/actor";
-import { AppError, notFound } from "@/lib/services/errors";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { AppError, notFound } from "@/lib/services/kernel/errors";
 import type { Endpoint } from "@/lib/validation/endpoint";
 import { requireActor, resolveActor } from "./actor";
 import { refuseCrossSiteWrite } from "./cross-site";

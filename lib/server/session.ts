@@ -1,8 +1,8 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { Database } from "@/db/types";
-import type { Actor } from "@/lib/services/actor";
-import { AppError } from "@/lib/services/errors";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { AppError } from "@/lib/services/kernel/errors";
 import { actorFromCookieHeader } from "./actor";
 import { database } from "./database";
 

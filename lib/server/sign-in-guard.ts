@@ -1,4 +1,4 @@
-import { passwordsBusy } from "@/lib/services/passwords";
+import { passwordsBusy } from "@/lib/services/kernel/passwords";
 import { readAuthPost } from "./auth-request";
 import { clientAddress } from "./client-address";
 import { database } from "./database";

@@ -5,7 +5,7 @@ import type { DatabaseHandle } from "@/db/client";
 import { presence } from "@/db/schema";
 import { roadmapEventsResponse } from "@/lib/server/live/events-response";
 import { liveHub } from "@/lib/server/live/hub";
-import type { Actor } from "@/lib/services/actor";
+import type { Actor } from "@/lib/services/kernel/actor";
 import { buildRequest } from "./api";
 import { SseReader } from "./sse";
 

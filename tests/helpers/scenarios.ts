@@ -12,12 +12,12 @@ import {
   workstreams,
 } from "@/db/schema";
 import type { Database } from "@/db/types";
-import type { Actor } from "@/lib/services/actor";
-import { createDependency } from "@/lib/services/dependencies";
-import { createItem } from "@/lib/services/items";
-import { createPhase, decideGate } from "@/lib/services/phases";
-import { createRisk } from "@/lib/services/risks";
-import { putStaffing } from "@/lib/services/staffing";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { createDependency } from "@/lib/services/dependencies/edges";
+import { createItem } from "@/lib/services/items/create";
+import { createPhase, decideGate } from "@/lib/services/phases/phases";
+import { createRisk } from "@/lib/services/risks/risks";
+import { putStaffing } from "@/lib/services/staffing/staffing";
 import type { Item } from "@/lib/validation/timeline";
 import { api } from "./api";
 import { createBoardFixture, featureInput, milestoneInput, type BoardFixture } from "./timeline";

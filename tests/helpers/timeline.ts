@@ -1,11 +1,11 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import { activity, dependencies, items, itemSkills, roadmaps, workstreams } from "@/db/schema";
 import type { Database } from "@/db/types";
-import type { Actor } from "@/lib/services/actor";
-import { createDependency } from "@/lib/services/dependencies";
-import { createItem } from "@/lib/services/items";
-import { createRoadmap } from "@/lib/services/roadmaps";
-import { createWorkstream } from "@/lib/services/workstreams";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { createDependency } from "@/lib/services/dependencies/edges";
+import { createItem } from "@/lib/services/items/create";
+import { createRoadmap } from "@/lib/services/roadmaps/lifecycle";
+import { createWorkstream } from "@/lib/services/workstreams/workstreams";
 import type { Roadmap } from "@/lib/validation/roadmaps";
 import type { CreateItemInput, Dependency, Item, Workstream } from "@/lib/validation/timeline";
 

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { users } from "@/db/schema";
 import { LiveHub } from "@/lib/server/live/hub";
 import { userTopic, type LiveMessage } from "@/lib/server/live/publish";
-import { verifyCredentials } from "@/lib/services/accounts";
+import { verifyCredentials } from "@/lib/services/accounts/credentials";
 import { api } from "../helpers/api";
 import { expectApiError, expectInvalidRequest } from "../helpers/assertions";
 import { describeEachDatabase } from "../helpers/database";

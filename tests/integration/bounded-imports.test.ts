@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MSPDI_NAMESPACE } from "@/lib/imports/mspdi";
-import { holdImportSlot, importSlots } from "@/lib/services/import-slots";
+import { holdImportSlot, importSlots } from "@/lib/services/imports/slots";
 import type { Team } from "@/lib/validation/teams";
 import { api, type ApiResponse } from "../helpers/api";
 import { expectApiError, expectInvalidRequest } from "../helpers/assertions";

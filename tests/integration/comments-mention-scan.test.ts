@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, expect, it, vi } from "vitest";
-import { createComment, updateComment } from "@/lib/services/comments";
+import { createComment, updateComment } from "@/lib/services/comments/write";
 import { api } from "../helpers/api";
 import { expectApiError } from "../helpers/assertions";
 import { describeEachDatabase } from "../helpers/database";
@@ -20,8 +20,8 @@ vi.mock("@/lib/collaboration/mention-tokens", async (importOriginal) => {
   };
 });
 
-vi.mock("@/lib/services/roadmap-access", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("@/lib/services/roadmap-access")>();
+vi.mock("@/lib/services/kernel/roadmap-access", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/lib/services/kernel/roadmap-access")>();
   return {
     ...actual,
     accessRoadmap: (...args: Parameters<typeof actual.accessRoadmap>) => {

@@ -2,18 +2,19 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { dependencies, feedbackResponses, feedbackRounds, reviews, roadmaps } from "@/db/schema";
 import type { Database } from "@/db/types";
-import type { Actor } from "@/lib/services/actor";
-import { createComment } from "@/lib/services/comments";
-import { buildDashboard } from "@/lib/services/dashboards";
-import { createDependency } from "@/lib/services/dependencies";
-import { clearForecastCache } from "@/lib/services/forecast";
-import { createItem, updateItem } from "@/lib/services/items";
-import { createRisk } from "@/lib/services/risks";
-import { accessRoadmap } from "@/lib/services/roadmap-access";
-import { createRoadmap } from "@/lib/services/roadmaps";
-import { takeSnapshot } from "@/lib/services/snapshots";
-import { putStaffing } from "@/lib/services/staffing";
-import { createWorkstream } from "@/lib/services/workstreams";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { createComment } from "@/lib/services/comments/write";
+import { buildDashboard } from "@/lib/services/dashboards/build";
+import { createDependency } from "@/lib/services/dependencies/edges";
+import { clearForecastCache } from "@/lib/services/forecast/forecast";
+import { createItem } from "@/lib/services/items/create";
+import { updateItem } from "@/lib/services/items/update";
+import { createRisk } from "@/lib/services/risks/risks";
+import { accessRoadmap } from "@/lib/services/kernel/roadmap-access";
+import { createRoadmap } from "@/lib/services/roadmaps/lifecycle";
+import { takeSnapshot } from "@/lib/services/snapshots/take";
+import { putStaffing } from "@/lib/services/staffing/staffing";
+import { createWorkstream } from "@/lib/services/workstreams/workstreams";
 import {
   engineeringDashboardSchema,
   executiveDashboardSchema,

@@ -1,7 +1,8 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { feedbackResponses, feedbackRounds, snapshots } from "@/db/schema";
-import { createItem, updateItem } from "@/lib/services/items";
+import { createItem } from "@/lib/services/items/create";
+import { updateItem } from "@/lib/services/items/update";
 import { api, etagVersion, type LooseJson } from "../helpers/api";
 import { expectApiError, expectInvalidRequest } from "../helpers/assertions";
 import { describeEachDatabase } from "../helpers/database";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, addMonths } from "@/lib/planning/civil-date";
-import { createItem } from "@/lib/services/items";
+import { createItem } from "@/lib/services/items/create";
 import { api, etagVersion, type ApiResponse, type RouteKey } from "../helpers/api";
 import { expectApiError, expectInvalidRequest } from "../helpers/assertions";
 import { describeEachDatabase } from "../helpers/database";

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { activity, invitations, memberships } from "@/db/schema";
-import { createInvitation } from "@/lib/services/invitations";
+import { createInvitation } from "@/lib/services/teams/invitations";
 import { api, etagVersion } from "../helpers/api";
 import { expectApiError } from "../helpers/assertions";
 import { describeEachDatabase } from "../helpers/database";

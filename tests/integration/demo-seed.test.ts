@@ -22,12 +22,12 @@ import {
   users,
   workstreams,
 } from "@/db/schema";
-import { verifyCredentials } from "@/lib/services/accounts";
-import { getBoard } from "@/lib/services/board";
-import { compareScenario } from "@/lib/services/scenario-compare";
+import { verifyCredentials } from "@/lib/services/accounts/credentials";
+import { getBoard } from "@/lib/services/roadmaps/board";
+import { compareScenario } from "@/lib/services/scenarios/compare";
 import { horizonEnd } from "@/lib/planning/calendar";
-import { hashPassword } from "@/lib/services/passwords";
-import { createToken } from "@/lib/services/tokens";
+import { hashPassword } from "@/lib/services/kernel/passwords";
+import { createToken } from "@/lib/services/accounts/tokens";
 import { api } from "../helpers/api";
 import { describeEachDatabase } from "../helpers/database";
 

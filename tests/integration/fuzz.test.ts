@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { encode } from "next-auth/jwt";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { createToken } from "@/lib/services/tokens";
+import { createToken } from "@/lib/services/accounts/tokens";
 import { allEndpoints } from "@/lib/validation/endpoints";
 import { ROUTES } from "../helpers/api";
 import { describeEachDatabase } from "../helpers/database";

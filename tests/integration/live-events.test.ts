@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as eventsRoute from "@/app/api/roadmaps/[roadmapId]/events/route";
 import * as presenceRoute from "@/app/api/roadmaps/[roadmapId]/presence/route";
-import { createComment } from "@/lib/services/comments";
-import { createItem, updateItem } from "@/lib/services/items";
-import { updateWorkstream } from "@/lib/services/workstreams";
+import { createComment } from "@/lib/services/comments/write";
+import { createItem } from "@/lib/services/items/create";
+import { updateItem } from "@/lib/services/items/update";
+import { updateWorkstream } from "@/lib/services/workstreams/workstreams";
 import type { Team } from "@/lib/validation/teams";
 import { callHandler, type CallOptions } from "../helpers/api";
 import { expectApiError } from "../helpers/assertions";

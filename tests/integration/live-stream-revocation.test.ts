@@ -3,12 +3,13 @@ import { afterAll, afterEach, beforeAll, expect, it, vi } from "vitest";
 import { users } from "@/db/schema";
 import { roadmapEventsResponse } from "@/lib/server/live/events-response";
 import { publishRevocation } from "@/lib/server/live/publish";
-import type { Actor } from "@/lib/services/actor";
-import { createItem, updateItem } from "@/lib/services/items";
-import { removeMember } from "@/lib/services/members";
-import { deleteRoadmap } from "@/lib/services/roadmaps";
-import { deleteTeam } from "@/lib/services/teams";
-import { createToken, revokeToken } from "@/lib/services/tokens";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { createItem } from "@/lib/services/items/create";
+import { updateItem } from "@/lib/services/items/update";
+import { removeMember } from "@/lib/services/teams/members";
+import { deleteRoadmap } from "@/lib/services/roadmaps/lifecycle";
+import { deleteTeam } from "@/lib/services/teams/teams";
+import { createToken, revokeToken } from "@/lib/services/accounts/tokens";
 import type { Team } from "@/lib/validation/teams";
 import { describeEachDatabase } from "../helpers/database";
 import { createTeamWithMembers, createUser, type TestUser } from "../helpers/fixtures";
@@ -23,8 +24,8 @@ import { createBoardFixture, featureInput, type BoardFixture } from "../helpers/
 
 // Item reads can be slowed down, to revoke a stream while a change's item is on its way to it.
 const itemReads = vi.hoisted(() => ({ delayMs: 0 }));
-vi.mock("@/lib/services/items", async (importOriginal) => {
-  const original = await importOriginal<typeof import("@/lib/services/items")>();
+vi.mock("@/lib/services/items/rows", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/lib/services/items/rows")>();
   return {
     ...original,
     loadItem: async (...args: Parameters<typeof original.loadItem>) => {

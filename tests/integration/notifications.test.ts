@@ -4,7 +4,7 @@ import { memberships, notifications } from "@/db/schema";
 import { excerptOf } from "@/lib/collaboration/excerpt";
 import { LiveHub } from "@/lib/server/live/hub";
 import { userTopic, type LiveMessage } from "@/lib/server/live/publish";
-import { createItem } from "@/lib/services/items";
+import { createItem } from "@/lib/services/items/create";
 import type { Team } from "@/lib/validation/teams";
 import { api } from "../helpers/api";
 import { expectApiError, expectInvalidRequest } from "../helpers/assertions";

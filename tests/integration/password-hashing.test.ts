@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, expect, it } from "vitest";
 import { users } from "@/db/schema";
 import { runWithPeerAddress } from "@/lib/server/client-address";
-import { passwordHashing } from "@/lib/services/passwords";
+import { passwordHashing } from "@/lib/services/kernel/passwords";
 import { api, type ApiResponse } from "../helpers/api";
 import { expectApiError } from "../helpers/assertions";
 import { describeEachDatabase } from "../helpers/database";

@@ -1,7 +1,7 @@
 import { and, eq, like } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { items, roadmaps, snapshots, workstreams } from "@/db/schema";
-import { createSkill } from "@/lib/services/skills";
+import { createSkill } from "@/lib/services/staffing/skills";
 import { api, etagVersion, type ApiResponse } from "../helpers/api";
 import { expectApiError, expectInvalidRequest } from "../helpers/assertions";
 import { describeEachDatabase } from "../helpers/database";

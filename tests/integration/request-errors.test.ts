@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { teams } from "@/db/schema";
 import { route } from "@/lib/server/route";
 import { MAX_JSON_BODY_BYTES } from "@/lib/server/request-body";
-import { AppError } from "@/lib/services/errors";
+import { AppError } from "@/lib/services/kernel/errors";
 import { defineEndpoint } from "@/lib/validation/endpoint";
 import { api, callHandler, type RouteKey } from "../helpers/api";
 import { expectApiError, expectInvalidRequest } from "../helpers/assertions";

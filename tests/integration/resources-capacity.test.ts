@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createItem, deleteItem } from "@/lib/services/items";
-import { createRoadmap } from "@/lib/services/roadmaps";
-import { createSkill } from "@/lib/services/skills";
-import { createWorkstream } from "@/lib/services/workstreams";
+import { createItem } from "@/lib/services/items/create";
+import { deleteItem } from "@/lib/services/items/delete";
+import { createRoadmap } from "@/lib/services/roadmaps/lifecycle";
+import { createSkill } from "@/lib/services/staffing/skills";
+import { createWorkstream } from "@/lib/services/workstreams/workstreams";
 import type { Roadmap } from "@/lib/validation/roadmaps";
 import type { Skill, Team } from "@/lib/validation/teams";
 import type { Workstream } from "@/lib/validation/timeline";

@@ -1,9 +1,9 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { dependencies, items } from "@/db/schema";
-import { createDependency } from "@/lib/services/dependencies";
-import { clearForecastCache, getForecast } from "@/lib/services/forecast";
-import { createItem } from "@/lib/services/items";
-import { createRoadmap } from "@/lib/services/roadmaps";
+import { createDependency } from "@/lib/services/dependencies/edges";
+import { clearForecastCache, getForecast } from "@/lib/services/forecast/forecast";
+import { createItem } from "@/lib/services/items/create";
+import { createRoadmap } from "@/lib/services/roadmaps/lifecycle";
 import type { Roadmap } from "@/lib/validation/roadmaps";
 import type { Team } from "@/lib/validation/teams";
 import type { Item } from "@/lib/validation/timeline";

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { risks } from "@/db/schema";
-import { deleteItem, restoreItem } from "@/lib/services/items";
+import { deleteItem } from "@/lib/services/items/delete";
+import { restoreItem } from "@/lib/services/items/restore";
 import type { Team } from "@/lib/validation/teams";
 import { etagVersion } from "../helpers/api";
 import { expectApiError, expectInvalidRequest } from "../helpers/assertions";

@@ -1,7 +1,7 @@
 import { beforeAll, beforeEach, expect, it } from "vitest";
-import { updateItem } from "@/lib/services/items";
-import { createShareLink, revokeShareLink } from "@/lib/services/share-links";
-import { clearSharedViewCache, sharedViewLoad } from "@/lib/services/shared-view";
+import { updateItem } from "@/lib/services/items/update";
+import { createShareLink, revokeShareLink } from "@/lib/services/share-links/share-links";
+import { clearSharedViewCache, sharedViewLoad } from "@/lib/services/share-links/shared-view";
 import { api, type LooseJson } from "../helpers/api";
 import { expectApiError } from "../helpers/assertions";
 import { describeEachDatabase } from "../helpers/database";

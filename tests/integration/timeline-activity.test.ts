@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createSkill } from "@/lib/services/skills";
+import { createSkill } from "@/lib/services/staffing/skills";
 import type { Skill, Team } from "@/lib/validation/teams";
 import { api, etagVersion, type ApiResponse } from "../helpers/api";
 import { expectApiError } from "../helpers/assertions";

@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { activity, dependencies } from "@/db/schema";
-import { createItem } from "@/lib/services/items";
-import { createRoadmap } from "@/lib/services/roadmaps";
-import { createWorkstream } from "@/lib/services/workstreams";
+import { createItem } from "@/lib/services/items/create";
+import { createRoadmap } from "@/lib/services/roadmaps/lifecycle";
+import { createWorkstream } from "@/lib/services/workstreams/workstreams";
 import type { Team } from "@/lib/validation/teams";
 import { api, etagVersion, type ApiResponse } from "../helpers/api";
 import { expectApiError } from "../helpers/assertions";

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createDependency } from "@/lib/services/dependencies";
-import { createItem } from "@/lib/services/items";
-import { createRoadmap } from "@/lib/services/roadmaps";
-import { createWorkstream } from "@/lib/services/workstreams";
+import { createDependency } from "@/lib/services/dependencies/edges";
+import { createItem } from "@/lib/services/items/create";
+import { createRoadmap } from "@/lib/services/roadmaps/lifecycle";
+import { createWorkstream } from "@/lib/services/workstreams/workstreams";
 import type { Team } from "@/lib/validation/teams";
 import { api, etagVersion, type ApiResponse } from "../helpers/api";
 import { expectApiError } from "../helpers/assertions";

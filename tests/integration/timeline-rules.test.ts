@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createDependency } from "@/lib/services/dependencies";
-import { createItem, deleteItem } from "@/lib/services/items";
-import { createRoadmap } from "@/lib/services/roadmaps";
-import { createSkill } from "@/lib/services/skills";
-import { createWorkstream, deleteWorkstream } from "@/lib/services/workstreams";
+import { createDependency } from "@/lib/services/dependencies/edges";
+import { createItem } from "@/lib/services/items/create";
+import { deleteItem } from "@/lib/services/items/delete";
+import { createRoadmap } from "@/lib/services/roadmaps/lifecycle";
+import { createSkill } from "@/lib/services/staffing/skills";
+import { createWorkstream, deleteWorkstream } from "@/lib/services/workstreams/workstreams";
 import type { Skill, Team } from "@/lib/validation/teams";
 import { api, etagVersion, type ApiResponse } from "../helpers/api";
 import { expectApiError, expectInvalidRequest } from "../helpers/assertions";

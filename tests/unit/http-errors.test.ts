@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, it, vi } from "vitest";
 import { z } from "zod";
 import { errorResponse, invalidRequest, STATUS_OF, toAppError } from "@/lib/server/http-errors";
-import { AppError, type ErrorCode } from "@/lib/services/errors";
+import { AppError, type ErrorCode } from "@/lib/services/kernel/errors";
 
 describe("STATUS_OF", () => {
   it("has an entry for every ErrorCode and nothing else (checked by the type checker)", () => {

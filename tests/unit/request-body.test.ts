@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseIfMatch, readBodyBytes, readJsonBody, readQuery } from "@/lib/server/request-body";
 import { unstorableTextAt } from "@/lib/validation/storable-text";
-import { AppError } from "@/lib/services/errors";
+import { AppError } from "@/lib/services/kernel/errors";
 
 const withIfMatch = (value?: string) =>
   new Request("http://localhost/api/x", value === undefined ? {} : { headers: { "if-match": value } });

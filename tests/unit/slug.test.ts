@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { slugify } from "@/lib/services/slug";
+import { slugify } from "@/lib/services/kernel/slug";
 
 describe("slugify", () => {
   const cases: [string, string][] = [

@@ -4,7 +4,7 @@ import { HydrateQueries } from "@/components/query/hydrate-queries";
 import { TeamsOverview } from "@/components/teams/teams-overview";
 import { queryKeys } from "@/lib/client/query-keys";
 import { requirePageActor } from "@/lib/server/session";
-import { listTeamsForUser } from "@/lib/services/teams";
+import { listTeamsForUser } from "@/lib/services/teams/teams";
 
 export const metadata: Metadata = { title: "Your teams" };
 

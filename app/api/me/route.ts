@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { listTeamsForUser } from "@/lib/services/teams";
+import { listTeamsForUser } from "@/lib/services/teams/teams";
 import { accounts } from "@/lib/validation/endpoints";
 
 export const GET = route(accounts.getMe, async ({ db, actor }) => ({

@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { createTeam, listTeamsForUser } from "@/lib/services/teams";
+import { createTeam, listTeamsForUser } from "@/lib/services/teams/teams";
 import { teams } from "@/lib/validation/endpoints";
 
 export const GET = route(teams.listTeams, async ({ db, actor }) => ({

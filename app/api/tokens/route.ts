@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { createToken, listTokens } from "@/lib/services/tokens";
+import { createToken, listTokens } from "@/lib/services/accounts/tokens";
 import { accounts } from "@/lib/validation/endpoints";
 
 export const GET = route(accounts.listTokens, async ({ db, actor }) => ({

@@ -1,8 +1,8 @@
 import { cache } from "react";
 import { goneReason, type GoneReason } from "@/components/sharing/share-gone";
 import { database } from "@/lib/server/database";
-import { AppError } from "@/lib/services/errors";
-import { loadSharedView } from "@/lib/services/shared-view";
+import { AppError } from "@/lib/services/kernel/errors";
+import { loadSharedView } from "@/lib/services/share-links/shared-view";
 import type { SharedView } from "@/lib/validation/communication";
 
 export type SharedPage =

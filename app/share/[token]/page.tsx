@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AudienceDashboard } from "@/components/dashboards/audience-dashboard";
 import { ShareGone } from "@/components/sharing/share-gone";
+import { SharedPictures } from "@/components/sharing/shared-pictures";
 import { SharedTimeline } from "@/components/sharing/shared-timeline";
 import { SharedViewHeader } from "@/components/sharing/shared-view-header";
 import { CairnLogo } from "@/components/brand/logo";
@@ -39,6 +40,7 @@ export default async function SharedRoadmapPage({ params }: Props) {
     );
   }
   const { view } = page;
+  const { token } = await params;
   return (
     <div className="flex min-h-dvh flex-col">
       <SharedViewHeader view={view} />
@@ -52,6 +54,7 @@ export default async function SharedRoadmapPage({ params }: Props) {
           workstreams={view.timeline.workstreams}
           items={view.timeline.items}
         />
+        <SharedPictures token={token} audience={view.audience} roadmapTitle={view.roadmap.title} />
       </main>
       <footer className="border-t border-line px-4 py-5 text-center text-[13px] text-muted">
         A read-only view shared from Cairn. It shows the plan as it is now and stops working when the link

@@ -1,5 +1,5 @@
 import type { DatabaseHandle } from "@/db/client";
-import { loadItem } from "@/lib/services/items";
+import { loadItem } from "@/lib/services/items/rows";
 import type { ChangeEvent, RoadmapEvent } from "@/lib/validation/collaboration";
 import type { Item } from "@/lib/validation/timeline";
 import type { LiveMessage } from "./publish";

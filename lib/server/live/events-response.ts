@@ -1,6 +1,6 @@
 import type { DatabaseHandle } from "@/db/client";
-import type { Actor } from "@/lib/services/actor";
-import { claimStreamSlot } from "@/lib/services/presence";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { claimStreamSlot } from "@/lib/services/presence/presence";
 import { RoadmapStream } from "./roadmap-stream";
 
 const LAST_EVENT_ID = /^\d{1,15}$/;

@@ -1,5 +1,5 @@
 import type { DatabaseHandle } from "@/db/client";
-import { presentUsers, touchConnections } from "@/lib/services/presence";
+import { presentUsers, touchConnections } from "@/lib/services/presence/presence";
 import { eventFrame } from "./change-events";
 import type { RoadmapStream } from "./roadmap-stream";
 import { validStreamIds } from "./stream-validity";

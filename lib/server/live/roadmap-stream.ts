@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { and, asc, eq, gt } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { activity, roadmaps } from "@/db/schema";
-import type { Actor } from "@/lib/services/actor";
-import { announceArrival, leaveRoadmap } from "@/lib/services/presence";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { announceArrival, leaveRoadmap } from "@/lib/services/presence/presence";
 import type { RoadmapEvent } from "@/lib/validation/collaboration";
 import {
   eventFrame,

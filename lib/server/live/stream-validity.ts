@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { apiTokens, memberships, roadmaps, users } from "@/db/schema";
-import type { Actor } from "@/lib/services/actor";
+import type { Actor } from "@/lib/services/kernel/actor";
 import type { LiveMessage } from "./publish";
 
 export type RevokedMessage = Extract<LiveMessage, { kind: "revoked" }>;

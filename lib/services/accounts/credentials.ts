@@ -2,8 +2,8 @@ import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { users } from "@/db/schema";
 import type { RegisterInput, User } from "@/lib/validation/accounts";
-import { AppError, isUniqueViolation } from "./errors";
-import { hashPassword, verifyAgainstNothing, verifyPassword } from "./passwords";
+import { AppError, isUniqueViolation } from "@/lib/services/kernel/errors";
+import { hashPassword, verifyAgainstNothing, verifyPassword } from "@/lib/services/kernel/passwords";
 
 const toUser = (u: { id: string; email: string; name: string }): User => ({
   id: u.id,

@@ -3,9 +3,9 @@ import type { Database } from "@/db/types";
 import { users } from "@/db/schema";
 import { publishRevocation } from "@/lib/server/live/publish";
 import type { ChangePasswordInput } from "@/lib/validation/accounts";
-import type { Actor } from "./actor";
-import { AppError } from "./errors";
-import { hashPassword, verifyPassword } from "./passwords";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { AppError } from "@/lib/services/kernel/errors";
+import { hashPassword, verifyPassword } from "@/lib/services/kernel/passwords";
 
 /** The session a cookie claims: the account and the session version it was issued under. */
 export interface SessionClaim {

@@ -3,9 +3,9 @@ import type { Database } from "@/db/types";
 import { apiTokens, users } from "@/db/schema";
 import { publishRevocation } from "@/lib/server/live/publish";
 import type { ApiToken, CreateTokenRequest, TokenScopes } from "@/lib/validation/accounts";
-import type { Actor } from "./actor";
-import { notFound } from "./errors";
-import { hashSecret, newSecret } from "./secrets";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { notFound } from "@/lib/services/kernel/errors";
+import { hashSecret, newSecret } from "@/lib/services/kernel/secrets";
 
 const DAY_MS = 86_400_000;
 const LAST_USED_RESOLUTION_MS = 60_000;

@@ -3,9 +3,9 @@ import { z } from "zod";
 import type { Database } from "@/db/types";
 import { activity, users } from "@/db/schema";
 import type { ActivityEntity, ActivityEntry } from "@/lib/validation/collaboration";
-import type { Actor } from "./actor";
-import { decodeCursor, paginate } from "./cursor";
-import { accessRoadmap } from "./roadmap-access";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { decodeCursor, paginate } from "@/lib/services/kernel/cursor";
+import { accessRoadmap } from "@/lib/services/kernel/roadmap-access";
 
 const seqCursorSchema = z.object({ seq: z.number().int().positive() });
 

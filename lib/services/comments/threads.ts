@@ -4,12 +4,18 @@ import type { Database } from "@/db/types";
 import { comments, items } from "@/db/schema";
 import { emptyFeedback } from "@/lib/collaboration/feedback";
 import type { Comment, CommentThread, FeedbackSummary, Person } from "@/lib/validation/collaboration";
-import type { Actor } from "./actor";
-import { loadFeedback } from "./comment-feedback";
-import { afterTimeCursor, decodeCursor, exactTime, paginate, timeCursorSchema } from "./cursor";
-import { notFound } from "./errors";
-import { loadPeople } from "./people";
-import { accessRoadmap } from "./roadmap-access";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { loadFeedback } from "./verdicts";
+import {
+  afterTimeCursor,
+  decodeCursor,
+  exactTime,
+  paginate,
+  timeCursorSchema,
+} from "@/lib/services/kernel/cursor";
+import { notFound } from "@/lib/services/kernel/errors";
+import { loadPeople } from "@/lib/services/teams/people";
+import { accessRoadmap } from "@/lib/services/kernel/roadmap-access";
 
 export type CommentRow = typeof comments.$inferSelect;
 

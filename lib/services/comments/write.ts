@@ -9,14 +9,19 @@ import {
 } from "@/lib/collaboration/mention-tokens";
 import type { Comment, CreateCommentInput, UpdateCommentInput } from "@/lib/validation/collaboration";
 import type { Role } from "@/lib/validation/common";
-import type { Actor } from "./actor";
-import { roleAtLeast } from "./authorization";
-import { commentOnLiveItem, liveItem, presentComment, type CommentRow } from "./comment-threads";
-import { AppError, notFound, versionMismatch } from "./errors";
-import { loadTeamMembers } from "./members";
-import { notifyAboutComment } from "./notifications";
-import { accessRoadmap, diffFields, recordRoadmapChange, type RoadmapRow } from "./roadmap-access";
-import { RESTORE_WINDOW_DAYS } from "./roadmaps";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { roleAtLeast } from "@/lib/services/kernel/authorization";
+import { commentOnLiveItem, liveItem, presentComment, type CommentRow } from "./threads";
+import { AppError, notFound, versionMismatch } from "@/lib/services/kernel/errors";
+import { loadTeamMembers } from "@/lib/services/teams/members";
+import { notifyAboutComment } from "@/lib/services/notifications/notifications";
+import {
+  accessRoadmap,
+  diffFields,
+  recordRoadmapChange,
+  type RoadmapRow,
+} from "@/lib/services/kernel/roadmap-access";
+import { RESTORE_WINDOW_DAYS } from "@/lib/services/roadmaps/lifecycle";
 
 const commentDeleted = (what = "That comment") =>
   new AppError("comment_deleted", `${what} has been deleted. Restore it first, or start a new thread.`);

@@ -17,15 +17,15 @@ import {
   type ProductDashboard,
 } from "@/lib/validation/communication";
 import type { Forecast, Risk } from "@/lib/validation/resources";
-import type { Actor } from "./actor";
-import { loadBoard, scheduleOf, type BoardContent } from "./board";
-import { loadCapacity } from "./capacity";
-import { openFeedbackRounds } from "./dashboard-queries";
-import { sinceLastExecutiveReview } from "./dashboard-since-review";
-import { AppError } from "./errors";
-import { forecastBoard } from "./forecast";
-import { loadRisks } from "./risks";
-import { accessRoadmap, type RoadmapRow } from "./roadmap-access";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { loadBoard, scheduleOf, type BoardContent } from "@/lib/services/roadmaps/board";
+import { loadCapacity } from "@/lib/services/staffing/capacity";
+import { openFeedbackRounds } from "./queries";
+import { sinceLastExecutiveReview } from "./since-review";
+import { AppError } from "@/lib/services/kernel/errors";
+import { forecastBoard } from "@/lib/services/forecast/forecast";
+import { loadRisks } from "@/lib/services/risks/risks";
+import { accessRoadmap, type RoadmapRow } from "@/lib/services/kernel/roadmap-access";
 
 /** Enough runs for stable P50/P80 on a dashboard, cached per roadmap change like the forecast page's. */
 export const DASHBOARD_FORECAST = { runs: 2_000, seed: 1 };

@@ -2,10 +2,10 @@ import type { Database } from "@/db/types";
 import { sinceReview } from "@/lib/planning/dashboard-review";
 import { diffDocuments } from "@/lib/planning/roadmap-diff";
 import type { Audience, ExecutiveDashboard } from "@/lib/validation/communication";
-import { latestReview, loadSnapshotDocument } from "./dashboard-queries";
-import { promiseCache } from "./promise-cache";
-import type { RoadmapRow } from "./roadmap-access";
-import { loadRoadmapDocument } from "./roadmap-document";
+import { latestReview, loadSnapshotDocument } from "./queries";
+import { promiseCache } from "@/lib/services/kernel/promise-cache";
+import type { RoadmapRow } from "@/lib/services/kernel/roadmap-access";
+import { loadRoadmapDocument } from "@/lib/services/roadmaps/document";
 
 type SinceReview = ReturnType<typeof sinceReview>;
 

@@ -3,9 +3,9 @@ import type { Database } from "@/db/types";
 import { dependencies, items, roadmaps } from "@/db/schema";
 import { wouldCreateCycle } from "@/lib/planning/graph";
 import type { CreateDependencyInput, Dependency } from "@/lib/validation/timeline";
-import type { Actor } from "./actor";
-import { AppError, isUniqueViolation, notFound } from "./errors";
-import { accessRoadmap, recordRoadmapChange } from "./roadmap-access";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { AppError, isUniqueViolation, notFound } from "@/lib/services/kernel/errors";
+import { accessRoadmap, recordRoadmapChange } from "@/lib/services/kernel/roadmap-access";
 
 const toDependency = (d: typeof dependencies.$inferSelect): Dependency => ({
   id: d.id,

@@ -5,11 +5,11 @@ import { workstreamProgress } from "@/lib/planning/dashboard-progress";
 import { makeDateText } from "@/lib/planning/date-text";
 import type { Audience, ExecutiveDashboard } from "@/lib/validation/communication";
 import type { PictureScale } from "@/lib/validation/pictures";
-import { loadBoard, scheduleOf, type BoardContent } from "./board";
-import { buildDashboard } from "./dashboards";
-import { AppError } from "./errors";
-import { loadPhases } from "./phases";
-import type { RoadmapRow } from "./roadmap-access";
+import { loadBoard, scheduleOf, type BoardContent } from "@/lib/services/roadmaps/board";
+import { buildDashboard } from "@/lib/services/dashboards/build";
+import { AppError } from "@/lib/services/kernel/errors";
+import { loadPhases } from "@/lib/services/phases/phases";
+import type { RoadmapRow } from "@/lib/services/kernel/roadmap-access";
 
 export interface PictureRequest {
   audience: Audience;

@@ -2,11 +2,11 @@ import type { Database } from "@/db/types";
 import { buildDeckFile } from "@/lib/exports/timeline/deck";
 import type { PictureInput } from "@/lib/exports/timeline/picture-model";
 import type { ExecutiveDashboard } from "@/lib/validation/communication";
-import { loadCadence } from "./cadence";
-import { sinceLastReview } from "./dashboard-since-review";
-import { DASHBOARD_FORECAST } from "./dashboards";
+import { loadCadence } from "@/lib/services/reviews/cadence";
+import { sinceLastReview } from "@/lib/services/dashboards/since-review";
+import { DASHBOARD_FORECAST } from "@/lib/services/dashboards/build";
 import { pictureFonts } from "./picture-fonts";
-import type { RoadmapRow } from "./roadmap-access";
+import type { RoadmapRow } from "@/lib/services/kernel/roadmap-access";
 
 /**
  * The deck of an audience. Its figures are the executive dashboard's (key milestones with P80 and

@@ -12,15 +12,15 @@ import {
   type PictureFormat,
   type PictureOptions,
 } from "@/lib/validation/pictures";
-import type { Actor } from "./actor";
-import { AppError } from "./errors";
-import { attachmentDisposition } from "./exports";
-import { buildDashboard } from "./dashboards";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { AppError } from "@/lib/services/kernel/errors";
+import { attachmentDisposition } from "./roadmap-files";
+import { buildDashboard } from "@/lib/services/dashboards/build";
 import { deckFile } from "./picture-deck";
 import { loadPictureInput } from "./picture-data";
 import { pictureFonts } from "./picture-fonts";
-import { accessRoadmap, type RoadmapRow } from "./roadmap-access";
-import { openShareLink } from "./shared-view";
+import { accessRoadmap, type RoadmapRow } from "@/lib/services/kernel/roadmap-access";
+import { openShareLink } from "@/lib/services/share-links/shared-view";
 
 /** A picture to download. */
 export interface PictureFile {

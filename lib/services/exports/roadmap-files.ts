@@ -3,15 +3,15 @@ import { roadmapToMarkdown } from "@/lib/exports/markdown-brief";
 import { roadmapToCsv } from "@/lib/exports/roadmap-csv";
 import type { ExportFormat } from "@/lib/validation/communication";
 import type { RoadmapDocument } from "@/lib/validation/roadmap-document";
-import type { Actor } from "./actor";
-import { scheduleOf } from "./board";
-import { roadmapCalendar } from "./calendar";
-import { loadDependencies } from "./dependencies";
-import { loadItems } from "./items";
-import { accessRoadmap, type RoadmapRow } from "./roadmap-access";
-import { loadRoadmapDocument } from "./roadmap-document";
-import { toRoadmap } from "./roadmaps";
-import { slugify } from "./slug";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { scheduleOf } from "@/lib/services/roadmaps/board";
+import { roadmapCalendar } from "@/lib/services/roadmaps/calendar";
+import { loadDependencies } from "@/lib/services/dependencies/edges";
+import { loadItems } from "@/lib/services/items/rows";
+import { accessRoadmap, type RoadmapRow } from "@/lib/services/kernel/roadmap-access";
+import { loadRoadmapDocument } from "@/lib/services/roadmaps/document";
+import { toRoadmap } from "@/lib/services/roadmaps/lifecycle";
+import { slugify } from "@/lib/services/kernel/slug";
 
 /** A file to download: its text, media type and Content-Disposition. */
 export interface ExportFile {

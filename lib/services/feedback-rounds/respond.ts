@@ -7,8 +7,8 @@ import type {
   FeedbackResponseInput,
   FeedbackResults,
 } from "@/lib/validation/communication";
-import type { Actor } from "./actor";
-import { AppError } from "./errors";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { AppError } from "@/lib/services/kernel/errors";
 import {
   accessRound,
   loadRoundItems,
@@ -17,9 +17,9 @@ import {
   roundStatus,
   toFeedbackResponse,
   type RoundRow,
-} from "./feedback-rounds";
-import { loadPeople } from "./people";
-import { recordRoadmapChange } from "./roadmap-access";
+} from "./rounds";
+import { loadPeople } from "@/lib/services/teams/people";
+import { recordRoadmapChange } from "@/lib/services/kernel/roadmap-access";
 
 const unratable = (message: string) =>
   new AppError("invalid_reference", message, { details: [{ path: "itemId", message }] });

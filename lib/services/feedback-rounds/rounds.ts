@@ -12,12 +12,12 @@ import type {
   FeedbackRound,
   FeedbackRoundDetail,
 } from "@/lib/validation/communication";
-import type { Actor } from "./actor";
-import { roleAtLeast } from "./authorization";
-import { AppError, notFound, versionMismatch } from "./errors";
-import { loadPeople } from "./people";
-import { accessRoadmap, recordRoadmapChange, type RoadmapRow } from "./roadmap-access";
-import { takeSnapshot, toSnapshot, type SnapshotRow } from "./snapshots";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { roleAtLeast } from "@/lib/services/kernel/authorization";
+import { AppError, notFound, versionMismatch } from "@/lib/services/kernel/errors";
+import { loadPeople } from "@/lib/services/teams/people";
+import { accessRoadmap, recordRoadmapChange, type RoadmapRow } from "@/lib/services/kernel/roadmap-access";
+import { takeSnapshot, toSnapshot, type SnapshotRow } from "@/lib/services/snapshots/take";
 
 export type RoundRow = typeof feedbackRounds.$inferSelect;
 export type ResponseRow = typeof feedbackResponses.$inferSelect;

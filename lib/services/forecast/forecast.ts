@@ -1,13 +1,13 @@
 import type { Database } from "@/db/types";
 import { createForecast, CycleError, type ForecastInput } from "@/lib/planning/forecast";
 import type { Forecast, Risk } from "@/lib/validation/resources";
-import type { Actor } from "./actor";
-import { loadBoard, type BoardContent } from "./board";
-import { AppError } from "./errors";
-import { withForecastSlot } from "./forecast-limit";
-import { accessRoadmap } from "./roadmap-access";
-import { loadRisks } from "./risks";
-import { sharedWorkCache } from "./shared-work";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { loadBoard, type BoardContent } from "@/lib/services/roadmaps/board";
+import { AppError } from "@/lib/services/kernel/errors";
+import { withForecastSlot } from "./slots";
+import { accessRoadmap } from "@/lib/services/kernel/roadmap-access";
+import { loadRisks } from "@/lib/services/risks/risks";
+import { sharedWorkCache } from "@/lib/services/kernel/shared-work";
 
 /**
  * Work per chunk before yielding to the event loop. A request that needs a few database round trips

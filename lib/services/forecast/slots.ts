@@ -1,5 +1,5 @@
-import { ConcurrencyLimit } from "./concurrency-limit";
-import { AppError } from "./errors";
+import { ConcurrencyLimit } from "@/lib/services/kernel/concurrency-limit";
+import { AppError } from "@/lib/services/kernel/errors";
 
 /**
  * How many Monte-Carlo forecasts this process computes at once, and how many wait. The simulation

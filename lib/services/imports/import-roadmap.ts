@@ -3,10 +3,10 @@ import type { ParseOptions, UploadKind } from "@/lib/imports/parse-upload";
 import type { ImportParse } from "@/lib/imports/types";
 import type { ImportRefusal } from "@/lib/imports/worker/protocol";
 import type { ImportResult } from "@/lib/validation/communication";
-import type { Actor } from "./actor";
-import { requireRole } from "./authorization";
-import { AppError } from "./errors";
-import { writeImportedRoadmap } from "./import-writer";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { requireRole } from "@/lib/services/kernel/authorization";
+import { AppError } from "@/lib/services/kernel/errors";
+import { writeImportedRoadmap } from "./write";
 
 export type { UploadKind };
 

@@ -1,5 +1,5 @@
-import { ConcurrencyLimit } from "./concurrency-limit";
-import { AppError } from "./errors";
+import { ConcurrencyLimit } from "@/lib/services/kernel/concurrency-limit";
+import { AppError } from "@/lib/services/kernel/errors";
 
 /** Imports parsing or writing at once in this process, and how many may wait for one of them. */
 export const MAX_RUNNING_IMPORTS = 2;

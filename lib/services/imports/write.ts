@@ -26,12 +26,12 @@ import type { ImportResult } from "@/lib/validation/communication";
 import type { RoadmapDocument } from "@/lib/validation/roadmap-document";
 import { staffingRowSchema } from "@/lib/validation/resources";
 import { HORIZON } from "@/lib/validation/roadmaps";
-import type { Actor } from "./actor";
-import { requireRole } from "./authorization";
-import { insertChunked } from "./chunks";
-import { AppError } from "./errors";
-import { recordRoadmapChange } from "./roadmap-access";
-import { DEFAULT_HIRING_LEAD_WEEKS } from "./staffing";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { requireRole } from "@/lib/services/kernel/authorization";
+import { insertChunked } from "@/lib/services/kernel/chunks";
+import { AppError } from "@/lib/services/kernel/errors";
+import { recordRoadmapChange } from "@/lib/services/kernel/roadmap-access";
+import { DEFAULT_HIRING_LEAD_WEEKS } from "@/lib/services/staffing/staffing";
 
 /** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters for the widest table (items). */
 

@@ -4,8 +4,14 @@ import { comments, items, memberships, notifications, roadmaps, users } from "@/
 import { excerptOf } from "@/lib/collaboration/excerpt";
 import { publish, userTopic } from "@/lib/server/live/publish";
 import type { Notification } from "@/lib/validation/collaboration";
-import type { Actor } from "./actor";
-import { afterTimeCursor, decodeCursor, exactTime, paginate, timeCursorSchema } from "./cursor";
+import type { Actor } from "@/lib/services/kernel/actor";
+import {
+  afterTimeCursor,
+  decodeCursor,
+  exactTime,
+  paginate,
+  timeCursorSchema,
+} from "@/lib/services/kernel/cursor";
 
 type NewNotification = typeof notifications.$inferInsert;
 

@@ -5,11 +5,16 @@ import { horizonEnd } from "@/lib/planning/calendar";
 import { findOverlap, orderPhases, replanningMarks } from "@/lib/planning/phases";
 import type { Snapshot } from "@/lib/validation/communication";
 import type { CreatePhaseInput, GateDecisionInput, Phase, UpdatePhaseInput } from "@/lib/validation/phases";
-import type { Actor } from "./actor";
-import { AppError, notFound, versionMismatch } from "./errors";
-import { loadPeople } from "./people";
-import { accessRoadmap, diffFields, recordRoadmapChange, type RoadmapRow } from "./roadmap-access";
-import { takeSnapshot, toSnapshot } from "./snapshots";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { AppError, notFound, versionMismatch } from "@/lib/services/kernel/errors";
+import { loadPeople } from "@/lib/services/teams/people";
+import {
+  accessRoadmap,
+  diffFields,
+  recordRoadmapChange,
+  type RoadmapRow,
+} from "@/lib/services/kernel/roadmap-access";
+import { takeSnapshot, toSnapshot } from "@/lib/services/snapshots/take";
 
 type PhaseRow = typeof phases.$inferSelect;
 

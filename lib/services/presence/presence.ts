@@ -2,9 +2,9 @@ import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { presence, users } from "@/db/schema";
 import { publish, roadmapTopic } from "@/lib/server/live/publish";
-import type { Actor } from "./actor";
-import { AppError, notFound } from "./errors";
-import { accessRoadmap } from "./roadmap-access";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { AppError, notFound } from "@/lib/services/kernel/errors";
+import { accessRoadmap } from "@/lib/services/kernel/roadmap-access";
 
 /** A connection not heard of for this long (its instance died) no longer counts as present. */
 export const PRESENCE_TTL_MS = 45_000;

@@ -12,9 +12,9 @@ import {
   type PutCadenceInput,
   type UpcomingReview,
 } from "@/lib/validation/communication";
-import type { Actor } from "./actor";
-import { versionMismatch } from "./errors";
-import { accessRoadmap, recordRoadmapChange } from "./roadmap-access";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { versionMismatch } from "@/lib/services/kernel/errors";
+import { accessRoadmap, recordRoadmapChange } from "@/lib/services/kernel/roadmap-access";
 
 /** How far ahead `following` lists due dates. */
 const FOLLOWING_DAYS = 90;

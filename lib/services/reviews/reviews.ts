@@ -2,13 +2,23 @@ import { desc, eq } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { reviews, snapshots } from "@/db/schema";
 import { addDays } from "@/lib/planning/civil-date";
-import { AUDIENCE_LABELS, type Audience, type CreateReviewInput, type Review } from "@/lib/validation/communication";
-import type { Actor } from "./actor";
+import {
+  AUDIENCE_LABELS,
+  type Audience,
+  type CreateReviewInput,
+  type Review,
+} from "@/lib/validation/communication";
+import type { Actor } from "@/lib/services/kernel/actor";
 import { utcDate } from "./cadence";
-import { AppError } from "./errors";
-import { loadPeople } from "./people";
-import { accessRoadmap, recordRoadmapChange } from "./roadmap-access";
-import { snapshotMetaColumns, takeSnapshot, toSnapshot, type SnapshotMeta } from "./snapshots";
+import { AppError } from "@/lib/services/kernel/errors";
+import { loadPeople } from "@/lib/services/teams/people";
+import { accessRoadmap, recordRoadmapChange } from "@/lib/services/kernel/roadmap-access";
+import {
+  snapshotMetaColumns,
+  takeSnapshot,
+  toSnapshot,
+  type SnapshotMeta,
+} from "@/lib/services/snapshots/take";
 
 type ReviewRow = typeof reviews.$inferSelect;
 

@@ -2,10 +2,15 @@ import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { items, memberships, riskItems, risks, roadmaps } from "@/db/schema";
 import type { CreateRiskInput, Risk, UpdateRiskInput } from "@/lib/validation/resources";
-import type { Actor } from "./actor";
-import { AppError, notFound, versionMismatch } from "./errors";
-import { accessRoadmap, diffFields, recordRoadmapChange, type RoadmapRow } from "./roadmap-access";
-import { RESTORE_WINDOW_DAYS } from "./roadmaps";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { AppError, notFound, versionMismatch } from "@/lib/services/kernel/errors";
+import {
+  accessRoadmap,
+  diffFields,
+  recordRoadmapChange,
+  type RoadmapRow,
+} from "@/lib/services/kernel/roadmap-access";
+import { RESTORE_WINDOW_DAYS } from "@/lib/services/roadmaps/lifecycle";
 
 type RiskRow = typeof risks.$inferSelect;
 

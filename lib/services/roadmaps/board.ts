@@ -4,14 +4,14 @@ import type { FeedbackSummary } from "@/lib/validation/collaboration";
 import type { Role } from "@/lib/validation/common";
 import type { Roadmap } from "@/lib/validation/roadmaps";
 import type { Dependency, Item, Workstream } from "@/lib/validation/timeline";
-import type { Actor } from "./actor";
-import { loadFeedback } from "./comment-feedback";
-import { loadDependencies } from "./dependencies";
-import { AppError } from "./errors";
-import { loadItems } from "./items";
-import { accessRoadmap, type RoadmapRow } from "./roadmap-access";
-import { toRoadmap } from "./roadmaps";
-import { listWorkstreams } from "./workstreams";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { loadFeedback } from "@/lib/services/comments/verdicts";
+import { loadDependencies } from "@/lib/services/dependencies/edges";
+import { AppError } from "@/lib/services/kernel/errors";
+import { loadItems } from "@/lib/services/items/rows";
+import { accessRoadmap, type RoadmapRow } from "@/lib/services/kernel/roadmap-access";
+import { toRoadmap } from "./lifecycle";
+import { listWorkstreams } from "@/lib/services/workstreams/workstreams";
 
 export interface Board {
   roadmap: Roadmap;

@@ -3,11 +3,11 @@ import { toICalendar, type ICalEvent } from "@/lib/exports/ical";
 import { nextReviews } from "@/lib/planning/cadence";
 import { addMonths } from "@/lib/planning/civil-date";
 import { AUDIENCE_LABELS } from "@/lib/validation/communication";
-import { lastHeldByAudience, loadCadenceRules, toReviewRule, utcDate } from "./cadence";
-import { loadItems } from "./items";
-import type { Actor } from "./actor";
-import { accessRoadmap, type RoadmapRow } from "./roadmap-access";
-import { slugify } from "./slug";
+import { lastHeldByAudience, loadCadenceRules, toReviewRule, utcDate } from "@/lib/services/reviews/cadence";
+import { loadItems } from "@/lib/services/items/rows";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { accessRoadmap, type RoadmapRow } from "@/lib/services/kernel/roadmap-access";
+import { slugify } from "@/lib/services/kernel/slug";
 
 /** How far ahead the feed lists review due dates. */
 const REVIEW_MONTHS = 12;

@@ -2,11 +2,11 @@ import type { Database } from "@/db/types";
 import { diffDocuments } from "@/lib/planning/roadmap-diff";
 import type { DiffResponse } from "@/lib/validation/communication";
 import type { RoadmapDocument } from "@/lib/validation/roadmap-document";
-import type { Actor } from "./actor";
-import { AppError, notFound } from "./errors";
-import { accessRoadmap, type RoadmapRow } from "./roadmap-access";
-import { loadRoadmapDocument } from "./roadmap-document";
-import { findSnapshot } from "./snapshot-queries";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { AppError, notFound } from "@/lib/services/kernel/errors";
+import { accessRoadmap, type RoadmapRow } from "@/lib/services/kernel/roadmap-access";
+import { loadRoadmapDocument } from "./document";
+import { findSnapshot } from "@/lib/services/snapshots/queries";
 
 type DiffSide = { id: string; label: string; at: string; document: RoadmapDocument };
 

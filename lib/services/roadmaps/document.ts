@@ -6,14 +6,14 @@ import {
   ROADMAP_DOCUMENT_VERSION,
   type RoadmapDocument,
 } from "@/lib/validation/roadmap-document";
-import { loadDependencies } from "./dependencies";
-import { loadItems } from "./items";
-import { loadPeople } from "./people";
-import { loadPhases } from "./phases";
-import { loadRisks } from "./risks";
-import type { RoadmapRow } from "./roadmap-access";
-import { loadStaffing } from "./staffing";
-import { listWorkstreams } from "./workstreams";
+import { loadDependencies } from "@/lib/services/dependencies/edges";
+import { loadItems } from "@/lib/services/items/rows";
+import { loadPeople } from "@/lib/services/teams/people";
+import { loadPhases } from "@/lib/services/phases/phases";
+import { loadRisks } from "@/lib/services/risks/risks";
+import type { RoadmapRow } from "@/lib/services/kernel/roadmap-access";
+import { loadStaffing } from "@/lib/services/staffing/staffing";
+import { listWorkstreams } from "@/lib/services/workstreams/workstreams";
 
 /**
  * The roadmap as one lossless document (api.md's JSON export, and what a snapshot freezes): the

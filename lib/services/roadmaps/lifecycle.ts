@@ -10,10 +10,15 @@ import {
   type RoadmapSummary,
   type UpdateRoadmapInput,
 } from "@/lib/validation/roadmaps";
-import type { Actor } from "./actor";
-import { requireRole } from "./authorization";
-import { AppError, notFound, versionMismatch } from "./errors";
-import { accessRoadmap, diffFields, recordRoadmapChange, type RoadmapRow } from "./roadmap-access";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { requireRole } from "@/lib/services/kernel/authorization";
+import { AppError, notFound, versionMismatch } from "@/lib/services/kernel/errors";
+import {
+  accessRoadmap,
+  diffFields,
+  recordRoadmapChange,
+  type RoadmapRow,
+} from "@/lib/services/kernel/roadmap-access";
 
 export const RESTORE_WINDOW_DAYS = 30;
 

@@ -3,13 +3,13 @@ import type { Database } from "@/db/types";
 import { phases, roadmaps } from "@/db/schema";
 import { applyConflicts } from "@/lib/planning/scenario-checks";
 import { planScenarioMerge } from "@/lib/planning/scenario-merge";
-import type { Actor } from "./actor";
-import { AppError, versionMismatch } from "./errors";
-import { accessRoadmap, recordRoadmapChange } from "./roadmap-access";
-import { toRoadmap } from "./roadmaps";
-import { accessScenario, loadMergeDocuments, presentScenario, requireOpen } from "./scenario-documents";
-import { recordRowChanges, writeMergePlan } from "./scenario-write";
-import { takeSnapshot } from "./snapshots";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { AppError, versionMismatch } from "@/lib/services/kernel/errors";
+import { accessRoadmap, recordRoadmapChange } from "@/lib/services/kernel/roadmap-access";
+import { toRoadmap } from "@/lib/services/roadmaps/lifecycle";
+import { accessScenario, loadMergeDocuments, presentScenario, requireOpen } from "./documents";
+import { recordRowChanges, writeMergePlan } from "./write";
+import { takeSnapshot } from "@/lib/services/snapshots/take";
 
 /**
  * Applies an open scenario to its base in one transaction: the base is locked first, then the

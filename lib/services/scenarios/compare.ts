@@ -2,14 +2,14 @@ import type { Database } from "@/db/types";
 import { diffDocuments } from "@/lib/planning/roadmap-diff";
 import { planScenarioMerge } from "@/lib/planning/scenario-merge";
 import type { ScenarioComparison } from "@/lib/validation/phases";
-import type { Actor } from "./actor";
-import { loadBoard, scheduleOf } from "./board";
-import { loadCapacity } from "./capacity";
-import { forecastBoard } from "./forecast";
-import { accessRoadmap, type RoadmapRow } from "./roadmap-access";
-import { loadRisks } from "./risks";
-import { toRoadmap } from "./roadmaps";
-import { accessScenario, loadMergeDocuments, presentScenario } from "./scenario-documents";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { loadBoard, scheduleOf } from "@/lib/services/roadmaps/board";
+import { loadCapacity } from "@/lib/services/staffing/capacity";
+import { forecastBoard } from "@/lib/services/forecast/forecast";
+import { accessRoadmap, type RoadmapRow } from "@/lib/services/kernel/roadmap-access";
+import { loadRisks } from "@/lib/services/risks/risks";
+import { toRoadmap } from "@/lib/services/roadmaps/lifecycle";
+import { accessScenario, loadMergeDocuments, presentScenario } from "./documents";
 
 /** The P80s come from this many seeded runs: stable between reads, and fast on 1,000 items. */
 export const COMPARE_FORECAST = { runs: 2_000, seed: 1 } as const;

@@ -1,9 +1,9 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { dependencies, roadmaps } from "@/db/schema";
-import type { Actor } from "./actor";
-import { insertChunked } from "./chunks";
-import type { RoadmapRow } from "./roadmap-access";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { insertChunked } from "@/lib/services/kernel/chunks";
+import type { RoadmapRow } from "@/lib/services/kernel/roadmap-access";
 
 type CopiedRow = { id: string; source_id: string };
 

@@ -5,12 +5,12 @@ import { inBaseIds } from "@/lib/planning/scenario-checks";
 import type { Role } from "@/lib/validation/common";
 import type { Scenario } from "@/lib/validation/phases";
 import type { RoadmapDocument } from "@/lib/validation/roadmap-document";
-import type { Actor } from "./actor";
-import { AppError, notFound } from "./errors";
-import { loadPeople } from "./people";
-import { accessRoadmap, type RoadmapRow } from "./roadmap-access";
-import { loadRoadmapDocument } from "./roadmap-document";
-import { toRoadmap } from "./roadmaps";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { AppError, notFound } from "@/lib/services/kernel/errors";
+import { loadPeople } from "@/lib/services/teams/people";
+import { accessRoadmap, type RoadmapRow } from "@/lib/services/kernel/roadmap-access";
+import { loadRoadmapDocument } from "@/lib/services/roadmaps/document";
+import { toRoadmap } from "@/lib/services/roadmaps/lifecycle";
 
 /** A scenario (a roadmap row of kind "scenario") and the actor's access to it; anything else is 404. */
 export async function accessScenario(

@@ -5,7 +5,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { memberships, skills, users } from "@/db/schema";
 import type { MergePlan } from "@/lib/planning/scenario-merge";
-import type { RoadmapChange, RoadmapRow } from "./roadmap-access";
+import type { RoadmapChange, RoadmapRow } from "@/lib/services/kernel/roadmap-access";
 
 /** Skill names, people's emails and scenario-new ids, resolved to the base's rows. */
 export interface Refs {

@@ -2,12 +2,12 @@ import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { roadmaps } from "@/db/schema";
 import type { Scenario } from "@/lib/validation/phases";
-import type { Actor } from "./actor";
-import { AppError } from "./errors";
-import { accessRoadmap, recordRoadmapChange } from "./roadmap-access";
-import { copyRoadmapAsScenario } from "./scenario-copy";
-import { accessScenario, presentScenario, requireOpen } from "./scenario-documents";
-import { takeSnapshot } from "./snapshots";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { AppError } from "@/lib/services/kernel/errors";
+import { accessRoadmap, recordRoadmapChange } from "@/lib/services/kernel/roadmap-access";
+import { copyRoadmapAsScenario } from "./copy";
+import { accessScenario, presentScenario, requireOpen } from "./documents";
+import { takeSnapshot } from "@/lib/services/snapshots/take";
 
 /**
  * Makes a what-if scenario of a roadmap: in one transaction with the base locked, a snapshot of

@@ -3,9 +3,9 @@ import type { Database } from "@/db/types";
 import { phases, riskItems, risks, staffingPlans, staffingRows } from "@/db/schema";
 import type { MergePlan } from "@/lib/planning/scenario-merge";
 import type { DocumentRisk, RoadmapDocument } from "@/lib/validation/roadmap-document";
-import type { RoadmapRow } from "./roadmap-access";
-import { insertChunked } from "./chunks";
-import { bump, ownerId, ref, type Note, type Refs } from "./scenario-refs";
+import type { RoadmapRow } from "@/lib/services/kernel/roadmap-access";
+import { insertChunked } from "@/lib/services/kernel/chunks";
+import { bump, ownerId, ref, type Note, type Refs } from "./refs";
 
 // The risks, phases and staffing of a MergePlan, written to the base (see scenario-write.ts).
 

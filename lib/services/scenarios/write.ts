@@ -4,11 +4,15 @@ import type { Database } from "@/db/types";
 import { dependencies, items, itemSkills, workstreams } from "@/db/schema";
 import type { MergePlan } from "@/lib/planning/scenario-merge";
 import type { DocumentItem } from "@/lib/validation/roadmap-document";
-import type { Actor } from "./actor";
-import { recordRoadmapChange, type RoadmapChange, type RoadmapRow } from "./roadmap-access";
-import { insertChunked } from "./chunks";
-import { bump, loadRefs, ownerId, ref, type Refs } from "./scenario-refs";
-import { writePhases, writeRisks, writeStaffing } from "./scenario-write-others";
+import type { Actor } from "@/lib/services/kernel/actor";
+import {
+  recordRoadmapChange,
+  type RoadmapChange,
+  type RoadmapRow,
+} from "@/lib/services/kernel/roadmap-access";
+import { insertChunked } from "@/lib/services/kernel/chunks";
+import { bump, loadRefs, ownerId, ref, type Refs } from "./refs";
+import { writePhases, writeRisks, writeStaffing } from "./write-others";
 
 /**
  * Up to this many row changes are each recorded (activity and a live event per lane, item, link,

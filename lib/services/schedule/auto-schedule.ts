@@ -4,14 +4,14 @@ import { activity, items, roadmaps, snapshots } from "@/db/schema";
 import { autoSchedule, type AutoScheduleMove } from "@/lib/planning/auto-schedule";
 import { CycleError } from "@/lib/planning/graph";
 import type { AutoScheduleInput, AutoScheduleResult } from "@/lib/validation/phases";
-import type { Actor } from "./actor";
-import { loadDependencies } from "./dependencies";
-import { insertChunked } from "./chunks";
-import { AppError, notFound, versionMismatch } from "./errors";
-import { loadItems } from "./items";
-import { accessRoadmap, recordRoadmapChange, type RoadmapRow } from "./roadmap-access";
-import { toRoadmap } from "./roadmaps";
-import { takeSnapshot } from "./snapshots";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { loadDependencies } from "@/lib/services/dependencies/edges";
+import { insertChunked } from "@/lib/services/kernel/chunks";
+import { AppError, notFound, versionMismatch } from "@/lib/services/kernel/errors";
+import { loadItems } from "@/lib/services/items/rows";
+import { accessRoadmap, recordRoadmapChange, type RoadmapRow } from "@/lib/services/kernel/roadmap-access";
+import { toRoadmap } from "@/lib/services/roadmaps/lifecycle";
+import { takeSnapshot } from "@/lib/services/snapshots/take";
 
 /** New dates for many items in a few statements; each moved item's version goes up by one. */
 async function writeDates(

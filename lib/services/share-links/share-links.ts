@@ -3,11 +3,11 @@ import type { Database } from "@/db/types";
 import { shareLinks } from "@/db/schema";
 import type { Person } from "@/lib/validation/collaboration";
 import type { CreateShareLinkInput, ShareLink } from "@/lib/validation/communication";
-import type { Actor } from "./actor";
-import { AppError, notFound, versionMismatch } from "./errors";
-import { loadPeople } from "./people";
-import { accessRoadmap, recordRoadmapChange } from "./roadmap-access";
-import { hashSecret, newSecret } from "./secrets";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { AppError, notFound, versionMismatch } from "@/lib/services/kernel/errors";
+import { loadPeople } from "@/lib/services/teams/people";
+import { accessRoadmap, recordRoadmapChange } from "@/lib/services/kernel/roadmap-access";
+import { hashSecret, newSecret } from "@/lib/services/kernel/secrets";
 
 export type ShareLinkRow = typeof shareLinks.$inferSelect;
 

@@ -2,15 +2,15 @@ import { eq } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { roadmaps, shareLinks } from "@/db/schema";
 import type { Audience, SharedView } from "@/lib/validation/communication";
-import { roadmapCalendar } from "./calendar";
-import { buildDashboard } from "./dashboards";
-import { AppError, notFound } from "./errors";
-import { loadItems } from "./items";
-import type { RoadmapRow } from "./roadmap-access";
+import { roadmapCalendar } from "@/lib/services/roadmaps/calendar";
+import { buildDashboard } from "@/lib/services/dashboards/build";
+import { AppError, notFound } from "@/lib/services/kernel/errors";
+import { loadItems } from "@/lib/services/items/rows";
+import type { RoadmapRow } from "@/lib/services/kernel/roadmap-access";
 import type { ShareLinkRow } from "./share-links";
-import { hashSecret } from "./secrets";
-import { listWorkstreams } from "./workstreams";
-import { promiseCache } from "./promise-cache";
+import { hashSecret } from "@/lib/services/kernel/secrets";
+import { listWorkstreams } from "@/lib/services/workstreams/workstreams";
+import { promiseCache } from "@/lib/services/kernel/promise-cache";
 
 /** lastUsedAt is a hint for editors, not a log: written at most this often. */
 const LAST_USED_RESOLUTION_MS = 60_000;

@@ -3,17 +3,11 @@ import type { Database } from "@/db/types";
 import { roadmaps, snapshots } from "@/db/schema";
 import type { Snapshot } from "@/lib/validation/communication";
 import type { RoadmapDocument } from "@/lib/validation/roadmap-document";
-import type { Actor } from "./actor";
-import { notFound } from "./errors";
-import { loadPeople } from "./people";
-import { accessRoadmap } from "./roadmap-access";
-import {
-  snapshotMetaColumns,
-  takeSnapshot,
-  toSnapshot,
-  type SnapshotMeta,
-  type SnapshotRow,
-} from "./snapshots";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { notFound } from "@/lib/services/kernel/errors";
+import { loadPeople } from "@/lib/services/teams/people";
+import { accessRoadmap } from "@/lib/services/kernel/roadmap-access";
+import { snapshotMetaColumns, takeSnapshot, toSnapshot, type SnapshotMeta, type SnapshotRow } from "./take";
 
 /** Snapshots as the API shows them (with their takers), in the given order. */
 export async function presentSnapshots(db: Database, rows: SnapshotMeta[]): Promise<Snapshot[]> {

@@ -3,9 +3,9 @@ import type { Database } from "@/db/types";
 import { snapshots } from "@/db/schema";
 import type { Person } from "@/lib/validation/collaboration";
 import type { Snapshot, SnapshotKind } from "@/lib/validation/communication";
-import type { Actor } from "./actor";
-import { recordRoadmapChange, type RoadmapRow } from "./roadmap-access";
-import { loadRoadmapDocument } from "./roadmap-document";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { recordRoadmapChange, type RoadmapRow } from "@/lib/services/kernel/roadmap-access";
+import { loadRoadmapDocument } from "@/lib/services/roadmaps/document";
 
 export type SnapshotRow = typeof snapshots.$inferSelect;
 export type SnapshotMeta = Omit<SnapshotRow, "document">;

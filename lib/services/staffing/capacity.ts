@@ -5,12 +5,12 @@ import { computeCapacity, type CapacityInput } from "@/lib/planning/capacity";
 import { computePhaseCapacity } from "@/lib/planning/phase-capacity";
 import type { Capacity } from "@/lib/validation/resources";
 import type { Item, Workstream } from "@/lib/validation/timeline";
-import type { Actor } from "./actor";
-import { loadItems } from "./items";
-import { loadPhases } from "./phases";
-import { accessRoadmap, type RoadmapRow } from "./roadmap-access";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { loadItems } from "@/lib/services/items/rows";
+import { loadPhases } from "@/lib/services/phases/phases";
+import { accessRoadmap, type RoadmapRow } from "@/lib/services/kernel/roadmap-access";
 import { loadStaffing } from "./staffing";
-import { listWorkstreams } from "./workstreams";
+import { listWorkstreams } from "@/lib/services/workstreams/workstreams";
 
 /**
  * Demand against capacity per skill and quarter and per phase, hours per lane and quarter, and the

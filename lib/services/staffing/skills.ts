@@ -2,9 +2,9 @@ import { asc, eq } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { skills } from "@/db/schema";
 import type { Skill } from "@/lib/validation/teams";
-import type { Actor } from "./actor";
-import { requireRole } from "./authorization";
-import { AppError, isUniqueViolation } from "./errors";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { requireRole } from "@/lib/services/kernel/authorization";
+import { AppError, isUniqueViolation } from "@/lib/services/kernel/errors";
 
 export async function listSkills(db: Database, actor: Actor, teamId: string): Promise<Skill[]> {
   await requireRole(db, actor, teamId, "viewer");

@@ -3,9 +3,9 @@ import type { Database } from "@/db/types";
 import { skills, staffingPlans, staffingRows } from "@/db/schema";
 import { quartersOf } from "@/lib/planning/capacity";
 import type { PutStaffingInput, StaffingPlan } from "@/lib/validation/resources";
-import type { Actor } from "./actor";
-import { AppError, versionMismatch } from "./errors";
-import { accessRoadmap, recordRoadmapChange, type RoadmapRow } from "./roadmap-access";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { AppError, versionMismatch } from "@/lib/services/kernel/errors";
+import { accessRoadmap, recordRoadmapChange, type RoadmapRow } from "@/lib/services/kernel/roadmap-access";
 
 /** The lead time a plan has until someone sets one. */
 export const DEFAULT_HIRING_LEAD_WEEKS = 8;

@@ -3,11 +3,11 @@ import type { Database } from "@/db/types";
 import { invitations, memberships, teams, users } from "@/db/schema";
 import type { Role } from "@/lib/validation/common";
 import type { CreateInvitationInput, Invitation } from "@/lib/validation/teams";
-import type { Actor } from "./actor";
-import { recordActivity } from "./activity";
-import { requireRole } from "./authorization";
-import { AppError, notFound } from "./errors";
-import { hashSecret, newSecret } from "./secrets";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { recordActivity } from "@/lib/services/kernel/activity";
+import { requireRole } from "@/lib/services/kernel/authorization";
+import { AppError, notFound } from "@/lib/services/kernel/errors";
+import { hashSecret, newSecret } from "@/lib/services/kernel/secrets";
 
 export const INVITATION_LIFETIME_DAYS = 7;
 

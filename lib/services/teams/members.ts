@@ -4,10 +4,10 @@ import { memberships, teams, users } from "@/db/schema";
 import { publishRevocation } from "@/lib/server/live/publish";
 import type { Role } from "@/lib/validation/common";
 import type { Member } from "@/lib/validation/teams";
-import type { Actor } from "./actor";
-import { recordActivity } from "./activity";
-import { requireRole } from "./authorization";
-import { AppError, notFound, versionMismatch } from "./errors";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { recordActivity } from "@/lib/services/kernel/activity";
+import { requireRole } from "@/lib/services/kernel/authorization";
+import { AppError, notFound, versionMismatch } from "@/lib/services/kernel/errors";
 
 export async function listMembers(db: Database, actor: Actor, teamId: string): Promise<Member[]> {
   await requireRole(db, actor, teamId, "viewer");

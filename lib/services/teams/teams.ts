@@ -5,11 +5,11 @@ import { publishRevocation } from "@/lib/server/live/publish";
 import type { TeamSummary } from "@/lib/validation/accounts";
 import type { Role } from "@/lib/validation/common";
 import type { Team } from "@/lib/validation/teams";
-import type { Actor } from "./actor";
-import { recordActivity } from "./activity";
-import { requireRole } from "./authorization";
-import { isUniqueViolation, notFound, versionMismatch } from "./errors";
-import { slugify } from "./slug";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { recordActivity } from "@/lib/services/kernel/activity";
+import { requireRole } from "@/lib/services/kernel/authorization";
+import { isUniqueViolation, notFound, versionMismatch } from "@/lib/services/kernel/errors";
+import { slugify } from "@/lib/services/kernel/slug";
 
 type TeamRow = typeof teams.$inferSelect;
 

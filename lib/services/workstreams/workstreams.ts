@@ -2,9 +2,9 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { items, workstreams } from "@/db/schema";
 import type { Workstream } from "@/lib/validation/timeline";
-import type { Actor } from "./actor";
-import { AppError, notFound, versionMismatch } from "./errors";
-import { accessRoadmap, diffFields, recordRoadmapChange } from "./roadmap-access";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { AppError, notFound, versionMismatch } from "@/lib/services/kernel/errors";
+import { accessRoadmap, diffFields, recordRoadmapChange } from "@/lib/services/kernel/roadmap-access";
 
 type WorkstreamRow = typeof workstreams.$inferSelect;
 

@@ -13,7 +13,7 @@ import {
   BAR_HEIGHT,
   ZOOMS,
 } from "@/lib/planning/timeline-layout";
-import { pictureFonts } from "@/lib/services/picture-fonts";
+import { pictureFonts } from "@/lib/services/exports/picture-fonts";
 import type { PictureInput } from "@/lib/exports/timeline/picture-model";
 import { feature, HOSTILE_TITLES, milestone, samplePictureInput } from "../../helpers/pictures";
 import { findAll, parseXml, textOf, type XmlNode } from "../../helpers/xml-tree";

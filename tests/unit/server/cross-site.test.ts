@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { refuseCrossSiteWrite } from "@/lib/server/cross-site";
-import { AppError } from "@/lib/services/errors";
+import { AppError } from "@/lib/services/kernel/errors";
 
 const APP = "https://cairn.example";
 const noFile = {};

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkIdentityAllows, requiredTokenScope } from "@/lib/server/identity-rules";
-import type { Actor } from "@/lib/services/actor";
-import { AppError } from "@/lib/services/errors";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { AppError } from "@/lib/services/kernel/errors";
 
 const person = { userId: "u", email: "u@example.test", name: "U" };
 const session: Actor = { ...person, via: "session", sessionVersion: 0 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConcurrencyLimit } from "@/lib/services/concurrency-limit";
+import { ConcurrencyLimit } from "@/lib/services/kernel/concurrency-limit";
 
 const busy = () => new Error("busy");
 

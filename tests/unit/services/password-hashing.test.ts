@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-type Passwords = typeof import("@/lib/services/passwords");
-type Errors = typeof import("@/lib/services/errors");
+type Passwords = typeof import("@/lib/services/kernel/passwords");
+type Errors = typeof import("@/lib/services/kernel/errors");
 
 /** A fresh copy of the module and of AppError, as each route bundle of a production build has. */
 async function bundleCopy(): Promise<{ passwords: Passwords; errors: Errors }> {
   vi.resetModules();
   return {
-    passwords: await import("@/lib/services/passwords"),
-    errors: await import("@/lib/services/errors"),
+    passwords: await import("@/lib/services/kernel/passwords"),
+    errors: await import("@/lib/services/kernel/errors"),
   };
 }
 

@@ -6,7 +6,7 @@ import { HydrateQueries } from "@/components/query/hydrate-queries";
 import { PageHeader } from "@/components/ui/page-header";
 import { queryKeys } from "@/lib/client/query-keys";
 import { requirePageActor } from "@/lib/server/session";
-import { listTokens } from "@/lib/services/tokens";
+import { listTokens } from "@/lib/services/accounts/tokens";
 
 export const metadata: Metadata = { title: "API tokens" };
 

@@ -3,8 +3,8 @@ import { PageContainer } from "@/components/app-shell/page-container";
 import { AcceptInvitationCard } from "@/components/invitations/accept-invitation-card";
 import { InvitationGone } from "@/components/invitations/invitation-gone";
 import { requirePageActor } from "@/lib/server/session";
-import { AppError } from "@/lib/services/errors";
-import { previewInvitation } from "@/lib/services/invitations";
+import { AppError } from "@/lib/services/kernel/errors";
+import { previewInvitation } from "@/lib/services/teams/invitations";
 import { signOutAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Invitation" };

@@ -1,10 +1,10 @@
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { loadForPage, requirePageActor } from "@/lib/server/session";
-import { getBoard } from "@/lib/services/board";
-import { AppError } from "@/lib/services/errors";
-import { listMembers } from "@/lib/services/members";
-import { getTeam } from "@/lib/services/teams";
+import { getBoard } from "@/lib/services/roadmaps/board";
+import { AppError } from "@/lib/services/kernel/errors";
+import { listMembers } from "@/lib/services/teams/members";
+import { getTeam } from "@/lib/services/teams/teams";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

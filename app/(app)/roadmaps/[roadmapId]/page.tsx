@@ -7,11 +7,11 @@ import { TimelineEditor } from "@/components/timeline/timeline-editor";
 import { phaseKeys } from "@/lib/client/phases";
 import { queryKeys } from "@/lib/client/query-keys";
 import { loadForPage, requirePageActor } from "@/lib/server/session";
-import { getBoard, scheduleOf } from "@/lib/services/board";
-import { AppError } from "@/lib/services/errors";
-import { listMembers } from "@/lib/services/members";
-import { loadPhases } from "@/lib/services/phases";
-import { getTeam } from "@/lib/services/teams";
+import { getBoard, scheduleOf } from "@/lib/services/roadmaps/board";
+import { AppError } from "@/lib/services/kernel/errors";
+import { listMembers } from "@/lib/services/teams/members";
+import { loadPhases } from "@/lib/services/phases/phases";
+import { getTeam } from "@/lib/services/teams/teams";
 
 type Params = { params: Promise<{ roadmapId: string }> };
 

@@ -1,6 +1,6 @@
 import { cache } from "react";
 import { loadForPage, requirePageActor } from "@/lib/server/session";
-import { getTeamBySlug } from "@/lib/services/teams";
+import { getTeamBySlug } from "@/lib/services/teams/teams";
 
 /**
  * The signed-in user, the team named in the URL and their role in it; once per request however

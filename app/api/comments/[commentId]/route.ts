@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { deleteComment, updateComment } from "@/lib/services/comments";
+import { deleteComment, updateComment } from "@/lib/services/comments/write";
 import { collaboration } from "@/lib/validation/endpoints";
 
 export const PATCH = route(collaboration.updateComment, async ({ db, actor, params, body, ifMatch }) => {

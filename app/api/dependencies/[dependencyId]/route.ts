@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { deleteDependency } from "@/lib/services/dependencies";
+import { deleteDependency } from "@/lib/services/dependencies/edges";
 import { timeline } from "@/lib/validation/endpoints";
 
 export const DELETE = route(timeline.deleteDependency, async ({ db, actor, params }) => {

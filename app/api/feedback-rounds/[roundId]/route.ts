@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { getFeedbackRound } from "@/lib/services/feedback-rounds";
+import { getFeedbackRound } from "@/lib/services/feedback-rounds/rounds";
 import { communication } from "@/lib/validation/endpoints";
 
 export const GET = route(communication.getFeedbackRound, async ({ db, actor, params }) => {

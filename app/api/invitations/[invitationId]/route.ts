@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { revokeInvitation } from "@/lib/services/invitations";
+import { revokeInvitation } from "@/lib/services/teams/invitations";
 import { teams } from "@/lib/validation/endpoints";
 
 export const DELETE = route(teams.revokeInvitation, async ({ db, actor, params }) => {

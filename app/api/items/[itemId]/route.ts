@@ -1,5 +1,7 @@
 import { route } from "@/lib/server/route";
-import { deleteItem, getItem, updateItem } from "@/lib/services/items";
+import { deleteItem } from "@/lib/services/items/delete";
+import { getItem } from "@/lib/services/items/get";
+import { updateItem } from "@/lib/services/items/update";
 import { timeline } from "@/lib/validation/endpoints";
 
 export const GET = route(timeline.getItem, async ({ db, actor, params }) => {

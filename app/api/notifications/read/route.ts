@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { markNotificationsRead } from "@/lib/services/notifications";
+import { markNotificationsRead } from "@/lib/services/notifications/notifications";
 import { collaboration } from "@/lib/validation/endpoints";
 
 export const POST = route(collaboration.markNotificationsRead, async ({ db, actor, body }) => ({

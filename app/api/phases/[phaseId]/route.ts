@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { deletePhase, updatePhase } from "@/lib/services/phases";
+import { deletePhase, updatePhase } from "@/lib/services/phases/phases";
 import { replanning } from "@/lib/validation/endpoints";
 
 export const PATCH = route(replanning.updatePhase, async ({ db, actor, params, body, ifMatch }) => {

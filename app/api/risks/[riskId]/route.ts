@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { deleteRisk, updateRisk } from "@/lib/services/risks";
+import { deleteRisk, updateRisk } from "@/lib/services/risks/risks";
 import { resources } from "@/lib/validation/endpoints";
 
 export const PATCH = route(resources.updateRisk, async ({ db, actor, params, body, ifMatch }) => {

@@ -1,6 +1,6 @@
 import { route } from "@/lib/server/route";
-import { getBoard } from "@/lib/services/board";
-import { deleteRoadmap, updateRoadmap } from "@/lib/services/roadmaps";
+import { getBoard } from "@/lib/services/roadmaps/board";
+import { deleteRoadmap, updateRoadmap } from "@/lib/services/roadmaps/lifecycle";
 import { timeline } from "@/lib/validation/endpoints";
 
 export const GET = route(timeline.getBoard, async ({ db, actor, params }) => {

@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { revokeShareLink } from "@/lib/services/share-links";
+import { revokeShareLink } from "@/lib/services/share-links/share-links";
 import { communication } from "@/lib/validation/endpoints";
 
 export const DELETE = route(communication.revokeShareLink, async ({ db, actor, params, ifMatch }) => {

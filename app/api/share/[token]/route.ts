@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { loadSharedView, SHARED_HEADERS } from "@/lib/services/shared-view";
+import { loadSharedView, SHARED_HEADERS } from "@/lib/services/share-links/shared-view";
 import { communication } from "@/lib/validation/endpoints";
 
 export const GET = route(communication.getSharedView, async ({ db, params }) => ({

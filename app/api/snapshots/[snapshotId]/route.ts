@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { getSnapshot } from "@/lib/services/snapshot-queries";
+import { getSnapshot } from "@/lib/services/snapshots/queries";
 import { communication } from "@/lib/validation/endpoints";
 
 export const GET = route(communication.getSnapshot, async ({ db, actor, params }) => ({

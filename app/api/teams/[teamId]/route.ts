@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { deleteTeam, getTeam, updateTeam } from "@/lib/services/teams";
+import { deleteTeam, getTeam, updateTeam } from "@/lib/services/teams/teams";
 import { teams } from "@/lib/validation/endpoints";
 
 export const GET = route(teams.getTeam, async ({ db, actor, params }) => {

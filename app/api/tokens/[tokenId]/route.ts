@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { revokeToken } from "@/lib/services/tokens";
+import { revokeToken } from "@/lib/services/accounts/tokens";
 import { accounts } from "@/lib/validation/endpoints";
 
 export const DELETE = route(accounts.revokeToken, async ({ db, actor, params }) => {

@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { deleteWorkstream, updateWorkstream } from "@/lib/services/workstreams";
+import { deleteWorkstream, updateWorkstream } from "@/lib/services/workstreams/workstreams";
 import { timeline } from "@/lib/validation/endpoints";
 
 export const PATCH = route(timeline.updateWorkstream, async ({ db, actor, params, body, ifMatch }) => {

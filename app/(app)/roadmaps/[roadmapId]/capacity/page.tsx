@@ -1,9 +1,9 @@
 import { CapacityView } from "@/components/resources/capacity-view";
 import { queryKeys } from "@/lib/client/query-keys";
 import { canEditRoadmaps } from "@/lib/client/roles";
-import { getCapacity } from "@/lib/services/capacity";
-import { listSkills } from "@/lib/services/skills";
-import { getStaffing } from "@/lib/services/staffing";
+import { getCapacity } from "@/lib/services/staffing/capacity";
+import { listSkills } from "@/lib/services/staffing/skills";
+import { getStaffing } from "@/lib/services/staffing/staffing";
 import { prefetchOrSkip } from "../load-roadmap";
 import { SectionPage, loadSectionPage, sectionMetadata } from "../section-page";
 

@@ -1,6 +1,6 @@
 import { DashboardsView } from "@/components/dashboards/dashboards-view";
 import { dashboardKey } from "@/lib/client/dashboards";
-import { getDashboard } from "@/lib/services/dashboards";
+import { getDashboard } from "@/lib/services/dashboards/build";
 import { audienceSchema } from "@/lib/validation/communication";
 import { prefetchOrSkip } from "../load-roadmap";
 import { SectionPage, loadSectionPage, sectionMetadata } from "../section-page";

@@ -1,7 +1,7 @@
 import { FeedbackRoundsView } from "@/components/feedback-rounds/feedback-rounds-view";
 import { feedbackRoundKeys } from "@/lib/client/feedback-rounds";
 import { canEditRoadmaps } from "@/lib/client/roles";
-import { listFeedbackRounds } from "@/lib/services/feedback-rounds";
+import { listFeedbackRounds } from "@/lib/services/feedback-rounds/rounds";
 import { prefetchOrSkip } from "../load-roadmap";
 import { SectionPage, loadSectionPage, sectionMetadata } from "../section-page";
 

@@ -6,7 +6,7 @@ import { OnePagerToolbar } from "@/components/one-pager/one-pager-toolbar";
 import { PrintStyles } from "@/components/one-pager/print-styles";
 import { Alert } from "@/components/ui/alert";
 import { loadForPage } from "@/lib/server/session";
-import { getDashboard } from "@/lib/services/dashboards";
+import { getDashboard } from "@/lib/services/dashboards/build";
 import type { ExecutiveDashboard } from "@/lib/validation/communication";
 import { loadRoadmapPage } from "../load-roadmap";
 

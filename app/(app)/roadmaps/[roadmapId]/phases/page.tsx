@@ -2,8 +2,8 @@ import { PhasesView } from "@/components/phases/phases-view";
 import { phaseKeys } from "@/lib/client/phases";
 import { queryKeys } from "@/lib/client/query-keys";
 import { canEditRoadmaps } from "@/lib/client/roles";
-import { getCapacity } from "@/lib/services/capacity";
-import { listPhases } from "@/lib/services/phases";
+import { getCapacity } from "@/lib/services/staffing/capacity";
+import { listPhases } from "@/lib/services/phases/phases";
 import { prefetchOrSkip } from "../load-roadmap";
 import { SectionPage, loadSectionPage, sectionMetadata } from "../section-page";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { CurrentTeamMarker } from "@/components/app-shell/current-team";
 import { PresentationDeck } from "@/components/presentation/presentation-deck";
 import { loadForPage } from "@/lib/server/session";
-import { getDashboard } from "@/lib/services/dashboards";
+import { getDashboard } from "@/lib/services/dashboards/build";
 import type { ExecutiveDashboard } from "@/lib/validation/communication";
 import { loadRoadmapPage } from "../load-roadmap";
 

@@ -1,9 +1,9 @@
 import { ReviewsView } from "@/components/reviews/reviews-view";
 import { reviewKeys } from "@/lib/client/reviews";
 import { canEditRoadmaps } from "@/lib/client/roles";
-import { getCadence } from "@/lib/services/cadence";
-import { listReviews } from "@/lib/services/reviews";
-import { listSnapshots } from "@/lib/services/snapshot-queries";
+import { getCadence } from "@/lib/services/reviews/cadence";
+import { listReviews } from "@/lib/services/reviews/reviews";
+import { listSnapshots } from "@/lib/services/snapshots/queries";
 import { prefetchOrSkip } from "../load-roadmap";
 import { SectionPage, loadSectionPage, sectionMetadata } from "../section-page";
 

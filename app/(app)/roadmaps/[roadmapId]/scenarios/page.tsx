@@ -2,7 +2,7 @@ import { ScenarioList } from "@/components/scenarios/scenario-list";
 import { ScenarioOfScenarioNote } from "@/components/scenarios/scenario-of-scenario-note";
 import { canEditRoadmaps } from "@/lib/client/roles";
 import { scenarioKeys } from "@/lib/client/scenarios";
-import { listScenarios } from "@/lib/services/scenarios";
+import { listScenarios } from "@/lib/services/scenarios/scenarios";
 import { prefetchOrSkip } from "../load-roadmap";
 import { SectionPage, loadSectionPage, sectionMetadata } from "../section-page";
 

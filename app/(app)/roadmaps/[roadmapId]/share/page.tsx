@@ -1,10 +1,11 @@
 import { CalendarFeedCard } from "@/components/sharing/calendar-feed-card";
 import { ExportsCard } from "@/components/sharing/exports-card";
+import { PicturesCard } from "@/components/sharing/pictures-card";
 import { PresentationFormatsCard } from "@/components/sharing/presentation-formats-card";
 import { ShareLinksCard } from "@/components/sharing/share-links-card";
 import { canEditRoadmaps } from "@/lib/client/roles";
 import { shareLinksKey } from "@/lib/client/sharing";
-import { listShareLinks } from "@/lib/services/share-links";
+import { listShareLinks } from "@/lib/services/share-links/share-links";
 import { prefetchOrSkip } from "../load-roadmap";
 import { SectionPage, loadSectionPage, sectionMetadata } from "../section-page";
 
@@ -28,6 +29,12 @@ export default async function RoadmapSharePage({ params }: Props) {
     >
       <div className="flex flex-col gap-6">
         <ShareLinksCard roadmapId={roadmapId} canEdit={canEdit} />
+        <PicturesCard
+          roadmapId={roadmapId}
+          roadmapTitle={board.roadmap.title}
+          startDate={board.roadmap.startDate}
+          horizonMonths={board.roadmap.horizonMonths}
+        />
         <div className="grid items-start gap-6 lg:grid-cols-2">
           <ExportsCard roadmapId={roadmapId} />
           <div className="flex flex-col gap-6">

@@ -5,8 +5,8 @@ import { MembersPanel } from "@/components/teams/members-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { queryKeys } from "@/lib/client/query-keys";
 import { canManageTeam } from "@/lib/client/roles";
-import { listPendingInvitations } from "@/lib/services/invitations";
-import { listMembers } from "@/lib/services/members";
+import { listPendingInvitations } from "@/lib/services/teams/invitations";
+import { listMembers } from "@/lib/services/teams/members";
 import { loadTeamPage } from "../load-team";
 
 type Params = { params: Promise<{ teamSlug: string }> };

@@ -4,7 +4,7 @@ import { HydrateQueries } from "@/components/query/hydrate-queries";
 import { TeamSettings } from "@/components/teams/team-settings";
 import { PageHeader } from "@/components/ui/page-header";
 import { queryKeys } from "@/lib/client/query-keys";
-import { listSkills } from "@/lib/services/skills";
+import { listSkills } from "@/lib/services/staffing/skills";
 import { loadTeamPage } from "../load-team";
 
 type Params = { params: Promise<{ teamSlug: string }> };

@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { closeFeedbackRound } from "@/lib/services/feedback-rounds";
+import { closeFeedbackRound } from "@/lib/services/feedback-rounds/rounds";
 import { communication } from "@/lib/validation/endpoints";
 
 export const POST = route(communication.closeFeedbackRound, async ({ db, actor, params, ifMatch }) => {

@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { respondToFeedbackRound } from "@/lib/services/feedback-responses";
+import { respondToFeedbackRound } from "@/lib/services/feedback-rounds/respond";
 import { communication } from "@/lib/validation/endpoints";
 
 /** The first answer creates the response (201); answering again replaces it (200). */

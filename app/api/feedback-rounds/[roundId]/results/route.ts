@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { getFeedbackResults } from "@/lib/services/feedback-responses";
+import { getFeedbackResults } from "@/lib/services/feedback-rounds/respond";
 import { communication } from "@/lib/validation/endpoints";
 
 export const GET = route(communication.getFeedbackResults, async ({ db, actor, params }) => ({

@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { restoreItem } from "@/lib/services/items";
+import { restoreItem } from "@/lib/services/items/restore";
 import { timeline } from "@/lib/validation/endpoints";
 
 export const POST = route(timeline.restoreItem, async ({ db, actor, params }) => {

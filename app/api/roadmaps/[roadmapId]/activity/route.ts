@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { listActivity } from "@/lib/services/activity-log";
+import { listActivity } from "@/lib/services/activity/list";
 import { collaboration } from "@/lib/validation/endpoints";
 
 export const GET = route(collaboration.listActivity, async ({ db, actor, params, query }) => ({

@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { runAutoSchedule } from "@/lib/services/auto-schedule";
+import { runAutoSchedule } from "@/lib/services/schedule/auto-schedule";
 import { replanning } from "@/lib/validation/endpoints";
 
 export const POST = route(replanning.autoSchedule, async ({ db, actor, params, body, ifMatch }) => {

@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { getCadence, putCadence } from "@/lib/services/cadence";
+import { getCadence, putCadence } from "@/lib/services/reviews/cadence";
 import { communication } from "@/lib/validation/endpoints";
 
 export const GET = route(communication.getCadence, async ({ db, actor, params }) => {

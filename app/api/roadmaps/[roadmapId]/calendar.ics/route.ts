@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { getRoadmapCalendar } from "@/lib/services/calendar";
+import { getRoadmapCalendar } from "@/lib/services/roadmaps/calendar";
 import { communication } from "@/lib/validation/endpoints";
 
 export const GET = route(communication.getCalendar, async ({ db, actor, params }) => {

@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { createDependency } from "@/lib/services/dependencies";
+import { createDependency } from "@/lib/services/dependencies/edges";
 import { timeline } from "@/lib/validation/endpoints";
 
 export const POST = route(timeline.createDependency, async ({ db, actor, params, body }) => ({

@@ -1,7 +1,7 @@
 import { database } from "@/lib/server/database";
 import { roadmapEventsResponse } from "@/lib/server/live/events-response";
 import { route } from "@/lib/server/route";
-import { accessRoadmap } from "@/lib/services/roadmap-access";
+import { accessRoadmap } from "@/lib/services/kernel/roadmap-access";
 import { collaboration } from "@/lib/validation/endpoints";
 
 export const GET = route(collaboration.roadmapEvents, async ({ req, actor, params, query }) => {

@@ -1,7 +1,7 @@
 import { localeFromAcceptLanguage } from "@/lib/client/format";
 import { route } from "@/lib/server/route";
-import { exportRoadmap } from "@/lib/services/exports";
-import { exportPicture } from "@/lib/services/picture-export";
+import { exportRoadmap } from "@/lib/services/exports/roadmap-files";
+import { exportPicture } from "@/lib/services/exports/picture";
 import { communication } from "@/lib/validation/endpoints";
 import { PICTURE_FORMATS, pictureOptionsOf, type PictureFormat } from "@/lib/validation/pictures";
 

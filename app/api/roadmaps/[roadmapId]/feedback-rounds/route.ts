@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { createFeedbackRound, listFeedbackRounds } from "@/lib/services/feedback-rounds";
+import { createFeedbackRound, listFeedbackRounds } from "@/lib/services/feedback-rounds/rounds";
 import { communication } from "@/lib/validation/endpoints";
 
 export const GET = route(communication.listFeedbackRounds, async ({ db, actor, params }) => ({

@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { getForecast } from "@/lib/services/forecast";
+import { getForecast } from "@/lib/services/forecast/forecast";
 import { resources } from "@/lib/validation/endpoints";
 
 // The request's signal: a client that goes away leaves the queue, and a run nobody waits for stops.

@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { createItem } from "@/lib/services/items";
+import { createItem } from "@/lib/services/items/create";
 import { timeline } from "@/lib/validation/endpoints";
 
 export const POST = route(timeline.createItem, async ({ db, actor, params, body }) => {

@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { createPhase, listPhases } from "@/lib/services/phases";
+import { createPhase, listPhases } from "@/lib/services/phases/phases";
 import { replanning } from "@/lib/validation/endpoints";
 
 export const GET = route(replanning.listPhases, async ({ db, actor, params }) => ({

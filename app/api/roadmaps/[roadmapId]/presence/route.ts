@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { listPresence, setEditingItem } from "@/lib/services/presence";
+import { listPresence, setEditingItem } from "@/lib/services/presence/presence";
 import { collaboration } from "@/lib/validation/endpoints";
 
 export const GET = route(collaboration.listPresence, async ({ db, actor, params }) => {

@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { createReview, listReviews } from "@/lib/services/reviews";
+import { createReview, listReviews } from "@/lib/services/reviews/reviews";
 import { communication } from "@/lib/validation/endpoints";
 
 export const GET = route(communication.listReviews, async ({ db, actor, params }) => ({

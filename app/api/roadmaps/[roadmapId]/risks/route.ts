@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { createRisk, listRisks } from "@/lib/services/risks";
+import { createRisk, listRisks } from "@/lib/services/risks/risks";
 import { resources } from "@/lib/validation/endpoints";
 
 export const GET = route(resources.listRisks, async ({ db, actor, params }) => ({

@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { createScenario, listScenarios } from "@/lib/services/scenarios";
+import { createScenario, listScenarios } from "@/lib/services/scenarios/scenarios";
 import { replanning } from "@/lib/validation/endpoints";
 
 export const GET = route(replanning.listScenarios, async ({ db, actor, params }) => ({

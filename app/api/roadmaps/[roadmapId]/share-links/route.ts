@@ -1,5 +1,5 @@
 import { publicOrigin, route } from "@/lib/server/route";
-import { createShareLink, listShareLinks } from "@/lib/services/share-links";
+import { createShareLink, listShareLinks } from "@/lib/services/share-links/share-links";
 import { communication } from "@/lib/validation/endpoints";
 
 export const GET = route(communication.listShareLinks, async ({ db, actor, params }) => ({

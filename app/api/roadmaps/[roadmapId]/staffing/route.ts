@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { getStaffing, putStaffing } from "@/lib/services/staffing";
+import { getStaffing, putStaffing } from "@/lib/services/staffing/staffing";
 import { resources } from "@/lib/validation/endpoints";
 
 export const GET = route(resources.getStaffing, async ({ db, actor, params }) => {

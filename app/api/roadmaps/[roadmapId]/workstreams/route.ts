@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { createWorkstream } from "@/lib/services/workstreams";
+import { createWorkstream } from "@/lib/services/workstreams/workstreams";
 import { timeline } from "@/lib/validation/endpoints";
 
 export const POST = route(timeline.createWorkstream, async ({ db, actor, params, body }) => {

@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { applyScenario } from "@/lib/services/scenario-apply";
+import { applyScenario } from "@/lib/services/scenarios/apply";
 import { replanning } from "@/lib/validation/endpoints";
 
 export const POST = route(replanning.applyScenario, async ({ db, actor, params, ifMatch }) => {

@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { compareScenario } from "@/lib/services/scenario-compare";
+import { compareScenario } from "@/lib/services/scenarios/compare";
 import { replanning } from "@/lib/validation/endpoints";
 
 /** The ETag is the base's version: what apply's If-Match must name. */

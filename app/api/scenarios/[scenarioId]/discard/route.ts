@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { discardScenario } from "@/lib/services/scenarios";
+import { discardScenario } from "@/lib/services/scenarios/scenarios";
 import { replanning } from "@/lib/validation/endpoints";
 
 export const POST = route(replanning.discardScenario, async ({ db, actor, params }) => {

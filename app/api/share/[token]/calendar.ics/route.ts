@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { loadSharedCalendar, SHARED_HEADERS } from "@/lib/services/shared-view";
+import { loadSharedCalendar, SHARED_HEADERS } from "@/lib/services/share-links/shared-view";
 import { communication } from "@/lib/validation/endpoints";
 
 export const GET = route(communication.getSharedCalendar, async ({ db, params }) => {

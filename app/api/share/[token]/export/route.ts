@@ -1,7 +1,7 @@
 import { localeFromAcceptLanguage } from "@/lib/client/format";
 import { route } from "@/lib/server/route";
-import { exportSharedPicture } from "@/lib/services/picture-export";
-import { SHARED_HEADERS } from "@/lib/services/shared-view";
+import { exportSharedPicture } from "@/lib/services/exports/picture";
+import { SHARED_HEADERS } from "@/lib/services/share-links/shared-view";
 import { pictures } from "@/lib/validation/endpoints";
 import { pictureOptionsOf } from "@/lib/validation/pictures";
 

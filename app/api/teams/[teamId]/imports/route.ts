@@ -2,8 +2,8 @@ import { readImportUpload, refuseDeclaredOversize } from "@/lib/server/import-bo
 import { parseUploadInWorker } from "@/lib/server/import-parse";
 import { acceptsNdjson, importProgressStream } from "@/lib/server/import-stream";
 import { route } from "@/lib/server/route";
-import { holdImportSlot } from "@/lib/services/import-slots";
-import { checkImportAccess, importRoadmap, type ImportProgress } from "@/lib/services/imports";
+import { holdImportSlot } from "@/lib/services/imports/slots";
+import { checkImportAccess, importRoadmap, type ImportProgress } from "@/lib/services/imports/import-roadmap";
 import { communication } from "@/lib/validation/endpoints";
 
 export const POST = route(communication.importRoadmap, async ({ db, actor, params, query, req }) => {

@@ -1,5 +1,5 @@
 import { publicOrigin, route } from "@/lib/server/route";
-import { createInvitation, listPendingInvitations } from "@/lib/services/invitations";
+import { createInvitation, listPendingInvitations } from "@/lib/services/teams/invitations";
 import { teams } from "@/lib/validation/endpoints";
 
 export const GET = route(teams.listInvitations, async ({ db, actor, params }) => ({

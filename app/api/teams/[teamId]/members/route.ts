@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { listMembers } from "@/lib/services/members";
+import { listMembers } from "@/lib/services/teams/members";
 import { teams } from "@/lib/validation/endpoints";
 
 export const GET = route(teams.listMembers, async ({ db, actor, params }) => ({

@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { createRoadmap, listDeletedRoadmaps, listRoadmaps } from "@/lib/services/roadmaps";
+import { createRoadmap, listDeletedRoadmaps, listRoadmaps } from "@/lib/services/roadmaps/lifecycle";
 import { timeline } from "@/lib/validation/endpoints";
 
 export const GET = route(timeline.listRoadmaps, async ({ db, actor, params, query }) => ({

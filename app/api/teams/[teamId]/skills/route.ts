@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { createSkill, listSkills } from "@/lib/services/skills";
+import { createSkill, listSkills } from "@/lib/services/staffing/skills";
 import { teams } from "@/lib/validation/endpoints";
 
 export const GET = route(teams.listSkills, async ({ db, actor, params }) => ({

@@ -4,7 +4,7 @@ import { FeedbackRoundView } from "@/components/feedback-rounds/feedback-round-v
 import { feedbackRoundKeys } from "@/lib/client/feedback-rounds";
 import { canEditRoadmaps } from "@/lib/client/roles";
 import { loadForPage } from "@/lib/server/session";
-import { getFeedbackRound } from "@/lib/services/feedback-rounds";
+import { getFeedbackRound } from "@/lib/services/feedback-rounds/rounds";
 import { loadRoadmapPage } from "../../load-roadmap";
 import { SectionPage } from "../../section-page";
 

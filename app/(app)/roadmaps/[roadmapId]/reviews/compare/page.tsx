@@ -1,8 +1,8 @@
 import { ChangeReport } from "@/components/reviews/change-report";
 import { TextLink } from "@/components/ui/text-link";
 import { reviewKeys } from "@/lib/client/reviews";
-import { getDiff } from "@/lib/services/diff";
-import { listSnapshots } from "@/lib/services/snapshot-queries";
+import { getDiff } from "@/lib/services/roadmaps/diff";
+import { listSnapshots } from "@/lib/services/snapshots/queries";
 import { diffQuerySchema } from "@/lib/validation/communication";
 import { prefetchOrSkip } from "../../load-roadmap";
 import { SectionPage, loadSectionPage, sectionMetadata } from "../../section-page";

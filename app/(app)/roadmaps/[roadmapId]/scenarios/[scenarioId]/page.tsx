@@ -3,7 +3,7 @@ import { ScenarioCompare } from "@/components/scenarios/scenario-compare";
 import { TextLink } from "@/components/ui/text-link";
 import { canEditRoadmaps } from "@/lib/client/roles";
 import { scenarioKeys } from "@/lib/client/scenarios";
-import { compareScenario } from "@/lib/services/scenario-compare";
+import { compareScenario } from "@/lib/services/scenarios/compare";
 import { prefetchOrSkip } from "../../load-roadmap";
 import { SectionPage, loadSectionPage, sectionMetadata } from "../../section-page";
 

@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { TextLink } from "@/components/ui/text-link";
 import { addDays, quarterEnd, quarterOf } from "@/lib/planning/calendar";
 import { loadForPage } from "@/lib/server/session";
-import { requireRole } from "@/lib/services/authorization";
+import { requireRole } from "@/lib/services/kernel/authorization";
 import { loadTeamPage } from "../../load-team";
 
 type Params = { params: Promise<{ teamSlug: string }> };

@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { undoAutoSchedule } from "@/lib/services/auto-schedule";
+import { undoAutoSchedule } from "@/lib/services/schedule/auto-schedule";
 import { replanning } from "@/lib/validation/endpoints";
 
 export const POST = route(replanning.undoAutoSchedule, async ({ db, actor, params, body }) => ({

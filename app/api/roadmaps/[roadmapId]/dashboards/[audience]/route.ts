@@ -1,6 +1,6 @@
 import { route } from "@/lib/server/route";
-import { getDashboard } from "@/lib/services/dashboards";
-import { AppError } from "@/lib/services/errors";
+import { getDashboard } from "@/lib/services/dashboards/build";
+import { AppError } from "@/lib/services/kernel/errors";
 import { audienceSchema } from "@/lib/validation/communication";
 import { communication } from "@/lib/validation/endpoints";
 

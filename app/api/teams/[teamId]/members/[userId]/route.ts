@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { changeMemberRole, removeMember } from "@/lib/services/members";
+import { changeMemberRole, removeMember } from "@/lib/services/teams/members";
 import { teams } from "@/lib/validation/endpoints";
 
 export const PATCH = route(teams.changeMemberRole, async ({ db, actor, params, body, ifMatch }) => {

@@ -1,0 +1,65 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { Database } from "@/db/types";
+import { items } from "@/db/schema";
+import { mergedItemSchema, type Item, type UpdateItemInput } from "@/lib/validation/timeline";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { AppError, versionMismatch } from "@/lib/services/kernel/errors";
+import { accessRoadmap, diffFields, recordRoadmapChange } from "@/lib/services/kernel/roadmap-access";
+import { notifyItemChanged } from "@/lib/services/notifications/notifications";
+import { accessItem, checkInsideHorizon, checkReferences } from "./checks";
+import { columnsOf, loadItem, toItem, writeSkills } from "./rows";
+
+export async function updateItem(
+  db: Database,
+  actor: Actor,
+  itemId: string,
+  expectedVersion: number,
+  patch: UpdateItemInput,
+): Promise<Item> {
+  const { row } = await accessItem(db, actor, itemId);
+  if (row.version !== expectedVersion) throw versionMismatch("item", await loadItem(db, itemId));
+  return db.transaction(async (tx) => {
+    const { roadmap } = await accessRoadmap(tx, actor, row.roadmapId, "editor", { lock: true });
+    const before = await loadItem(tx, itemId);
+    if (before.version !== expectedVersion) throw versionMismatch("item", before);
+    // A milestone moved by its start date moves as a whole.
+    const endDate =
+      patch.endDate ??
+      ((patch.kind ?? before.kind) === "milestone" && patch.startDate ? patch.startDate : before.endDate);
+    const merged = mergedItemSchema.safeParse({ ...before, ...patch, endDate });
+    if (!merged.success) {
+      const details = merged.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+      throw new AppError("invalid_request", `The item would not be valid: ${details[0].message}`, {
+        details,
+      });
+    }
+    checkInsideHorizon(roadmap, { ...merged.data, endDate });
+    await checkReferences(tx, roadmap, patch);
+    const changes = diffFields(
+      before as unknown as Record<string, unknown>,
+      { ...patch, endDate } as Record<string, unknown>,
+    );
+    const [updated] = await tx
+      .update(items)
+      .set({ ...columnsOf({ ...patch, endDate }), version: expectedVersion + 1, updatedAt: new Date() })
+      .where(and(eq(items.id, itemId), eq(items.version, expectedVersion), isNull(items.deletedAt)))
+      .returning();
+    if (!updated) throw versionMismatch("item", await loadItem(tx, itemId));
+    await writeSkills(tx, itemId, patch.skills);
+    await recordRoadmapChange(tx, actor, roadmap, {
+      entity: "item",
+      entityId: itemId,
+      action: "updated",
+      version: updated.version,
+      changes,
+    });
+    await notifyItemChanged(tx, actor, {
+      teamId: roadmap.teamId,
+      roadmapId: roadmap.id,
+      itemId,
+      ownerIds: [updated.ownerId, before.ownerId],
+      fields: Object.keys(changes),
+    });
+    return toItem(updated, patch.skills ?? before.skills);
+  });
+}
