@@ -8,13 +8,14 @@ import type { PlanItem } from "@/components/sharing/quarter-plan";
 import type { ExecutiveDashboard } from "@/lib/validation/communication";
 import { buildSlides, type Slide } from "./slides";
 import { ChangesSlide, MilestonesSlide, QuarterSlide, RisksSlide, TitleSlide } from "./slide-views";
+import { TimelineSlide } from "./timeline-slide";
 import { deckAction, useSlideIndex } from "./use-deck-keys";
 
 export interface DeckProps {
   roadmapId: string;
   teamName: string;
   roadmap: { title: string; startDate: string; horizonMonths: number };
-  workstreams: ReadonlyArray<{ id: string; name: string }>;
+  workstreams: ReadonlyArray<{ id: string; name: string; position: number }>;
   items: readonly PlanItem[];
   dashboard: ExecutiveDashboard;
 }
@@ -85,7 +86,7 @@ export function PresentationDeck({ roadmapId, teamName, roadmap, workstreams, it
         aria-label={`${index + 1} of ${slides.length}: ${slide.title}`}
         className="min-h-0 flex-1 focus-visible:outline-none"
       >
-        <SlideBody slide={slide} {...{ teamName, roadmap, dashboard }} />
+        <SlideBody slide={slide} {...{ teamName, roadmap, workstreams, items, dashboard }} />
       </section>
       <p aria-live="polite" className="sr-only">
         Slide {index + 1} of {slides.length}: {slide.title}
@@ -137,16 +138,15 @@ function SlideBody({
   slide,
   teamName,
   roadmap,
+  workstreams,
+  items,
   dashboard,
-}: {
-  slide: Slide;
-  teamName: string;
-  roadmap: DeckProps["roadmap"];
-  dashboard: ExecutiveDashboard;
-}) {
+}: Omit<DeckProps, "roadmapId"> & { slide: Slide }) {
   switch (slide.kind) {
     case "title":
       return <TitleSlide roadmap={roadmap} teamName={teamName} finish={dashboard.projectFinish} />;
+    case "timeline":
+      return <TimelineSlide title={slide.title} roadmap={roadmap} workstreams={workstreams} items={items} />;
     case "quarter":
       return <QuarterSlide title={slide.title} quarter={slide.quarter} />;
     case "milestones":

@@ -8,13 +8,14 @@ import type { ExecutiveDashboard } from "@/lib/validation/communication";
 
 export type Slide =
   | { kind: "title"; title: string }
+  | { kind: "timeline"; title: string }
   | { kind: "quarter"; title: string; quarter: PlanQuarter<PlanItem> }
   | { kind: "milestones"; title: string }
   | { kind: "risks"; title: string }
   | { kind: "changes"; title: string };
 
 /**
- * The deck, in order: the title, one slide per quarter of the horizon, the key milestones with
+ * The deck, in order: the title, the whole timeline, one slide per quarter of the horizon, the key milestones with
  * their confidence, the top risks, and what changed since the last executive review.
  */
 export function buildSlides(
@@ -25,6 +26,7 @@ export function buildSlides(
 ): Slide[] {
   return [
     { kind: "title", title: roadmap.title },
+    { kind: "timeline", title: "Timeline" },
     ...planByQuarter(roadmap, workstreams, items).map((quarter): Slide => ({
       kind: "quarter",
       title: quarterName(quarter.quarter),

@@ -13,7 +13,8 @@ export function PresentationFormatsCard({ roadmapId }: { roadmapId: string }) {
     {
       href: `/roadmaps/${roadmapId}/present`,
       title: "Present",
-      description: "Full-screen slides: a quarter per slide, key milestones, risks and what changed.",
+      description:
+        "Full-screen slides: the whole timeline, a quarter per slide, key milestones, risks and what changed.",
     },
   ];
   return (

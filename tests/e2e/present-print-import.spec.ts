@@ -188,40 +188,45 @@ test("presentation mode: keys move through the slides and Esc returns to the tim
   const deck = page.getByRole("dialog", { name: "Presentation: Orbit 2027" });
   await expect(deck).toBeVisible();
   const counter = page.getByTestId("slide-counter");
-  // Title, four quarters of 2027, key milestones, risks, changes.
-  await expect(counter).toHaveText("1 / 8");
+  // Title, the timeline, four quarters of 2027, key milestones, risks, changes.
+  await expect(counter).toHaveText("1 / 9");
   await expect(deck.getByRole("heading", { name: "Orbit 2027" })).toBeVisible();
   await expectAccessible(page);
   await page.screenshot({ path: `${SHOTS}/present-title-1280.png` });
 
   await page.keyboard.press("ArrowRight");
-  await expect(counter).toHaveText("2 / 8");
+  await expect(counter).toHaveText("2 / 9");
+  await expect(deck.getByRole("heading", { name: "Timeline" })).toBeVisible();
+  await page.keyboard.press("ArrowRight");
+  await expect(counter).toHaveText("3 / 9");
   await expect(deck.getByRole("heading", { name: "Q1 2027" })).toBeVisible();
   await expect(deck.getByText("Private alpha")).toBeVisible();
-  await expect(page.getByText("Slide 2 of 8: Q1 2027")).toBeAttached();
+  await expect(page.getByText("Slide 3 of 9: Q1 2027")).toBeAttached();
   await expectAccessible(page);
   await page.screenshot({ path: `${SHOTS}/present-quarter-1280.png` });
   await page.keyboard.press("Space");
-  await expect(counter).toHaveText("3 / 8");
+  await expect(counter).toHaveText("4 / 9");
   await page.keyboard.press("ArrowLeft");
-  await expect(counter).toHaveText("2 / 8");
+  await expect(counter).toHaveText("3 / 9");
 
   await page.keyboard.press("End");
-  await expect(counter).toHaveText("8 / 8");
+  await expect(counter).toHaveText("9 / 9");
   await expect(deck.getByRole("heading", { name: "What changed since the last review" })).toBeVisible();
   await expect(deck.getByText("Offline sync")).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/present-changes-1280.png` });
   await page.keyboard.press("PageUp");
-  await expect(counter).toHaveText("7 / 8");
+  await expect(counter).toHaveText("8 / 9");
   await expect(deck.getByText("Payment provider certification slips")).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/present-risks-1280.png` });
   await page.keyboard.press("PageUp");
-  await expect(counter).toHaveText("6 / 8");
+  await expect(counter).toHaveText("7 / 9");
   await page.screenshot({ path: `${SHOTS}/present-milestones-1280.png` });
   await page.keyboard.press("Home");
-  await expect(counter).toHaveText("1 / 8");
+  await expect(counter).toHaveText("1 / 9");
   await deck.getByRole("button", { name: "Next slide" }).click();
-  await expect(counter).toHaveText("2 / 8");
+  await expect(counter).toHaveText("2 / 9");
+  await deck.getByRole("button", { name: "Next slide" }).click();
+  await expect(counter).toHaveText("3 / 9");
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: `${SHOTS}/present-quarter-390.png` });
 
