@@ -25,7 +25,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * the API (GET /api/share/:token) answers 410.
  */
 export default async function SharedRoadmapPage({ params }: Props) {
-  const page = await loadSharedPage((await params).token);
+  const { token } = await params;
+  const page = await loadSharedPage(token);
   if (page.kind === "unknown") notFound();
   if (page.kind === "gone") {
     return (
@@ -40,7 +41,6 @@ export default async function SharedRoadmapPage({ params }: Props) {
     );
   }
   const { view } = page;
-  const { token } = await params;
   return (
     <div className="flex min-h-dvh flex-col">
       <SharedViewHeader view={view} />

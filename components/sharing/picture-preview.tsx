@@ -1,0 +1,85 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { cx } from "@/components/ui/cx";
+import { AlertIcon } from "@/components/ui/icons";
+import { Spinner } from "@/components/ui/spinner";
+import { errorFromResponse } from "@/lib/client/api";
+
+type PreviewState =
+  { src: string; status: "loading" | "loaded" } | { src: string; status: "failed"; message: string };
+
+/** Why a picture did not load: the server's own message (e.g. "choose a shorter range"), if it gave one. */
+async function failureMessage(src: string): Promise<string> {
+  try {
+    const res = await fetch(src, { credentials: "same-origin" });
+    if (!res.ok) return (await errorFromResponse(res)).message;
+  } catch {
+    // fall through to the general sentence
+  }
+  return "The picture could not be drawn. Try again, or download it.";
+}
+
+/**
+ * The timeline picture (the SVG the export endpoint draws) shown as an image: an <img> of a same-
+ * origin URL, so nothing inline has to pass the pages' script policy, and the SVG's own markup can
+ * never run in the page. While it loads a spinner shows; if it fails, the reason.
+ */
+export function PicturePreview({ src, alt, className }: { src: string; alt: string; className?: string }) {
+  const [state, setState] = useState<PreviewState>({ src, status: "loading" });
+  const img = useRef<HTMLImageElement>(null);
+  if (state.src !== src) setState({ src, status: "loading" });
+
+  // The image can finish before hydration attaches onLoad (server-rendered <img>): look once.
+  useEffect(() => {
+    const el = img.current;
+    if (el?.complete && el.naturalWidth > 0)
+      setState((old) => (old.src === src ? { src, status: "loaded" } : old));
+  }, [src]);
+
+  function onError() {
+    void failureMessage(src).then((message) =>
+      setState((old) => (old.src === src ? { src, status: "failed", message } : old)),
+    );
+  }
+
+  const current = state.src === src ? state : { src, status: "loading" as const };
+  return (
+    <div
+      className={cx(
+        "relative flex min-h-40 items-center justify-center overflow-hidden rounded-lg border border-line bg-canvas p-2",
+        className,
+      )}
+    >
+      {current.status === "failed" ? (
+        <p
+          role="status"
+          className="flex max-w-md items-start gap-2 px-4 py-6 text-[13px] leading-5 text-ink-soft"
+        >
+          <AlertIcon className="mt-0.5 size-4 shrink-0 text-warning-800" />
+          <span>{current.message}</span>
+        </p>
+      ) : (
+        // eslint-disable-next-line @next/next/no-img-element -- an API answer, not a static asset to optimise
+        <img
+          ref={img}
+          key={src}
+          src={src}
+          alt={alt}
+          decoding="async"
+          onLoad={() => setState({ src, status: "loaded" })}
+          onError={onError}
+          className={cx(
+            "h-auto max-h-[28rem] w-auto max-w-full rounded bg-white object-contain transition-opacity",
+            current.status === "loading" && "opacity-40",
+          )}
+        />
+      )}
+      {current.status === "loading" && (
+        <span className="absolute inset-0 flex items-center justify-center gap-2 text-[13px] text-muted">
+          <Spinner className="size-4" /> Drawing the timeline…
+        </span>
+      )}
+    </div>
+  );
+}
