@@ -53,7 +53,7 @@ const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
 
 async function snapshot(db: Database, actor: Actor, roadmapId: string) {
   return db.transaction(async (tx) => {
-    const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "editor", { lock: true });
+    const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "roadmap.write", { lock: true });
     return takeSnapshot(tx, actor, roadmap, { label: "Executive review", kind: "review" });
   });
 }

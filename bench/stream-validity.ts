@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import { apiTokens, memberships, roadmaps, teams, users } from "../db/schema";
 import { validStreamIds, type StreamIdentity } from "../lib/server/live/stream-validity";
 import type { Actor } from "../lib/services/kernel/actor";
-import { requireRole } from "../lib/services/kernel/authorization";
+import { requirePermission } from "../lib/services/kernel/authorization";
 import { median, openBenchDatabase, START } from "./lib/large-roadmap";
 
 const MEMBERS = 100;
@@ -91,7 +91,7 @@ async function main() {
     }
     const some = streams.slice(0, 1_000);
     const started = performance.now();
-    for (const { actor, roadmap } of some) await requireRole(db, actor, roadmap.teamId, "viewer");
+    for (const { actor, roadmap } of some) await requirePermission(db, actor, roadmap.teamId, "team.read");
     console.log(
       `  before, one membership query per stream: ${(performance.now() - started).toFixed(1)} ms for 1000 streams`,
     );

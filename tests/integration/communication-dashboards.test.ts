@@ -34,7 +34,7 @@ const dashboard = (token: string | undefined, roadmapId: string, audience: strin
 
 async function snapshotNow(db: Database, actor: Actor, roadmapId: string, kind: SnapshotKind) {
   return db.transaction(async (tx) => {
-    const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "editor", { lock: true });
+    const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "roadmap.write", { lock: true });
     return takeSnapshot(tx, actor, roadmap, { label: `${kind} snapshot`, kind });
   });
 }

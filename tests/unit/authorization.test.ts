@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, PERMISSIONS, roleAtLeast, type Permission } from "@/lib/services/kernel/authorization";
+import { can, PERMISSIONS, roleAtLeast, type Permission } from "@/lib/validation/permissions";
 import { ROLES, type Role } from "@/lib/validation/common";
 
 /** api.md: viewer < commenter < editor < owner, each able to do everything below it. */

@@ -19,7 +19,7 @@ export async function listActivity(
   roadmapId: string,
   query: { limit: number; cursor?: string; itemId?: string; entity?: ActivityEntity },
 ): Promise<{ items: ActivityEntry[]; nextCursor: string | null }> {
-  const { roadmap } = await accessRoadmap(db, actor, roadmapId, "viewer");
+  const { roadmap } = await accessRoadmap(db, actor, roadmapId, "team.read");
   const before = decodeCursor(query.cursor, seqCursorSchema);
   const rows = await db
     .select({ entry: activity, actor: { id: users.id, name: users.name, email: users.email } })

@@ -98,7 +98,7 @@ export async function listComments(
   page: { limit: number; cursor?: string },
 ): Promise<CommentPage> {
   const item = await liveItem(db, itemId);
-  await accessRoadmap(db, actor, item.roadmapId, "viewer");
+  await accessRoadmap(db, actor, item.roadmapId, "team.read");
   const after = decodeCursor(page.cursor, timeCursorSchema);
   const reply = alias(comments, "reply");
   const liveReply = db

@@ -10,7 +10,7 @@ import {
 import type { Comment, CreateCommentInput, UpdateCommentInput } from "@/lib/validation/collaboration";
 import type { Role } from "@/lib/validation/common";
 import type { Actor } from "@/lib/services/kernel/actor";
-import { roleAtLeast } from "@/lib/services/kernel/authorization";
+import { can, type Permission } from "@/lib/validation/permissions";
 import { commentOnLiveItem, liveItem, presentComment, type CommentRow } from "./threads";
 import { AppError, notFound, versionMismatch } from "@/lib/services/kernel/errors";
 import { loadTeamMembers } from "@/lib/services/teams/members";
@@ -70,7 +70,7 @@ export async function createComment(
   const { roadmapId } = await liveItem(db, itemId);
   const tokens = findMentionTokens(input.body); // before the lock: see mentionsIn
   return db.transaction(async (tx) => {
-    const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "commenter", { lock: true });
+    const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "comment.write", { lock: true });
     await liveItem(tx, itemId); // it may have been deleted while this waited for the lock
     const parent = input.parentId ? await replyTarget(tx, itemId, input.parentId) : null;
     const mentions = await mentionsIn(tx, roadmap.teamId, tokens);
@@ -119,12 +119,12 @@ async function writeTransaction<T>(
   db: Database,
   actor: Actor,
   commentId: string,
-  minimum: Role,
+  permission: Permission,
   work: (w: CommentWrite) => Promise<T>,
 ): Promise<T> {
   const { roadmapId } = await commentOnLiveItem(db, commentId);
   return db.transaction(async (tx) => {
-    const { roadmap, role } = await accessRoadmap(tx, actor, roadmapId, minimum, { lock: true });
+    const { roadmap, role } = await accessRoadmap(tx, actor, roadmapId, permission, { lock: true });
     const row = await commentOnLiveItem(tx, commentId);
     return work({ tx, roadmap, role, row });
   });
@@ -163,7 +163,7 @@ async function writeComment(
 }
 
 function requireAuthorOrEditor(actor: Actor, w: CommentWrite, verb: string) {
-  if (w.row.authorId !== actor.userId && !roleAtLeast(w.role, "editor")) {
+  if (w.row.authorId !== actor.userId && !can(w.role, "roadmap.write")) {
     throw new AppError("forbidden", `Only the comment's author or an editor may ${verb} it.`);
   }
 }
@@ -184,7 +184,7 @@ export async function updateComment(
   patch: UpdateCommentInput,
 ): Promise<Comment> {
   const tokens = patch.body === undefined ? [] : findMentionTokens(patch.body); // before the lock
-  return writeTransaction(db, actor, commentId, "commenter", async (w) => {
+  return writeTransaction(db, actor, commentId, "comment.write", async (w) => {
     const { tx, roadmap, row } = w;
     if (row.authorId !== actor.userId) {
       throw new AppError("forbidden", "Only a comment's author can edit it; reply to it instead.");
@@ -231,7 +231,7 @@ export async function deleteComment(
   commentId: string,
   expectedVersion: number,
 ): Promise<Comment> {
-  return writeTransaction(db, actor, commentId, "commenter", async (w) => {
+  return writeTransaction(db, actor, commentId, "comment.write", async (w) => {
     requireAuthorOrEditor(actor, w, "delete");
     await checkVersion(w.tx, w.row, expectedVersion);
     if (w.row.deletedAt) return presentComment(w.tx, w.row);
@@ -245,7 +245,7 @@ export async function deleteComment(
 }
 
 export async function restoreComment(db: Database, actor: Actor, commentId: string): Promise<Comment> {
-  return writeTransaction(db, actor, commentId, "commenter", async (w) => {
+  return writeTransaction(db, actor, commentId, "comment.write", async (w) => {
     requireAuthorOrEditor(actor, w, "restore");
     const { deletedAt } = w.row;
     if (!deletedAt) return presentComment(w.tx, w.row);
@@ -263,7 +263,7 @@ export async function resolveComment(
   resolved: boolean,
   expectedVersion?: number,
 ): Promise<Comment> {
-  return writeTransaction(db, actor, commentId, "editor", async (w) => {
+  return writeTransaction(db, actor, commentId, "roadmap.write", async (w) => {
     if (w.row.parentId) {
       throw new AppError(
         "not_thread_root",

@@ -230,6 +230,6 @@ export async function getDashboard(
   audience: Audience,
   options: Omit<DashboardOptions, "forShare"> = {},
 ): Promise<Dashboard> {
-  const { roadmap } = await accessRoadmap(db, actor, roadmapId, "viewer");
+  const { roadmap } = await accessRoadmap(db, actor, roadmapId, "team.read");
   return buildDashboard(db, roadmap, audience, options);
 }

@@ -62,7 +62,7 @@ export async function createDependency(
   roadmapId: string,
   input: CreateDependencyInput,
 ): Promise<Dependency> {
-  await accessRoadmap(db, actor, roadmapId, "editor");
+  await accessRoadmap(db, actor, roadmapId, "roadmap.write");
   if (input.fromId === input.toId) {
     throw new AppError("dependency_cycle", "An item cannot depend on itself.", {
       details: { cycle: [input.fromId] },
@@ -71,7 +71,7 @@ export async function createDependency(
   try {
     return await db.transaction(async (tx) => {
       // The roadmap row lock serialises link creation, so two links cannot close a loop together.
-      const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "editor", { lock: true });
+      const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "roadmap.write", { lock: true });
       await checkEnds(tx, roadmap, [input.fromId, input.toId]);
       const cycle = wouldCreateCycle(await liveDependencyEdges(tx, roadmapId), input.fromId, input.toId);
       if (cycle) {
@@ -102,9 +102,9 @@ export async function createDependency(
 export async function deleteDependency(db: Database, actor: Actor, dependencyId: string): Promise<void> {
   const [row] = await db.select().from(dependencies).where(eq(dependencies.id, dependencyId)).limit(1);
   if (!row) throw notFound("dependency");
-  const { roadmap } = await accessRoadmap(db, actor, row.roadmapId, "editor");
+  const { roadmap } = await accessRoadmap(db, actor, row.roadmapId, "roadmap.write");
   await db.transaction(async (tx) => {
-    await accessRoadmap(tx, actor, roadmap.id, "editor", { lock: true });
+    await accessRoadmap(tx, actor, roadmap.id, "roadmap.write", { lock: true });
     const deleted = await tx.delete(dependencies).where(eq(dependencies.id, dependencyId)).returning();
     if (deleted.length === 0) throw notFound("dependency");
     await recordRoadmapChange(tx, actor, roadmap, {

@@ -125,7 +125,7 @@ export async function exportPicture(
   options: PictureOptions,
   ctx: PictureContext,
 ): Promise<PictureFile> {
-  const { roadmap } = await accessRoadmap(db, actor, roadmapId, "viewer");
+  const { roadmap } = await accessRoadmap(db, actor, roadmapId, "team.read");
   return pictureOf(db, roadmap, options, false, ctx);
 }
 

@@ -95,7 +95,7 @@ export async function exportRoadmap(
   format: ExportFormat,
   now: Date = new Date(),
 ): Promise<ExportFile> {
-  const { roadmap } = await accessRoadmap(db, actor, roadmapId, "viewer");
+  const { roadmap } = await accessRoadmap(db, actor, roadmapId, "team.read");
   return {
     body: await exportBody(db, roadmap, format, now),
     contentType: MEDIA_TYPE[format],

@@ -55,7 +55,7 @@ export async function respondToFeedbackRound(
   const itemId = input.itemId ?? null;
   const text = input.text?.trim() || null;
   return db.transaction(async (tx) => {
-    const { round, roadmap } = await accessRound(tx, actor, roundId, "commenter", { lock: true });
+    const { round, roadmap } = await accessRound(tx, actor, roundId, "comment.write", { lock: true });
     if (roundStatus(round, now) === "closed") throw roundClosed();
     if (itemId !== null) await checkRatedItem(tx, round, itemId);
     const [row] = await tx
@@ -90,7 +90,7 @@ export async function getFeedbackResults(
   roundId: string,
   now: Date = new Date(),
 ): Promise<FeedbackResults> {
-  const { round: row } = await accessRound(db, actor, roundId, "viewer");
+  const { round: row } = await accessRound(db, actor, roundId, "team.read");
   const [round, asked, responses] = await Promise.all([
     presentRound(db, row, now),
     loadRoundItems(db, row),

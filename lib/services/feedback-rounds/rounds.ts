@@ -13,7 +13,7 @@ import type {
   FeedbackRoundDetail,
 } from "@/lib/validation/communication";
 import type { Actor } from "@/lib/services/kernel/actor";
-import { roleAtLeast } from "@/lib/services/kernel/authorization";
+import { can, type Permission } from "@/lib/validation/permissions";
 import { AppError, notFound, versionMismatch } from "@/lib/services/kernel/errors";
 import { loadPeople } from "@/lib/services/teams/people";
 import { accessRoadmap, recordRoadmapChange, type RoadmapRow } from "@/lib/services/kernel/roadmap-access";
@@ -89,7 +89,7 @@ export async function accessRound(
   db: Database,
   actor: Actor,
   roundId: string,
-  minimum: Role,
+  permission: Permission,
   options: { lock?: boolean } = {},
 ): Promise<{ round: RoundRow; roadmap: RoadmapRow; role: Role }> {
   const [found] = await db
@@ -98,7 +98,9 @@ export async function accessRound(
     .where(eq(feedbackRounds.id, roundId))
     .limit(1);
   if (!found) throw notFound("feedback round");
-  const { roadmap, role } = await accessRoadmap(db, actor, found.roadmapId, minimum, { lock: options.lock });
+  const { roadmap, role } = await accessRoadmap(db, actor, found.roadmapId, permission, {
+    lock: options.lock,
+  });
   const query = db.select().from(feedbackRounds).where(eq(feedbackRounds.id, roundId)).limit(1);
   const [round] = options.lock ? await query.for("update") : await query;
   if (!round) throw notFound("feedback round");
@@ -156,7 +158,7 @@ export async function listFeedbackRounds(
   roadmapId: string,
   now: Date = new Date(),
 ): Promise<FeedbackRound[]> {
-  await accessRoadmap(db, actor, roadmapId, "viewer");
+  await accessRoadmap(db, actor, roadmapId, "team.read");
   const rows = await db
     .select()
     .from(feedbackRounds)
@@ -176,7 +178,7 @@ export async function createFeedbackRound(
   now: Date = new Date(),
 ): Promise<FeedbackRound> {
   return db.transaction(async (tx) => {
-    const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "editor", { lock: true });
+    const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "roadmap.write", { lock: true });
     if (input.closesOn < utcToday(now)) {
       const message = `closesOn must be today (${utcToday(now)}, UTC) or later.`;
       throw new AppError("invalid_request", `The request body is not valid: closesOn: ${message}`, {
@@ -221,13 +223,13 @@ export async function getFeedbackRound(
   roundId: string,
   now: Date = new Date(),
 ): Promise<FeedbackRoundDetail> {
-  const { round: row, role } = await accessRound(db, actor, roundId, "viewer");
+  const { round: row, role } = await accessRound(db, actor, roundId, "team.read");
   const [round, items, myResponses] = await Promise.all([
     presentRound(db, row, now),
     loadRoundItems(db, row),
     loadMyResponses(db, actor, row.id),
   ]);
-  return { round, items, myResponses, canRespond: roleAtLeast(role, "commenter") && round.status === "open" };
+  return { round, items, myResponses, canRespond: can(role, "comment.write") && round.status === "open" };
 }
 
 /** Closes a round before its last day (editor); closing a closed round is a 422. */
@@ -239,7 +241,7 @@ export async function closeFeedbackRound(
   now: Date = new Date(),
 ): Promise<FeedbackRound> {
   return db.transaction(async (tx) => {
-    const { round, roadmap } = await accessRound(tx, actor, roundId, "editor", { lock: true });
+    const { round, roadmap } = await accessRound(tx, actor, roundId, "roadmap.write", { lock: true });
     if (expectedVersion !== undefined && expectedVersion !== round.version) {
       throw versionMismatch("feedback round", await presentRound(tx, round, now));
     }

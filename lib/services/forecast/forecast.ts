@@ -155,7 +155,7 @@ export async function getForecast(
   signal?: AbortSignal,
 ): Promise<Forecast> {
   // The sequence number is read before the board, so a cached answer is never older than its key.
-  const { roadmap } = await accessRoadmap(db, actor, roadmapId, "viewer");
+  const { roadmap } = await accessRoadmap(db, actor, roadmapId, "team.read");
   return cachedForecast(
     roadmap,
     options,

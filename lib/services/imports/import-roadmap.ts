@@ -4,7 +4,7 @@ import type { ImportParse } from "@/lib/imports/types";
 import type { ImportRefusal } from "@/lib/imports/worker/protocol";
 import type { ImportResult } from "@/lib/validation/communication";
 import type { Actor } from "@/lib/services/kernel/actor";
-import { requireRole } from "@/lib/services/kernel/authorization";
+import { requirePermission } from "@/lib/services/kernel/authorization";
 import { AppError } from "@/lib/services/kernel/errors";
 import { writeImportedRoadmap } from "./write";
 
@@ -37,7 +37,7 @@ export type ImportParser = (upload: ImportUpload, options: ImportOptions) => Pro
 
 /** Only an editor of the team may import into it; checked before the upload is read. */
 export async function checkImportAccess(db: Database, actor: Actor, teamId: string): Promise<void> {
-  await requireRole(db, actor, teamId, "editor");
+  await requirePermission(db, actor, teamId, "roadmap.write");
 }
 
 /** A file the parser refused, as the API's error: unreadable 400, past a budget 413, unsafe XML 422. */

@@ -27,7 +27,7 @@ import type { RoadmapDocument } from "@/lib/validation/roadmap-document";
 import { staffingRowSchema } from "@/lib/validation/resources";
 import { HORIZON } from "@/lib/validation/roadmaps";
 import type { Actor } from "@/lib/services/kernel/actor";
-import { requireRole } from "@/lib/services/kernel/authorization";
+import { requirePermission } from "@/lib/services/kernel/authorization";
 import { insertChunked } from "@/lib/services/kernel/chunks";
 import { AppError } from "@/lib/services/kernel/errors";
 import { recordRoadmapChange } from "@/lib/services/kernel/roadmap-access";
@@ -156,7 +156,7 @@ export async function writeImportedRoadmap(
   options: { title?: string },
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<ImportResult> {
-  await requireRole(tx, actor, teamId, "editor");
+  await requirePermission(tx, actor, teamId, "roadmap.write");
   const doc = parse.document;
   checkDomainRules(doc);
   const skipped = SkipReport.continuing(parse);

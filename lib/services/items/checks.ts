@@ -17,7 +17,7 @@ export async function accessItem(
 ) {
   const [row] = await db.select().from(items).where(eq(items.id, itemId)).limit(1);
   if (!row || (row.deletedAt && !options.includeDeleted)) throw notFound("item");
-  const { roadmap } = await accessRoadmap(db, actor, row.roadmapId, "editor");
+  const { roadmap } = await accessRoadmap(db, actor, row.roadmapId, "roadmap.write");
   return { row, roadmap };
 }
 

@@ -15,7 +15,7 @@ export async function createItem(
   const shaped = { ...input, endDate: input.endDate ?? input.startDate };
   return db.transaction(async (tx) => {
     // The roadmap row lock orders this write after any horizon change or lane removal under way.
-    const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "editor", { lock: true });
+    const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "roadmap.write", { lock: true });
     checkInsideHorizon(roadmap, shaped);
     await checkReferences(tx, roadmap, shaped);
     const [row] = await tx

@@ -18,7 +18,7 @@ export async function deleteItem(
 ): Promise<Item> {
   const { roadmap } = await accessItem(db, actor, itemId);
   return db.transaction(async (tx) => {
-    await accessRoadmap(tx, actor, roadmap.id, "editor", { lock: true });
+    await accessRoadmap(tx, actor, roadmap.id, "roadmap.write", { lock: true });
     const [row] = await tx
       .update(items)
       .set({ deletedAt: new Date(), version: expectedVersion + 1, updatedAt: new Date() })

@@ -9,7 +9,7 @@ import { loadItem } from "./rows";
 
 export async function getItem(db: Database, actor: Actor, itemId: string): Promise<Item> {
   const item = await loadItem(db, itemId);
-  await accessRoadmap(db, actor, item.roadmapId, "viewer");
+  await accessRoadmap(db, actor, item.roadmapId, "team.read");
   const [row] = await db.select({ deletedAt: items.deletedAt }).from(items).where(eq(items.id, itemId));
   if (row.deletedAt) throw notFound("item");
   return item;

@@ -17,7 +17,7 @@ export async function restoreItem(db: Database, actor: Actor, itemId: string): P
   if (!row.deletedAt) return loadItem(db, itemId);
   if (Date.now() - row.deletedAt.getTime() > RESTORE_WINDOW_DAYS * 86_400_000) throw notFound("item");
   return db.transaction(async (tx) => {
-    const { roadmap: locked } = await accessRoadmap(tx, actor, roadmap.id, "editor", { lock: true });
+    const { roadmap: locked } = await accessRoadmap(tx, actor, roadmap.id, "roadmap.write", { lock: true });
     checkInsideHorizon(locked, row);
     // The item's lane may have been removed while it was deleted: it comes back without a lane.
     const [lane] = row.workstreamId

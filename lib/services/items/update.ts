@@ -19,7 +19,7 @@ export async function updateItem(
   const { row } = await accessItem(db, actor, itemId);
   if (row.version !== expectedVersion) throw versionMismatch("item", await loadItem(db, itemId));
   return db.transaction(async (tx) => {
-    const { roadmap } = await accessRoadmap(tx, actor, row.roadmapId, "editor", { lock: true });
+    const { roadmap } = await accessRoadmap(tx, actor, row.roadmapId, "roadmap.write", { lock: true });
     const before = await loadItem(tx, itemId);
     if (before.version !== expectedVersion) throw versionMismatch("item", before);
     // A milestone moved by its start date moves as a whole.

@@ -2,11 +2,9 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { memberships } from "@/db/schema";
 import type { Role } from "@/lib/validation/common";
-import { PERMISSIONS, roleAtLeast, type Permission } from "@/lib/validation/permissions";
+import { can, PERMISSIONS, roleAtLeast, type Permission } from "@/lib/validation/permissions";
 import type { Actor } from "./actor";
 import { AppError, notFound } from "./errors";
-
-export { can, PERMISSIONS, roleAtLeast, type Permission } from "@/lib/validation/permissions";
 
 const WHO: Record<Role, string> = {
   viewer: "a member",
@@ -23,17 +21,24 @@ const ACTION_WORDS: Record<Role, string> = {
 };
 
 /**
- * The one authorization check every service makes before touching a team's data.
- * Not a member: 404 (existence is not revealed). Role too low: 403.
+ * The one authorization check every service makes before touching a team's data, by permission
+ * (the role table of lib/validation/permissions.ts). Not a member: 404 (existence is not revealed).
+ * Role too low: 403. Answers the actor's role, for what a service shows about what it may do.
  */
-export async function requireRole(db: Database, actor: Actor, teamId: string, minimum: Role): Promise<Role> {
+export async function requirePermission(
+  db: Database,
+  actor: Actor,
+  teamId: string,
+  permission: Permission,
+): Promise<Role> {
   const [row] = await db
     .select({ role: memberships.role })
     .from(memberships)
     .where(and(eq(memberships.teamId, teamId), eq(memberships.userId, actor.userId)))
     .limit(1);
   if (!row) throw notFound("team");
-  if (!roleAtLeast(row.role, minimum)) {
+  if (!can(row.role, permission)) {
+    const minimum = PERMISSIONS[permission];
     throw new AppError(
       "forbidden",
       `Your role in this team is ${row.role}; only ${WHO[minimum]} may ${ACTION_WORDS[minimum]}. Ask a team owner for access.`,
@@ -42,6 +47,7 @@ export async function requireRole(db: Database, actor: Actor, teamId: string, mi
   return row.role;
 }
 
-export function requirePermission(db: Database, actor: Actor, teamId: string, permission: Permission) {
-  return requireRole(db, actor, teamId, PERMISSIONS[permission]);
+/** Whether a permission changes what a team owns (as opposed to reading or commenting on it). */
+export function changesContent(permission: Permission): boolean {
+  return roleAtLeast(PERMISSIONS[permission], PERMISSIONS["roadmap.write"]);
 }

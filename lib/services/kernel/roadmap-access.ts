@@ -4,14 +4,15 @@ import { activity, roadmaps } from "@/db/schema";
 import { publish, roadmapTopic } from "@/lib/server/live/publish";
 import type { ActivityEntity } from "@/lib/validation/collaboration";
 import type { Role } from "@/lib/validation/common";
+import type { Permission } from "@/lib/validation/permissions";
 import type { Actor } from "./actor";
-import { requireRole, roleAtLeast } from "./authorization";
+import { changesContent, requirePermission } from "./authorization";
 import { AppError, notFound } from "./errors";
 
 export type RoadmapRow = typeof roadmaps.$inferSelect;
 
 /**
- * Loads a live roadmap and checks the actor's role in its team: the entry point of every
+ * Loads a live roadmap and checks the actor's permission in its team: the entry point of every
  * roadmap-scoped service. Deleted roadmaps answer 404 unless `includeDeleted`. Every write
  * transaction passes `lock` first, so that all writers of a roadmap take their locks in one order.
  */
@@ -19,7 +20,7 @@ export async function accessRoadmap(
   db: Database,
   actor: Actor,
   roadmapId: string,
-  minimum: Role,
+  permission: Permission,
   options: { includeDeleted?: boolean; lock?: boolean } = {},
 ): Promise<{ roadmap: RoadmapRow; role: Role }> {
   const query = db
@@ -31,10 +32,10 @@ export async function accessRoadmap(
   // inserting its items and lanes takes (FOR UPDATE would, and deadlock with them).
   const [roadmap] = options.lock ? await query.for("no key update") : await query;
   if (!roadmap) throw notFound("roadmap");
-  const role = await requireRole(db, actor, roadmap.teamId, minimum);
+  const role = await requirePermission(db, actor, roadmap.teamId, permission);
   // An applied or discarded scenario is a record of what was tried: readable, no longer editable.
   if (
-    roleAtLeast(minimum, "editor") &&
+    changesContent(permission) &&
     (roadmap.scenarioStatus === "applied" || roadmap.scenarioStatus === "discarded")
   ) {
     throw new AppError(

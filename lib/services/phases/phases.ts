@@ -62,7 +62,7 @@ export async function loadPhases(db: Database, roadmapId: string): Promise<Phase
 }
 
 export async function listPhases(db: Database, actor: Actor, roadmapId: string): Promise<Phase[]> {
-  await accessRoadmap(db, actor, roadmapId, "viewer");
+  await accessRoadmap(db, actor, roadmapId, "team.read");
   return loadPhases(db, roadmapId);
 }
 
@@ -111,7 +111,7 @@ export async function createPhase(
   input: CreatePhaseInput,
 ): Promise<Phase> {
   return db.transaction(async (tx) => {
-    const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "editor", { lock: true });
+    const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "roadmap.write", { lock: true });
     await checkSpan(tx, roadmap, { id: "", startDate: input.startDate, endDate: input.endDate });
     const [row] = await tx
       .insert(phases)
@@ -144,9 +144,9 @@ async function writeTransaction<T>(
 ): Promise<T> {
   const [found] = await db.select().from(phases).where(eq(phases.id, phaseId)).limit(1);
   if (!found) throw notFound("phase");
-  await accessRoadmap(db, actor, found.roadmapId, "editor");
+  await accessRoadmap(db, actor, found.roadmapId, "roadmap.write");
   return db.transaction(async (tx) => {
-    const { roadmap } = await accessRoadmap(tx, actor, found.roadmapId, "editor", { lock: true });
+    const { roadmap } = await accessRoadmap(tx, actor, found.roadmapId, "roadmap.write", { lock: true });
     const [row] = await tx.select().from(phases).where(eq(phases.id, phaseId)).limit(1);
     if (!row) throw notFound("phase");
     return work(tx, roadmap, row);

@@ -39,7 +39,7 @@ export async function presentUsers(db: Database, roadmapId: string): Promise<Pre
 }
 
 export async function listPresence(db: Database, actor: Actor, roadmapId: string) {
-  await accessRoadmap(db, actor, roadmapId, "viewer");
+  await accessRoadmap(db, actor, roadmapId, "team.read");
   return presentUsers(db, roadmapId);
 }
 
@@ -95,7 +95,7 @@ export async function setEditingItem(
   roadmapId: string,
   input: { connectionId: string; itemId: string | null },
 ) {
-  await accessRoadmap(db, actor, roadmapId, "viewer");
+  await accessRoadmap(db, actor, roadmapId, "team.read");
   const updated = await db
     .update(presence)
     .set({ itemId: input.itemId, seenAt: new Date() })

@@ -90,7 +90,7 @@ export async function loadCadence(db: Database, roadmapId: string, now: Date = n
 }
 
 export async function getCadence(db: Database, actor: Actor, roadmapId: string): Promise<Cadence> {
-  await accessRoadmap(db, actor, roadmapId, "viewer");
+  await accessRoadmap(db, actor, roadmapId, "team.read");
   return loadCadence(db, roadmapId);
 }
 
@@ -106,7 +106,7 @@ export async function putCadence(
   input: PutCadenceInput,
 ): Promise<Cadence> {
   return db.transaction(async (tx) => {
-    const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "editor", { lock: true });
+    const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "roadmap.write", { lock: true });
     const before = await loadCadenceRules(tx, roadmapId);
     if (expectedVersion !== undefined && expectedVersion !== before.version)
       throw versionMismatch("review cadence", await loadCadence(tx, roadmapId));

@@ -50,7 +50,7 @@ async function presentReviews(
 
 /** Reviews held, latest heldOn first (then the latest recorded). */
 export async function listReviews(db: Database, actor: Actor, roadmapId: string): Promise<Review[]> {
-  await accessRoadmap(db, actor, roadmapId, "viewer");
+  await accessRoadmap(db, actor, roadmapId, "team.read");
   const rows = await db
     .select({ review: reviews, snapshot: snapshotMetaColumns })
     .from(reviews)
@@ -73,7 +73,7 @@ export async function createReview(
   now: Date = new Date(),
 ): Promise<Review> {
   const rows = await db.transaction(async (tx) => {
-    const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "editor", { lock: true });
+    const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "roadmap.write", { lock: true });
     const latest = addDays(utcDate(now), 1);
     if (input.heldOn > latest) {
       const message = `A review is recorded once held: heldOn must be on or before ${latest}.`;

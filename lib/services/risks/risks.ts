@@ -86,7 +86,7 @@ export async function loadRisks(db: Database, roadmapId: string): Promise<Risk[]
 }
 
 export async function listRisks(db: Database, actor: Actor, roadmapId: string): Promise<Risk[]> {
-  await accessRoadmap(db, actor, roadmapId, "viewer");
+  await accessRoadmap(db, actor, roadmapId, "team.read");
   return loadRisks(db, roadmapId);
 }
 
@@ -180,7 +180,7 @@ export async function createRisk(
 ): Promise<Risk> {
   const itemIds = unique(input.itemIds) ?? [];
   return db.transaction(async (tx) => {
-    const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "editor", { lock: true });
+    const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "roadmap.write", { lock: true });
     await checkItems(tx, roadmap, itemIds);
     await checkOwner(tx, roadmap, input.ownerId);
     const [row] = await tx
@@ -226,9 +226,9 @@ async function writeTransaction<T>(
 ): Promise<T> {
   const [found] = await db.select().from(risks).where(eq(risks.id, riskId)).limit(1);
   if (!found || (found.deletedAt && !options.includeDeleted)) throw notFound("risk");
-  await accessRoadmap(db, actor, found.roadmapId, "editor");
+  await accessRoadmap(db, actor, found.roadmapId, "roadmap.write");
   return db.transaction(async (tx) => {
-    const { roadmap } = await accessRoadmap(tx, actor, found.roadmapId, "editor", { lock: true });
+    const { roadmap } = await accessRoadmap(tx, actor, found.roadmapId, "roadmap.write", { lock: true });
     const [row] = await tx.select().from(risks).where(eq(risks.id, riskId)).limit(1);
     if (!row || (row.deletedAt && !options.includeDeleted)) throw notFound("risk");
     return work(tx, roadmap, row);

@@ -46,7 +46,7 @@ export async function loadBoard(db: Database, roadmap: RoadmapRow): Promise<Boar
 
 /** The whole board of a roadmap: what the timeline draws, with every version for If-Match. */
 export async function getBoard(db: Database, actor: Actor, roadmapId: string): Promise<Board> {
-  const { roadmap, role } = await accessRoadmap(db, actor, roadmapId, "viewer");
+  const { roadmap, role } = await accessRoadmap(db, actor, roadmapId, "team.read");
   const { roadmap: shown, seq, workstreams, items, dependencies, feedback } = await loadBoard(db, roadmap);
   return { roadmap: shown, role, seq, workstreams, items, dependencies, feedback };
 }

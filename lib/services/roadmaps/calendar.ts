@@ -59,6 +59,6 @@ export async function getRoadmapCalendar(
   actor: Actor,
   roadmapId: string,
 ): Promise<{ fileName: string; ics: string }> {
-  const { roadmap } = await accessRoadmap(db, actor, roadmapId, "viewer");
+  const { roadmap } = await accessRoadmap(db, actor, roadmapId, "team.read");
   return { fileName: `${slugify(roadmap.title) || "roadmap"}.ics`, ics: await roadmapCalendar(db, roadmap) };
 }

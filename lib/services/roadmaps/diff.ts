@@ -42,7 +42,7 @@ export async function getDiff(
   refs: { from: string; to: string },
   now: Date = new Date(),
 ): Promise<DiffResponse> {
-  const { roadmap } = await accessRoadmap(db, actor, roadmapId, "viewer");
+  const { roadmap } = await accessRoadmap(db, actor, roadmapId, "team.read");
   const from = await resolveSide(db, roadmap, refs.from, now);
   const to = refs.to === refs.from ? from : await resolveSide(db, roadmap, refs.to, now);
   const side = ({ id, label, at }: DiffSide) => ({ id, label, at });

@@ -11,7 +11,7 @@ import {
   type UpdateRoadmapInput,
 } from "@/lib/validation/roadmaps";
 import type { Actor } from "@/lib/services/kernel/actor";
-import { requireRole } from "@/lib/services/kernel/authorization";
+import { requirePermission } from "@/lib/services/kernel/authorization";
 import { AppError, notFound, versionMismatch } from "@/lib/services/kernel/errors";
 import {
   accessRoadmap,
@@ -51,7 +51,7 @@ function checkHorizon(months: number) {
 
 /** The team's live roadmaps (not deleted), most recently changed first, with item counts. */
 export async function listRoadmaps(db: Database, actor: Actor, teamId: string): Promise<RoadmapSummary[]> {
-  await requireRole(db, actor, teamId, "viewer");
+  await requirePermission(db, actor, teamId, "team.read");
   const rows = await db
     .select({
       roadmap: roadmaps,
@@ -76,7 +76,7 @@ export async function createRoadmap(
   teamId: string,
   input: CreateRoadmapInput,
 ): Promise<Roadmap> {
-  await requireRole(db, actor, teamId, "editor");
+  await requirePermission(db, actor, teamId, "roadmap.write");
   const horizonMonths = input.horizonMonths ?? HORIZON.default;
   checkHorizon(horizonMonths);
   return db.transaction(async (tx) => {
@@ -104,7 +104,7 @@ export async function createRoadmap(
 }
 
 export async function getRoadmap(db: Database, actor: Actor, roadmapId: string) {
-  const { roadmap, role } = await accessRoadmap(db, actor, roadmapId, "viewer");
+  const { roadmap, role } = await accessRoadmap(db, actor, roadmapId, "team.read");
   return { roadmap: toRoadmap(roadmap), role };
 }
 
@@ -131,10 +131,10 @@ export async function updateRoadmap(
   expectedVersion: number,
   input: UpdateRoadmapInput,
 ): Promise<Roadmap> {
-  await accessRoadmap(db, actor, roadmapId, "editor");
+  await accessRoadmap(db, actor, roadmapId, "roadmap.write");
   if (input.horizonMonths !== undefined) checkHorizon(input.horizonMonths);
   return db.transaction(async (tx) => {
-    const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "editor", { lock: true });
+    const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "roadmap.write", { lock: true });
     if (roadmap.version !== expectedVersion) throw versionMismatch("roadmap", toRoadmap(roadmap));
     const startDate = input.startDate ?? roadmap.startDate;
     const months = input.horizonMonths ?? roadmap.horizonMonths;
@@ -207,7 +207,7 @@ export async function deleteRoadmap(
   roadmapId: string,
   expectedVersion: number,
 ): Promise<Roadmap> {
-  await accessRoadmap(db, actor, roadmapId, "editor");
+  await accessRoadmap(db, actor, roadmapId, "roadmap.write");
   return db.transaction(async (tx) => {
     const deleted = await writeRoadmap(tx, actor, roadmapId, expectedVersion, {
       set: { deletedAt: new Date() },
@@ -219,7 +219,7 @@ export async function deleteRoadmap(
 }
 
 export async function restoreRoadmap(db: Database, actor: Actor, roadmapId: string): Promise<Roadmap> {
-  const { roadmap } = await accessRoadmap(db, actor, roadmapId, "editor", { includeDeleted: true });
+  const { roadmap } = await accessRoadmap(db, actor, roadmapId, "roadmap.write", { includeDeleted: true });
   if (!roadmap.deletedAt) return toRoadmap(roadmap);
   if (Date.now() - roadmap.deletedAt.getTime() > RESTORE_WINDOW_DAYS * 86_400_000) throw notFound("roadmap");
   return db.transaction((tx) =>
@@ -236,7 +236,7 @@ export async function restoreRoadmap(db: Database, actor: Actor, roadmapId: stri
 
 /** Deleted roadmaps of a team that can still be restored (for the "recently deleted" list). */
 export async function listDeletedRoadmaps(db: Database, actor: Actor, teamId: string): Promise<Roadmap[]> {
-  await requireRole(db, actor, teamId, "editor");
+  await requirePermission(db, actor, teamId, "roadmap.write");
   const since = new Date(Date.now() - RESTORE_WINDOW_DAYS * 86_400_000);
   const rows = await db
     .select()

@@ -20,10 +20,12 @@ import { takeSnapshot } from "@/lib/services/snapshots/take";
  * scenario marked applied.
  */
 export async function applyScenario(db: Database, actor: Actor, scenarioId: string, ifMatch: number) {
-  const found = await accessScenario(db, actor, scenarioId, "editor");
+  const found = await accessScenario(db, actor, scenarioId, "roadmap.write");
   return db.transaction(async (tx) => {
-    const { roadmap: base } = await accessRoadmap(tx, actor, found.baseRoadmapId, "editor", { lock: true });
-    const { roadmap: scenario } = await accessRoadmap(tx, actor, scenarioId, "editor", { lock: true });
+    const { roadmap: base } = await accessRoadmap(tx, actor, found.baseRoadmapId, "roadmap.write", {
+      lock: true,
+    });
+    const { roadmap: scenario } = await accessRoadmap(tx, actor, scenarioId, "roadmap.write", { lock: true });
     requireOpen(scenario);
     if (base.version !== ifMatch) throw versionMismatch("roadmap", toRoadmap(base));
 

@@ -66,8 +66,8 @@ export async function compareScenario(
   actor: Actor,
   scenarioId: string,
 ): Promise<ScenarioComparison> {
-  const scenario = await accessScenario(db, actor, scenarioId, "viewer");
-  const { roadmap: base } = await accessRoadmap(db, actor, scenario.baseRoadmapId, "viewer");
+  const scenario = await accessScenario(db, actor, scenarioId, "team.read");
+  const { roadmap: base } = await accessRoadmap(db, actor, scenario.baseRoadmapId, "team.read");
   const docs = await loadMergeDocuments(db, base, scenario);
   const toBase = (id: string) => docs.toBase.get(id) ?? id;
   const [before, after] = await Promise.all([

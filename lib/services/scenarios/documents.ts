@@ -2,7 +2,7 @@ import { eq, isNotNull, and } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { items, phases, risks, snapshots, workstreams } from "@/db/schema";
 import { inBaseIds } from "@/lib/planning/scenario-checks";
-import type { Role } from "@/lib/validation/common";
+import type { Permission } from "@/lib/validation/permissions";
 import type { Scenario } from "@/lib/validation/phases";
 import type { RoadmapDocument } from "@/lib/validation/roadmap-document";
 import type { Actor } from "@/lib/services/kernel/actor";
@@ -17,9 +17,9 @@ export async function accessScenario(
   db: Database,
   actor: Actor,
   scenarioId: string,
-  minimum: Role,
+  permission: Permission,
 ): Promise<RoadmapRow & { baseRoadmapId: string }> {
-  const { roadmap } = await accessRoadmap(db, actor, scenarioId, minimum);
+  const { roadmap } = await accessRoadmap(db, actor, scenarioId, permission);
   if (roadmap.kind !== "scenario" || !roadmap.baseRoadmapId) throw notFound("scenario");
   return { ...roadmap, baseRoadmapId: roadmap.baseRoadmapId };
 }

@@ -20,7 +20,7 @@ export async function createScenario(
   input: { name: string },
 ): Promise<Scenario> {
   return db.transaction(async (tx) => {
-    const { roadmap: base } = await accessRoadmap(tx, actor, roadmapId, "editor", { lock: true });
+    const { roadmap: base } = await accessRoadmap(tx, actor, roadmapId, "roadmap.write", { lock: true });
     if (base.kind !== "roadmap") {
       throw new AppError(
         "not_a_base",
@@ -56,7 +56,7 @@ export async function createScenario(
 
 /** The scenarios of a roadmap: open ones first, then newest first. */
 export async function listScenarios(db: Database, actor: Actor, roadmapId: string): Promise<Scenario[]> {
-  await accessRoadmap(db, actor, roadmapId, "viewer");
+  await accessRoadmap(db, actor, roadmapId, "team.read");
   const rows = await db
     .select()
     .from(roadmaps)
@@ -76,13 +76,13 @@ export async function listScenarios(db: Database, actor: Actor, roadmapId: strin
  * scenario, in the same order as apply, so the two can never deadlock and exactly one wins.
  */
 export async function discardScenario(db: Database, actor: Actor, scenarioId: string): Promise<Scenario> {
-  const found = await accessScenario(db, actor, scenarioId, "editor");
+  const found = await accessScenario(db, actor, scenarioId, "roadmap.write");
   return db.transaction(async (tx) => {
-    const { roadmap: base } = await accessRoadmap(tx, actor, found.baseRoadmapId, "editor", {
+    const { roadmap: base } = await accessRoadmap(tx, actor, found.baseRoadmapId, "roadmap.write", {
       lock: true,
       includeDeleted: true,
     });
-    const { roadmap: scenario } = await accessRoadmap(tx, actor, scenarioId, "editor", { lock: true });
+    const { roadmap: scenario } = await accessRoadmap(tx, actor, scenarioId, "roadmap.write", { lock: true });
     requireOpen(scenario);
     const [written] = await tx
       .update(roadmaps)

@@ -57,7 +57,7 @@ export async function runAutoSchedule(
   input: AutoScheduleInput,
 ): Promise<AutoScheduleResult> {
   return db.transaction(async (tx) => {
-    const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "editor", { lock: true });
+    const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "roadmap.write", { lock: true });
     if (ifMatch !== undefined && ifMatch !== roadmap.version)
       throw versionMismatch("roadmap", toRoadmap(roadmap));
     const live = await loadItems(tx, roadmapId);
@@ -116,11 +116,11 @@ export async function runAutoSchedule(
  */
 export async function undoAutoSchedule(db: Database, actor: Actor, roadmapId: string, snapshotId: string) {
   return db.transaction(async (tx) => {
-    const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "editor", { lock: true });
+    const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "roadmap.write", { lock: true });
     const [snapshot] = await tx.select().from(snapshots).where(eq(snapshots.id, snapshotId)).limit(1);
     if (!snapshot) throw notFound("snapshot");
     if (snapshot.roadmapId !== roadmapId) {
-      await accessRoadmap(tx, actor, snapshot.roadmapId, "viewer");
+      await accessRoadmap(tx, actor, snapshot.roadmapId, "team.read");
       throw new AppError("cross_roadmap", "That snapshot belongs to another roadmap.");
     }
     const [run] = await tx

@@ -73,7 +73,7 @@ export async function createShareLink(
 ): Promise<{ shareLink: ShareLink; url: string }> {
   const expiresAt = new Date(input.expiresAt);
   return db.transaction(async (tx) => {
-    const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "editor", { lock: true });
+    const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "roadmap.write", { lock: true });
     checkExpiry(expiresAt, now);
     const token = newSecret("share");
     const [row] = await tx
@@ -105,7 +105,7 @@ export async function listShareLinks(
   roadmapId: string,
   now: Date = new Date(),
 ): Promise<ShareLink[]> {
-  await accessRoadmap(db, actor, roadmapId, "editor");
+  await accessRoadmap(db, actor, roadmapId, "roadmap.write");
   const rows = await db
     .select()
     .from(shareLinks)
@@ -133,7 +133,7 @@ export async function revokeShareLink(
       .where(eq(shareLinks.id, shareLinkId))
       .limit(1);
     if (!found) throw notFound("share link");
-    const { roadmap } = await accessRoadmap(tx, actor, found.roadmapId, "editor", { lock: true });
+    const { roadmap } = await accessRoadmap(tx, actor, found.roadmapId, "roadmap.write", { lock: true });
     const [row] = await tx
       .select()
       .from(shareLinks)

@@ -19,7 +19,7 @@ export async function presentSnapshots(db: Database, rows: SnapshotMeta[]): Prom
 }
 
 export async function listSnapshots(db: Database, actor: Actor, roadmapId: string): Promise<Snapshot[]> {
-  await accessRoadmap(db, actor, roadmapId, "viewer");
+  await accessRoadmap(db, actor, roadmapId, "team.read");
   const rows = await db
     .select(snapshotMetaColumns)
     .from(snapshots)
@@ -35,7 +35,7 @@ export async function createSnapshot(
   label: string,
 ): Promise<Snapshot> {
   const row = await db.transaction(async (tx) => {
-    const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "editor", { lock: true });
+    const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "roadmap.write", { lock: true });
     return takeSnapshot(tx, actor, roadmap, { label, kind: "manual" });
   });
   const [snapshot] = await presentSnapshots(db, [row]);
@@ -64,7 +64,7 @@ export async function getSnapshot(
 ): Promise<{ snapshot: Snapshot; document: RoadmapDocument }> {
   const row = await findSnapshot(db, snapshotId);
   if (!row) throw notFound("snapshot");
-  await accessRoadmap(db, actor, row.roadmapId, "viewer");
+  await accessRoadmap(db, actor, row.roadmapId, "team.read");
   const [snapshot] = await presentSnapshots(db, [row]);
   return { snapshot, document: row.document };
 }

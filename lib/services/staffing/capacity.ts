@@ -18,7 +18,7 @@ import { listWorkstreams } from "@/lib/services/workstreams/workstreams";
  * hours, the roadmap's phases and its staffing plan.
  */
 export async function getCapacity(db: Database, actor: Actor, roadmapId: string): Promise<Capacity> {
-  const { roadmap } = await accessRoadmap(db, actor, roadmapId, "viewer");
+  const { roadmap } = await accessRoadmap(db, actor, roadmapId, "team.read");
   return loadCapacity(db, roadmap);
 }
 

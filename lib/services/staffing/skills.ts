@@ -3,11 +3,11 @@ import type { Database } from "@/db/types";
 import { skills } from "@/db/schema";
 import type { Skill } from "@/lib/validation/teams";
 import type { Actor } from "@/lib/services/kernel/actor";
-import { requireRole } from "@/lib/services/kernel/authorization";
+import { requirePermission } from "@/lib/services/kernel/authorization";
 import { AppError, isUniqueViolation } from "@/lib/services/kernel/errors";
 
 export async function listSkills(db: Database, actor: Actor, teamId: string): Promise<Skill[]> {
-  await requireRole(db, actor, teamId, "viewer");
+  await requirePermission(db, actor, teamId, "team.read");
   return db
     .select({ id: skills.id, name: skills.name })
     .from(skills)
@@ -21,7 +21,7 @@ export async function createSkill(
   teamId: string,
   input: { name: string },
 ): Promise<Skill> {
-  await requireRole(db, actor, teamId, "editor");
+  await requirePermission(db, actor, teamId, "skill.write");
   try {
     const [row] = await db.insert(skills).values({ teamId, name: input.name }).returning();
     return { id: row.id, name: row.name };

@@ -44,7 +44,7 @@ export async function loadStaffing(
 }
 
 export async function getStaffing(db: Database, actor: Actor, roadmapId: string): Promise<StaffingPlan> {
-  const { roadmap } = await accessRoadmap(db, actor, roadmapId, "viewer");
+  const { roadmap } = await accessRoadmap(db, actor, roadmapId, "team.read");
   return loadStaffing(db, roadmap);
 }
 
@@ -102,7 +102,7 @@ export async function putStaffing(
   input: PutStaffingInput,
 ): Promise<StaffingPlan> {
   return db.transaction(async (tx) => {
-    const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "editor", { lock: true });
+    const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "roadmap.write", { lock: true });
     const before = await loadStaffing(tx, roadmap);
     if (before.version !== expectedVersion) throw versionMismatch("staffing plan", before);
     checkQuarters(roadmap, input);

@@ -5,7 +5,7 @@ import type { Role } from "@/lib/validation/common";
 import type { CreateInvitationInput, Invitation } from "@/lib/validation/teams";
 import type { Actor } from "@/lib/services/kernel/actor";
 import { recordActivity } from "@/lib/services/kernel/activity";
-import { requireRole } from "@/lib/services/kernel/authorization";
+import { requirePermission } from "@/lib/services/kernel/authorization";
 import { AppError, notFound } from "@/lib/services/kernel/errors";
 import { hashSecret, newSecret } from "@/lib/services/kernel/secrets";
 
@@ -33,7 +33,7 @@ export async function createInvitation(
   teamId: string,
   input: CreateInvitationInput,
 ): Promise<{ invitation: Invitation; token: string }> {
-  await requireRole(db, actor, teamId, "owner");
+  await requirePermission(db, actor, teamId, "team.manage");
   const [existing] = await db
     .select({ userId: memberships.userId })
     .from(memberships)
@@ -71,7 +71,7 @@ export async function listPendingInvitations(
   actor: Actor,
   teamId: string,
 ): Promise<Invitation[]> {
-  await requireRole(db, actor, teamId, "owner");
+  await requirePermission(db, actor, teamId, "team.manage");
   const rows = await db
     .select()
     .from(invitations)
@@ -90,7 +90,7 @@ export async function listPendingInvitations(
 export async function revokeInvitation(db: Database, actor: Actor, invitationId: string): Promise<void> {
   const [row] = await db.select().from(invitations).where(eq(invitations.id, invitationId)).limit(1);
   if (!row) throw notFound("invitation");
-  await requireRole(db, actor, row.teamId, "owner");
+  await requirePermission(db, actor, row.teamId, "team.manage");
   const withdrawn = await db
     .update(invitations)
     .set({ revokedAt: new Date() })

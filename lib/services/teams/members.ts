@@ -6,11 +6,11 @@ import type { Role } from "@/lib/validation/common";
 import type { Member } from "@/lib/validation/teams";
 import type { Actor } from "@/lib/services/kernel/actor";
 import { recordActivity } from "@/lib/services/kernel/activity";
-import { requireRole } from "@/lib/services/kernel/authorization";
+import { requirePermission } from "@/lib/services/kernel/authorization";
 import { AppError, notFound, versionMismatch } from "@/lib/services/kernel/errors";
 
 export async function listMembers(db: Database, actor: Actor, teamId: string): Promise<Member[]> {
-  await requireRole(db, actor, teamId, "viewer");
+  await requirePermission(db, actor, teamId, "team.read");
   return loadTeamMembers(db, teamId);
 }
 
@@ -65,7 +65,7 @@ export async function changeMemberRole(
   role: Role,
   expectedVersion?: number,
 ): Promise<{ userId: string; role: Role; version: number }> {
-  await requireRole(db, actor, teamId, "owner");
+  await requirePermission(db, actor, teamId, "team.manage");
   return db.transaction(async (tx) => {
     const member = await lockMembership(tx, teamId, userId);
     if (expectedVersion !== undefined && member.version !== expectedVersion) {
@@ -100,7 +100,7 @@ export async function removeMember(
   teamId: string,
   userId: string,
 ): Promise<void> {
-  await requireRole(db, actor, teamId, userId === actor.userId ? "viewer" : "owner");
+  await requirePermission(db, actor, teamId, userId === actor.userId ? "team.read" : "team.manage");
   await db.transaction(async (tx) => {
     const member = await lockMembership(tx, teamId, userId);
     if (member.role === "owner") await assertNotLastOwner(tx, teamId, "remove the last owner");

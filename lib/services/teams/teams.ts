@@ -7,7 +7,7 @@ import type { Role } from "@/lib/validation/common";
 import type { Team } from "@/lib/validation/teams";
 import type { Actor } from "@/lib/services/kernel/actor";
 import { recordActivity } from "@/lib/services/kernel/activity";
-import { requireRole } from "@/lib/services/kernel/authorization";
+import { requirePermission } from "@/lib/services/kernel/authorization";
 import { isUniqueViolation, notFound, versionMismatch } from "@/lib/services/kernel/errors";
 import { slugify } from "@/lib/services/kernel/slug";
 
@@ -59,7 +59,7 @@ export async function getTeam(
   actor: Actor,
   teamId: string,
 ): Promise<{ team: Team; role: Role }> {
-  const role = await requireRole(db, actor, teamId, "viewer");
+  const role = await requirePermission(db, actor, teamId, "team.read");
   const [team] = await db.select().from(teams).where(eq(teams.id, teamId)).limit(1);
   if (!team) throw notFound("team");
   return { team: toTeam(team), role };
@@ -85,7 +85,7 @@ export async function updateTeam(
   expectedVersion: number,
   input: { name: string },
 ): Promise<Team> {
-  await requireRole(db, actor, teamId, "owner");
+  await requirePermission(db, actor, teamId, "team.manage");
   return db.transaction(async (tx) => {
     const [team] = await tx
       .update(teams)
@@ -111,7 +111,7 @@ export async function deleteTeam(
   teamId: string,
   expectedVersion: number,
 ): Promise<void> {
-  await requireRole(db, actor, teamId, "owner");
+  await requirePermission(db, actor, teamId, "team.manage");
   await db.transaction(async (tx) => {
     const members = await tx
       .select({ userId: memberships.userId })

@@ -32,7 +32,7 @@ export async function createWorkstream(
   input: { name: string; position?: number },
 ): Promise<Workstream> {
   return db.transaction(async (tx) => {
-    const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "editor", { lock: true });
+    const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "roadmap.write", { lock: true });
     const [{ next }] = await tx
       .select({ next: sql<number>`coalesce(max(${workstreams.position}) + 1, 0)::int` })
       .from(workstreams)
@@ -59,7 +59,7 @@ async function accessWorkstream(db: Database, actor: Actor, workstreamId: string
     .where(and(eq(workstreams.id, workstreamId), isNull(workstreams.deletedAt)))
     .limit(1);
   if (!row) throw notFound("lane");
-  const { roadmap } = await accessRoadmap(db, actor, row.roadmapId, "editor");
+  const { roadmap } = await accessRoadmap(db, actor, row.roadmapId, "roadmap.write");
   return { row, roadmap };
 }
 
@@ -78,7 +78,7 @@ export async function updateWorkstream(
 ): Promise<Workstream> {
   const { row: before, roadmap } = await accessWorkstream(db, actor, workstreamId);
   return db.transaction(async (tx) => {
-    await accessRoadmap(tx, actor, roadmap.id, "editor", { lock: true });
+    await accessRoadmap(tx, actor, roadmap.id, "roadmap.write", { lock: true });
     return writeWorkstream(tx, actor, roadmap, workstreamId, expectedVersion, {
       set: input,
       action: "updated",
@@ -132,7 +132,7 @@ export async function deleteWorkstream(
   const { roadmap } = await accessWorkstream(db, actor, workstreamId);
   await db.transaction(async (tx) => {
     // Locked like item writes, so an item cannot land in this lane while it is being removed.
-    await accessRoadmap(tx, actor, roadmap.id, "editor", { lock: true });
+    await accessRoadmap(tx, actor, roadmap.id, "roadmap.write", { lock: true });
     const [{ count }] = await tx
       .select({ count: sql<number>`count(*)::int` })
       .from(items)

@@ -6,6 +6,6 @@ import { collaboration } from "@/lib/validation/endpoints";
 
 export const GET = route(collaboration.roadmapEvents, async ({ req, actor, params, query }) => {
   const handle = await database();
-  const { roadmap } = await accessRoadmap(handle.db, actor, params.roadmapId, "viewer");
+  const { roadmap } = await accessRoadmap(handle.db, actor, params.roadmapId, "team.read");
   return roadmapEventsResponse(req, handle, actor, roadmap, query.lastEventId);
 });

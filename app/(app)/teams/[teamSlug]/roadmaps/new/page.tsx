@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { TextLink } from "@/components/ui/text-link";
 import { addDays, quarterEnd, quarterOf } from "@/lib/planning/calendar";
 import { loadForPage } from "@/lib/server/session";
-import { requireRole } from "@/lib/services/kernel/authorization";
+import { requirePermission } from "@/lib/services/kernel/authorization";
 import { loadTeamPage } from "../../load-team";
 
 type Params = { params: Promise<{ teamSlug: string }> };
@@ -28,7 +28,7 @@ export default async function NewRoadmapPage({ params }: Params) {
   const path = `/teams/${teamSlug}/roadmaps/new`;
   const { actor, db, team } = await loadTeamPage(teamSlug, path);
   // Editors and owners only; anyone else gets the same page as for a team they cannot see.
-  await loadForPage(() => requireRole(db, actor, team.id, "editor"));
+  await loadForPage(() => requirePermission(db, actor, team.id, "roadmap.write"));
 
   return (
     <PageContainer className="max-w-3xl">
