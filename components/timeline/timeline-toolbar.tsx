@@ -124,8 +124,10 @@ export function TimelineToolbar({
           className="h-9"
           icon={<KeyboardIcon className="size-4" />}
           onClick={onShortcuts}
+          title="Keyboard shortcuts (?)"
         >
-          <span className="max-sm:sr-only">Keyboard shortcuts</span>
+          {/* A name only on wide screens: the picture buttons need the room. */}
+          <span className="max-2xl:sr-only">Keyboard shortcuts</span>
         </Button>
         {canEdit && (
           <>
