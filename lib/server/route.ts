@@ -8,6 +8,7 @@ import { refuseCrossSiteWrite } from "./cross-site";
 import { database } from "./database";
 import { checkIdentityAllows } from "./identity-rules";
 import { errorResponse, invalidRequest, toAppError } from "./http-errors";
+import { checkResponse } from "./response-check";
 import { MAX_JSON_BODY_BYTES, parseIfMatch, readJsonBody, readQuery } from "./request-body";
 
 export interface RouteContext<E extends Endpoint> {
@@ -21,8 +22,37 @@ export interface RouteContext<E extends Endpoint> {
   ifMatch: E extends { ifMatch: "required" } ? number : number | undefined;
 }
 
+/**
+ * The JSON body an endpoint answers with: its response schema's shape, with literal types widened
+ * (`true` to boolean, "owner" to string). TypeScript widens literals returned by a handler while it
+ * infers the endpoint's type, so `{ ok: true }` would not type-check against `z.literal(true)`; the
+ * exact values are still checked at run time in development and tests (response-check.ts).
+ */
+export type ResponseBody<E extends Endpoint> = E["response"] extends z.ZodType
+  ? WidenLiterals<z.input<E["response"]>>
+  : unknown;
+
+type WidenLiterals<T> = T extends string
+  ? string
+  : T extends number
+    ? number
+    : T extends boolean
+      ? boolean
+      : T extends readonly (infer U)[]
+        ? WidenLiterals<U>[]
+        : T extends object
+          ? { [K in keyof T]: WidenLiterals<T[K]> }
+          : T;
+
 /** What a handler returns: a ready Response, or data to send as JSON with the endpoint's status. */
-export type HandlerResult = Response | { body: unknown; version?: number; headers?: HeadersInit };
+export type HandlerResult<E extends Endpoint = Endpoint> =
+  Response | { body: ResponseBody<E>; version?: number; headers?: HeadersInit };
+
+/**
+ * Answers are parsed against their endpoint's response schema in development and tests, so a shape
+ * that drifts from the contract fails a test; production sends them as they are (no cost per call).
+ */
+const CHECK_RESPONSES = process.env.NODE_ENV !== "production";
 
 type NextRouteContext = { params: Promise<Record<string, string>> };
 
@@ -41,7 +71,7 @@ function checkParams(params: Record<string, string>) {
  */
 export function route<E extends Endpoint>(
   endpoint: E,
-  handler: (ctx: RouteContext<E>) => Promise<HandlerResult>,
+  handler: (ctx: RouteContext<E>) => Promise<HandlerResult<E>>,
 ): (req: Request, ctx: NextRouteContext) => Promise<Response> {
   return async (req, nextCtx) => {
     try {
@@ -78,6 +108,7 @@ export function route<E extends Endpoint>(
 
       const result = await handler({ req, db, actor, body, query, params, ifMatch } as RouteContext<E>);
       if (result instanceof Response) return result;
+      if (CHECK_RESPONSES && endpoint.response) checkResponse(endpoint, result.body);
       const headers = new Headers(result.headers);
       headers.set("cache-control", "no-store");
       if (result.version !== undefined) headers.set("etag", `"${result.version}"`);

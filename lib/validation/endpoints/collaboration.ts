@@ -129,6 +129,7 @@ export const roadmapEvents = defineEndpoint({
     "Server-Sent Events (text/event-stream): every committed change, presence, and the caller's new notifications; resumes after Last-Event-ID (header, or lastEventId=). At most 20 open per user; a stream closes when its token, session or membership is revoked or its roadmap deleted",
   tag,
   errors: ["rate_limited"],
+  produces: ["text/event-stream"],
   query: z.object({
     lastEventId: z
       .string()
