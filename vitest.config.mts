@@ -2,7 +2,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": path.dirname(fileURLToPath(import.meta.url)) };
+const alias = {
+  "@": path.dirname(fileURLToPath(import.meta.url)),
+  // Server modules import "server-only", which Next resolves to an empty module on the server; so do the tests.
+  "server-only": "next/dist/compiled/server-only/empty.js",
+};
 
 export default defineConfig({
   resolve: { alias },

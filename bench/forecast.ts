@@ -3,7 +3,8 @@
 // Run: npx tsx bench/forecast.ts
 
 import { addDays } from "../lib/planning/calendar";
-import { createForecast, runForecast, type ForecastInput } from "../lib/planning/forecast";
+import { createForecast, runForecast } from "../lib/planning/forecast";
+import type { ForecastInput } from "../lib/planning/forecast-network";
 import { mulberry32 } from "./lib/random";
 
 const ITEMS = 1_000;

@@ -1,4 +1,4 @@
-import type { Segment } from "./describe-activity";
+import type { Segment } from "./activity-description";
 
 /** An activity sentence, names quoted and emphasised. */
 export function ActivitySentence({ segments }: { segments: Segment[] }) {

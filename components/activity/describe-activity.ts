@@ -4,27 +4,9 @@ import type { ActivityEntry } from "@/lib/validation/collaboration";
 import type { NameBook } from "./activity-names";
 import { describeCommunication } from "./describe-communication";
 import { describeReplanning } from "./describe-replanning";
+import type { ActivityDescription, FieldChange, Segment } from "./activity-description";
 
 /** A piece of an activity sentence: plain words, or a name (shown quoted and emphasised). */
-export type Segment = string | { name: string };
-
-export interface FieldChange {
-  field: string;
-  /** "Start date" */
-  label: string;
-  from: string;
-  to: string;
-}
-
-export interface ActivityDescription {
-  /** What the actor did, without the actor: "moved ‘Card vault’". */
-  sentence: Segment[];
-  /** Field by field, for updates. */
-  fields: FieldChange[];
-  /** The start of a comment, when the entry carries it. */
-  excerpt: string | null;
-}
-
 /** Field names as words, for "changed the start date, owner". */
 export const FIELD_NAMES: Record<string, string> = {
   title: "title",

@@ -4,7 +4,7 @@
 
 import type { DateText } from "@/components/timeline/dates";
 import type { ActivityEntry } from "@/lib/validation/collaboration";
-import type { ActivityDescription, FieldChange, Segment } from "./describe-activity";
+import type { ActivityDescription, FieldChange, Segment } from "./activity-description";
 import type { NameBook } from "./activity-names";
 
 const DECISION_WORD: Record<string, string> = { proceed: "proceed", replan: "replan", stop: "stop" };

@@ -1,4 +1,4 @@
-import type { FieldChange } from "./describe-activity";
+import type { FieldChange } from "./activity-description";
 
 /** Each changed field with its value before and after: "Start  3 Mar 2027 → 10 Mar 2027". */
 export function FieldChangeList({ fields }: { fields: FieldChange[] }) {

@@ -2,7 +2,11 @@
 
 import { Button } from "@/components/ui/button";
 import { InfoIcon } from "@/components/ui/icons";
-import type { DemoLogin } from "./sign-in-form";
+
+export interface DemoLogin {
+  email: string;
+  password: string;
+}
 
 /** Shown in development only: the seeded demo account, one click from the form. */
 export function DemoLoginBox({ login, onUse }: { login: DemoLogin; onUse: () => void }) {

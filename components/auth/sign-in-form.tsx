@@ -8,12 +8,7 @@ import { Input } from "@/components/ui/input";
 import { useSignIn } from "@/lib/client/account";
 import { useValidatedForm } from "@/lib/client/forms";
 import { signInSchema } from "@/lib/validation/accounts";
-import { DemoLoginBox } from "./demo-login-box";
-
-export interface DemoLogin {
-  email: string;
-  password: string;
-}
+import { DemoLoginBox, type DemoLogin } from "./demo-login-box";
 
 export function SignInForm({
   callbackPath,

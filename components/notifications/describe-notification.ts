@@ -1,4 +1,5 @@
-import { fieldName, type Segment } from "@/components/activity/describe-activity";
+import type { Segment } from "@/components/activity/activity-description";
+import { fieldName } from "@/components/activity/describe-activity";
 import type { Notification } from "@/lib/validation/collaboration";
 
 export interface NotificationText {

@@ -4,9 +4,34 @@
 
 import { toDayNumber, toWorkIndex, workIndexOnOrAfter } from "./calendar";
 import { buildCpmNetwork } from "./cpm";
-import type { ForecastInput } from "./forecast";
 import { gammaConstants } from "./random";
 import { plannedDurationDays } from "./schedule";
+
+/** What a forecast runs on: the roadmap's items, links and risks (ids as stored), runs and seed. */
+export interface ForecastInput {
+  /** YYYY-MM-DD, the roadmap's start: offsets count working days from its first working day. */
+  projectStart: string;
+  items: {
+    id: string;
+    kind: "feature" | "milestone";
+    title: string;
+    isKey: boolean;
+    startDate: string;
+    endDate: string;
+    status: "planned" | "in_progress" | "done" | "at_risk" | "cut";
+    estimate: { optimisticHours: number; likelyHours: number; pessimisticHours: number } | null;
+  }[];
+  dependencies: { fromId: string; toId: string; lagDays: number }[];
+  risks: {
+    id: string;
+    likelihood: number;
+    status: "open" | "mitigating" | "closed";
+    delayDays: number | null;
+    itemIds: string[];
+  }[];
+  runs: number;
+  seed: number;
+}
 
 type ForecastItem = ForecastInput["items"][number];
 

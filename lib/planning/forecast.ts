@@ -6,35 +6,10 @@
 import type { Forecast } from "../validation/resources";
 import { fromWorkIndex } from "./calendar";
 import { IntegerHistogram } from "./histogram";
-import { prepareForecastNetwork, type PreparedForecastNetwork } from "./forecast-network";
+import { prepareForecastNetwork, type ForecastInput, type PreparedForecastNetwork } from "./forecast-network";
 import { SeededRandom } from "./random";
 
 export { CycleError } from "./graph";
-
-export interface ForecastInput {
-  /** YYYY-MM-DD, the roadmap's start: offsets count working days from its first working day. */
-  projectStart: string;
-  items: {
-    id: string;
-    kind: "feature" | "milestone";
-    title: string;
-    isKey: boolean;
-    startDate: string;
-    endDate: string;
-    status: "planned" | "in_progress" | "done" | "at_risk" | "cut";
-    estimate: { optimisticHours: number; likelyHours: number; pessimisticHours: number } | null;
-  }[];
-  dependencies: { fromId: string; toId: string; lagDays: number }[];
-  risks: {
-    id: string;
-    likelihood: number;
-    status: "open" | "mitigating" | "closed";
-    delayDays: number | null;
-    itemIds: string[];
-  }[];
-  runs: number;
-  seed: number;
-}
 
 export type ForecastResult = Omit<Forecast, "elapsedMs">;
 

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database } from "@/db/types";
 import type { Actor } from "@/lib/services/kernel/actor";
 import { AppError } from "@/lib/services/kernel/errors";

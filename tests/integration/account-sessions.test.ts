@@ -3,7 +3,7 @@ import { decode } from "next-auth/jwt";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { users } from "@/db/schema";
 import { LiveHub } from "@/lib/server/live/hub";
-import { userTopic, type LiveMessage } from "@/lib/server/live/publish";
+import { userTopic, type LiveMessage } from "@/lib/services/kernel/live-events";
 import { verifyCredentials } from "@/lib/services/accounts/credentials";
 import { api } from "../helpers/api";
 import { expectApiError, expectInvalidRequest } from "../helpers/assertions";

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDependency } from "@/lib/services/dependencies/edges";
 import { createItem } from "@/lib/services/items/create";
-import { createPhase } from "@/lib/services/phases/phases";
+import { createPhase } from "@/lib/services/phases/create";
 import { createRisk } from "@/lib/services/risks/risks";
 import { createRoadmap } from "@/lib/services/roadmaps/lifecycle";
 import { createSkill, listSkills } from "@/lib/services/staffing/skills";

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, expect, it, vi } from "vitest";
 import { users } from "@/db/schema";
 import { roadmapEventsResponse } from "@/lib/server/live/events-response";
-import { publishRevocation } from "@/lib/server/live/publish";
+import { publishRevocation } from "@/lib/services/kernel/live-events";
 import type { Actor } from "@/lib/services/kernel/actor";
 import { createItem } from "@/lib/services/items/create";
 import { updateItem } from "@/lib/services/items/update";

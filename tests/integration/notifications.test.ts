@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { memberships, notifications } from "@/db/schema";
 import { excerptOf } from "@/lib/collaboration/excerpt";
 import { LiveHub } from "@/lib/server/live/hub";
-import { userTopic, type LiveMessage } from "@/lib/server/live/publish";
+import { userTopic, type LiveMessage } from "@/lib/services/kernel/live-events";
 import { createItem } from "@/lib/services/items/create";
 import type { Team } from "@/lib/validation/teams";
 import { api } from "../helpers/api";

@@ -3,7 +3,7 @@ import { count } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { apiTokens, teams } from "@/db/schema";
 import { LiveHub } from "@/lib/server/live/hub";
-import { userTopic, type LiveMessage } from "@/lib/server/live/publish";
+import { userTopic, type LiveMessage } from "@/lib/services/kernel/live-events";
 import { allEndpoints } from "@/lib/validation/endpoints";
 import { api, ROUTES, type RouteKey } from "../helpers/api";
 import { expectApiError, expectInvalidRequest } from "../helpers/assertions";

@@ -2,7 +2,7 @@ import type { DatabaseHandle } from "@/db/client";
 import { loadItem } from "@/lib/services/items/rows";
 import type { ChangeEvent, RoadmapEvent } from "@/lib/validation/collaboration";
 import type { Item } from "@/lib/validation/timeline";
-import type { LiveMessage } from "./publish";
+import type { LiveMessage } from "@/lib/services/kernel/live-events";
 
 export type ChangeMessage = Extract<LiveMessage, { kind: "change" }>;
 

@@ -1,5 +1,5 @@
 import type { DatabaseHandle } from "@/db/client";
-import { LIVE_CHANNEL, type LiveMessage } from "./publish";
+import { LIVE_CHANNEL, type LiveMessage } from "@/lib/services/kernel/live-events";
 
 export interface Subscriber {
   /** A message for one of the subscriber's topics, as published (after its transaction committed). */

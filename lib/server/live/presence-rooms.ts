@@ -1,8 +1,7 @@
 import type { DatabaseHandle } from "@/db/client";
 import { presentUsers, touchConnections } from "@/lib/services/presence/presence";
 import { eventFrame } from "./change-events";
-import type { RoadmapStream } from "./roadmap-stream";
-import { validStreamIds } from "./stream-validity";
+import { validStreamIds, type StreamIdentity } from "./stream-validity";
 
 /** Read at every beat, so that tests can shorten it. */
 const heartbeatMs = () => Number(process.env.CAIRN_SSE_HEARTBEAT_MS) || 15_000;
@@ -10,10 +9,18 @@ const PRESENCE_DEBOUNCE_MS = 50;
 /** A presence event lists this many open pages at most: a room of hundreds sends a bounded list. */
 const MAX_LISTED = 50;
 
+/** What a room needs of an open stream (roadmap-stream.ts's RoadmapStream is one). */
+export interface RoomMember extends StreamIdentity {
+  readonly database: DatabaseHandle;
+  ping(): void;
+  write(bytes: Uint8Array): void;
+  close(options?: { revoked?: boolean }): Promise<void>;
+}
+
 interface Room {
   handle: DatabaseHandle;
   roadmapId: string;
-  streams: Set<RoadmapStream>;
+  streams: Set<RoomMember>;
   /** What was last sent, so that an unchanged list is not sent again. */
   last: string;
   timer: ReturnType<typeof setTimeout> | null;
@@ -36,7 +43,7 @@ class PresenceRooms {
     return `${databaseIdentity(handle)}:${roadmapId}`;
   }
 
-  join(stream: RoadmapStream) {
+  join(stream: RoomMember) {
     const key = this.key(stream.database, stream.roadmap.id);
     let room = this.rooms.get(key);
     if (!room)
@@ -56,7 +63,7 @@ class PresenceRooms {
     this.scheduleBeat();
   }
 
-  leave(stream: RoadmapStream) {
+  leave(stream: RoomMember) {
     const key = this.key(stream.database, stream.roadmap.id);
     const room = this.rooms.get(key);
     if (!room) return;
@@ -98,7 +105,7 @@ class PresenceRooms {
   }
 
   /** Every open stream of this instance. */
-  get streams(): RoadmapStream[] {
+  get streams(): RoomMember[] {
     return [...this.rooms.values()].flatMap((room) => [...room.streams]);
   }
 
@@ -119,7 +126,7 @@ class PresenceRooms {
   }
 
   private async beat() {
-    const byDatabase = new Map<DatabaseHandle, RoadmapStream[]>();
+    const byDatabase = new Map<DatabaseHandle, RoomMember[]>();
     for (const room of this.rooms.values()) {
       let streams = byDatabase.get(room.handle);
       if (!streams) byDatabase.set(room.handle, (streams = []));

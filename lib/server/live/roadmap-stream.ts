@@ -14,9 +14,9 @@ import {
   type ChangeMessage,
 } from "./change-events";
 import { liveHub } from "./hub";
-import { presenceRooms } from "./presence-rooms";
-import { roadmapTopic, userTopic, type LiveMessage } from "./publish";
-import { isRevokedBy, validStreamIds, type StreamIdentity } from "./stream-validity";
+import { presenceRooms, type RoomMember } from "./presence-rooms";
+import { roadmapTopic, userTopic, type LiveMessage } from "@/lib/services/kernel/live-events";
+import { isRevokedBy, validStreamIds } from "./stream-validity";
 
 /** Most changes a reconnecting page is sent one by one; past that it is told to refetch. */
 const MAX_REPLAY = 500;
@@ -29,7 +29,7 @@ const MAX_QUEUED_BYTES = 1 << 20;
  * It ends, sending nothing more, as soon as its identity is known to be revoked (a message from any
  * instance, or the heartbeat's check), and once its roadmap is deleted.
  */
-export class RoadmapStream implements StreamIdentity {
+export class RoadmapStream implements RoomMember {
   readonly connectionId = randomUUID();
   /** The last change sent or on its way: replays and live messages start after it. */
   private lastSeq = 0;

@@ -2,7 +2,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { apiTokens, memberships, roadmaps, users } from "@/db/schema";
 import type { Actor } from "@/lib/services/kernel/actor";
-import type { LiveMessage } from "./publish";
+import type { LiveMessage } from "@/lib/services/kernel/live-events";
 
 export type RevokedMessage = Extract<LiveMessage, { kind: "revoked" }>;
 

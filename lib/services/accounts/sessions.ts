@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { users } from "@/db/schema";
-import { publishRevocation } from "@/lib/server/live/publish";
+import { publishRevocation } from "@/lib/services/kernel/live-events";
 import type { ChangePasswordInput } from "@/lib/validation/accounts";
 import type { Actor } from "@/lib/services/kernel/actor";
 import { AppError } from "@/lib/services/kernel/errors";

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { apiTokens, users } from "@/db/schema";
-import { publishRevocation } from "@/lib/server/live/publish";
+import { publishRevocation } from "@/lib/services/kernel/live-events";
 import type { ApiToken, CreateTokenRequest, TokenScopes } from "@/lib/validation/accounts";
 import type { Actor } from "@/lib/services/kernel/actor";
 import { notFound } from "@/lib/services/kernel/errors";

@@ -8,7 +8,7 @@ import type { PictureScale } from "@/lib/validation/pictures";
 import { loadBoard, scheduleOf, type BoardContent } from "@/lib/services/roadmaps/board";
 import { buildDashboard } from "@/lib/services/dashboards/build";
 import { AppError } from "@/lib/services/kernel/errors";
-import { loadPhases } from "@/lib/services/phases/phases";
+import { loadPhases } from "@/lib/services/phases/rows";
 import type { RoadmapRow } from "@/lib/services/kernel/roadmap-access";
 
 export interface PictureRequest {

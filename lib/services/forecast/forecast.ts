@@ -1,5 +1,6 @@
 import type { Database } from "@/db/types";
-import { createForecast, CycleError, type ForecastInput } from "@/lib/planning/forecast";
+import { createForecast, CycleError } from "@/lib/planning/forecast";
+import type { ForecastInput } from "@/lib/planning/forecast-network";
 import type { Forecast, Risk } from "@/lib/validation/resources";
 import type { Actor } from "@/lib/services/kernel/actor";
 import { loadBoard, type BoardContent } from "@/lib/services/roadmaps/board";

@@ -1,3 +1,5 @@
+// The live-event publisher: services announce changes through PostgreSQL NOTIFY inside their
+// transaction; lib/server/live listens (hub.ts) and forwards them to open streams.
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/types";
 

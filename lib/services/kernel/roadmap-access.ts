@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { activity, roadmaps } from "@/db/schema";
-import { publish, roadmapTopic } from "@/lib/server/live/publish";
+import { publish, roadmapTopic } from "./live-events";
 import type { ActivityEntity } from "@/lib/validation/collaboration";
 import type { Role } from "@/lib/validation/common";
 import type { Permission } from "@/lib/validation/permissions";

@@ -2,7 +2,7 @@ import { and, count, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { comments, items, memberships, notifications, roadmaps, users } from "@/db/schema";
 import { excerptOf } from "@/lib/collaboration/excerpt";
-import { publish, userTopic } from "@/lib/server/live/publish";
+import { publish, userTopic } from "@/lib/services/kernel/live-events";
 import type { Notification } from "@/lib/validation/collaboration";
 import type { Actor } from "@/lib/services/kernel/actor";
 import {

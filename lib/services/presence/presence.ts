@@ -1,7 +1,7 @@
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { presence, users } from "@/db/schema";
-import { publish, roadmapTopic } from "@/lib/server/live/publish";
+import { publish, roadmapTopic } from "@/lib/services/kernel/live-events";
 import type { Actor } from "@/lib/services/kernel/actor";
 import { AppError, notFound } from "@/lib/services/kernel/errors";
 import { accessRoadmap } from "@/lib/services/kernel/roadmap-access";

@@ -9,7 +9,7 @@ import {
 import { loadDependencies } from "@/lib/services/dependencies/edges";
 import { loadItems } from "@/lib/services/items/rows";
 import { loadPeople } from "@/lib/services/teams/people";
-import { loadPhases } from "@/lib/services/phases/phases";
+import { loadPhases } from "@/lib/services/phases/rows";
 import { loadRisks } from "@/lib/services/risks/risks";
 import type { RoadmapRow } from "@/lib/services/kernel/roadmap-access";
 import { loadStaffing } from "@/lib/services/staffing/staffing";

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { items, roadmaps } from "@/db/schema";
 import { horizonEnd } from "@/lib/planning/calendar";
-import { publish, roadmapTopic } from "@/lib/server/live/publish";
+import { publish, roadmapTopic } from "@/lib/services/kernel/live-events";
 import {
   HORIZON,
   type CreateRoadmapInput,

@@ -7,7 +7,7 @@ import type { Capacity } from "@/lib/validation/resources";
 import type { Item, Workstream } from "@/lib/validation/timeline";
 import type { Actor } from "@/lib/services/kernel/actor";
 import { loadItems } from "@/lib/services/items/rows";
-import { loadPhases } from "@/lib/services/phases/phases";
+import { loadPhases } from "@/lib/services/phases/rows";
 import { accessRoadmap, type RoadmapRow } from "@/lib/services/kernel/roadmap-access";
 import { loadStaffing } from "./staffing";
 import { listWorkstreams } from "@/lib/services/workstreams/workstreams";

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { memberships, teams, users } from "@/db/schema";
-import { publishRevocation } from "@/lib/server/live/publish";
+import { publishRevocation } from "@/lib/services/kernel/live-events";
 import type { Role } from "@/lib/validation/common";
 import type { Member } from "@/lib/validation/teams";
 import type { Actor } from "@/lib/services/kernel/actor";

@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { memberships, teams } from "@/db/schema";
-import { publishRevocation } from "@/lib/server/live/publish";
+import { publishRevocation } from "@/lib/services/kernel/live-events";
 import type { TeamSummary } from "@/lib/validation/accounts";
 import type { Role } from "@/lib/validation/common";
 import type { Team } from "@/lib/validation/teams";

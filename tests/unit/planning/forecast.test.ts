@@ -6,9 +6,9 @@ import {
   DISTRIBUTION_POINTS,
   RISK_PROBABILITY,
   runForecast,
-  type ForecastInput,
   type ForecastResult,
 } from "@/lib/planning/forecast";
+import type { ForecastInput } from "@/lib/planning/forecast-network";
 import { computeSchedule } from "@/lib/planning/schedule";
 
 const START = "2027-01-04"; // a Monday: working-day offset 0

@@ -10,7 +10,7 @@ import { loadForPage, requirePageActor } from "@/lib/server/session";
 import { getBoard, scheduleOf } from "@/lib/services/roadmaps/board";
 import { AppError } from "@/lib/services/kernel/errors";
 import { listMembers } from "@/lib/services/teams/members";
-import { loadPhases } from "@/lib/services/phases/phases";
+import { listPhases } from "@/lib/services/phases/list";
 import { getTeam } from "@/lib/services/teams/teams";
 
 type Params = { params: Promise<{ roadmapId: string }> };
@@ -22,11 +22,11 @@ const loadRoadmapPage = cache(async (roadmapId: string) => {
   if (!UUID.test(roadmapId)) notFound();
   const { actor, db } = await requirePageActor(`/roadmaps/${roadmapId}`);
   const board = await loadForPage(() => getBoard(db, actor, roadmapId));
-  // The board's read checked access; the phase bands come with it, so they draw with the first paint.
+  // The phase bands come with the board, so they draw with the first paint.
   const [{ team }, members, phases] = await Promise.all([
     loadForPage(() => getTeam(db, actor, board.roadmap.teamId)),
     listMembers(db, actor, board.roadmap.teamId),
-    loadPhases(db, roadmapId),
+    listPhases(db, actor, roadmapId),
   ]);
   return { board, team, members, phases };
 });

@@ -1,5 +1,6 @@
 import { route } from "@/lib/server/route";
-import { deletePhase, updatePhase } from "@/lib/services/phases/phases";
+import { deletePhase } from "@/lib/services/phases/delete";
+import { updatePhase } from "@/lib/services/phases/update";
 import { replanning } from "@/lib/validation/endpoints";
 
 export const PATCH = route(replanning.updatePhase, async ({ db, actor, params, body, ifMatch }) => {

@@ -3,7 +3,7 @@ import { phaseKeys } from "@/lib/client/phases";
 import { queryKeys } from "@/lib/client/query-keys";
 import { canEditRoadmaps } from "@/lib/client/roles";
 import { getCapacity } from "@/lib/services/staffing/capacity";
-import { listPhases } from "@/lib/services/phases/phases";
+import { listPhases } from "@/lib/services/phases/list";
 import { prefetchOrSkip } from "../load-roadmap";
 import { SectionPage, loadSectionPage, sectionMetadata } from "../section-page";
 

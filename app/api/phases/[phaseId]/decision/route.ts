@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { decideGate } from "@/lib/services/phases/phases";
+import { decideGate } from "@/lib/services/phases/decide-gate";
 import { replanning } from "@/lib/validation/endpoints";
 
 export const POST = route(replanning.decideGate, async ({ db, actor, params, body }) => {

@@ -1,5 +1,6 @@
 import { route } from "@/lib/server/route";
-import { createPhase, listPhases } from "@/lib/services/phases/phases";
+import { createPhase } from "@/lib/services/phases/create";
+import { listPhases } from "@/lib/services/phases/list";
 import { replanning } from "@/lib/validation/endpoints";
 
 export const GET = route(replanning.listPhases, async ({ db, actor, params }) => ({
