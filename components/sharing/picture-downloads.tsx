@@ -22,15 +22,15 @@ export function PictureDownloads({
   what: string;
 }) {
   return (
-    <ul className="grid grid-cols-2 gap-2">
+    <ul className="divide-y divide-line overflow-hidden rounded-lg border border-line-strong bg-surface shadow-xs">
       {PICTURE_FORMATS.map((format) => (
         <li key={format}>
           <a
             href={pictureHref(source, { ...query, format })}
             download
-            className="group flex h-full items-start gap-2.5 rounded-lg border border-line-strong bg-surface px-3 py-2.5 shadow-xs transition-colors hover:border-accent-300 hover:bg-accent-50/60"
+            className="flex items-center gap-3 px-3 py-2 transition-colors hover:bg-accent-50/60 focus-visible:-outline-offset-2"
           >
-            <DownloadIcon className="mt-0.5 size-4 shrink-0 text-accent-700" />
+            <DownloadIcon className="size-4 shrink-0 text-accent-700" />
             <span className="min-w-0">
               <span className="block text-[13px] font-medium text-ink">
                 <span className="sr-only">Download {what} as </span>

@@ -47,7 +47,8 @@ export function PicturePreview({ src, alt, className }: { src: string; alt: stri
   return (
     <div
       className={cx(
-        "relative flex min-h-40 items-center justify-center overflow-hidden rounded-lg border border-line bg-canvas p-2",
+        "relative flex items-center justify-center overflow-hidden rounded-lg border border-line bg-white",
+        current.status !== "loaded" && "min-h-40",
         className,
       )}
     >

@@ -19,7 +19,11 @@ const SCALE_LABELS: Record<PictureScale, string> = {
   months: "Months and weeks",
 };
 
-const PAPER_LABELS: Record<PaperSize, string> = { a4: "A4", letter: "Letter", a3: "A3" };
+const PAPER_LABELS: Record<PaperSize, string> = {
+  a4: "A4, landscape",
+  letter: "Letter, landscape",
+  a3: "A3, landscape",
+};
 
 interface Range {
   from: string;
@@ -117,7 +121,7 @@ export function PicturesCard({
               />
             )}
           </Field>
-          <Field label="PDF paper" hint="Landscape">
+          <Field label="PDF paper">
             {(control) => (
               <Select {...control} value={paper} onChange={(e) => setPaper(e.target.value as PaperSize)}>
                 {(Object.keys(PAPER_LABELS) as PaperSize[]).map((key) => (
@@ -135,7 +139,10 @@ export function PicturesCard({
           const label = AUDIENCE_LABELS[audience];
           const what = `the ${label.toLowerCase()} timeline`;
           return (
-            <li key={audience} className="grid gap-5 px-5 py-5 sm:px-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+            <li
+              key={audience}
+              className="grid items-start gap-5 px-5 py-5 sm:px-6 lg:grid-cols-[minmax(0,1fr)_17rem]"
+            >
               <PicturePreview
                 src={pictureHref(source, { ...query, format: "svg", audience })}
                 alt={`${label} timeline of “${roadmapTitle}”: ${PICTURE_AUDIENCE_SHOWS[audience]}`}

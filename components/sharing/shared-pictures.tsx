@@ -27,7 +27,7 @@ export function SharedPictures({
           This timeline for a document or a meeting: a picture, a PDF to print, or a PowerPoint deck.
         </p>
       </div>
-      <div className="grid gap-5 rounded-xl border border-line bg-surface p-4 shadow-card sm:p-5 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <div className="grid gap-5 rounded-xl border border-line bg-surface p-4 shadow-card sm:p-5 lg:grid-cols-[minmax(0,1fr)_17rem] lg:items-start">
         <PicturePreview
           src={pictureHref(source, { format: "svg", audience })}
           alt={`${label} timeline of “${roadmapTitle}”: ${PICTURE_AUDIENCE_SHOWS[audience]}`}
