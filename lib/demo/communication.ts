@@ -3,8 +3,8 @@
 // executive review" has something to say), and an open feedback round with answers.
 import { loadRoadmapDocument } from "@/lib/services/roadmaps/document";
 import type { RoadmapDocument } from "@/lib/validation/roadmap-document";
-import type { Database } from "./types";
-import { feedbackResponses, feedbackRounds, reviewCadences, reviews, roadmaps, snapshots } from "./schema";
+import type { Database } from "@/db/types";
+import { feedbackResponses, feedbackRounds, reviewCadences, reviews, roadmaps, snapshots } from "@/db/schema";
 
 type RoadmapRow = typeof roadmaps.$inferSelect;
 

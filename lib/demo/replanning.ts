@@ -11,8 +11,8 @@ import { createPhase } from "@/lib/services/phases/create";
 import { decideGate } from "@/lib/services/phases/decide-gate";
 import { createScenario } from "@/lib/services/scenarios/scenarios";
 import { loadStaffing, putStaffing } from "@/lib/services/staffing/staffing";
-import type { Database } from "./types";
-import { items, type roadmaps } from "./schema";
+import type { Database } from "@/db/types";
+import { items, type roadmaps } from "@/db/schema";
 
 interface SeedContext {
   roadmap: typeof roadmaps.$inferSelect;

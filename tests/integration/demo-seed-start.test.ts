@@ -1,18 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
-import { DEMO_LOGIN } from "@/db/seed";
 import { users } from "@/db/schema";
-import { prepareDatabase } from "@/lib/server/database";
+import { DEMO_LOGIN } from "@/lib/demo/login";
+import { seedDemoOnFirstStart } from "@/lib/demo/start";
 import { withEnv } from "../helpers/fixtures";
 
 /**
- * What a start on an empty embedded database leaves behind: prepareDatabase is what the process's
- * database() runs on the handle it opens (`npm start`, `npm run dev`). In memory to keep it quick.
+ * What a start on an empty embedded database leaves behind: the server's start-up migrates the
+ * handle database() opens, then runs seedDemoOnFirstStart on it (lib/server/startup.ts; `npm start`,
+ * `npm run dev`). In memory to keep it quick.
  */
 async function accountsAfterStart(env: Record<string, string | undefined>): Promise<string[]> {
   const handle = openDatabase({ dataDir: "memory" });
   try {
-    await withEnv(env, () => prepareDatabase(handle));
+    await handle.migrate();
+    await withEnv(env, () => seedDemoOnFirstStart(handle));
     return (await handle.db.select({ email: users.email }).from(users)).map((r) => r.email);
   } finally {
     await handle.close();

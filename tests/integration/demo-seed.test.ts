@@ -1,7 +1,8 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { DEMO_LOGIN, seedDemo } from "@/db/seed";
-import { DEMO_SCENARIO_NAME } from "@/db/seed-replanning";
+import { DEMO_LOGIN } from "@/lib/demo/login";
+import { seedDemo } from "@/lib/demo/seed";
+import { DEMO_SCENARIO_NAME } from "@/lib/demo/replanning";
 import {
   dependencies,
   feedbackResponses,

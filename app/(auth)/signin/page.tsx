@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { safeCallbackPath, withCallback } from "@/lib/client/callback-url";
-import { demoLoginHint } from "@/lib/server/database";
+import { demoLoginHint } from "@/lib/demo/policy";
 import { currentActor } from "@/lib/server/session";
 
 export const metadata: Metadata = { title: "Sign in" };

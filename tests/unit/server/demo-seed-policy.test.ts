@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { shouldSeedDemo } from "@/lib/server/database";
+import { shouldSeedDemo } from "@/lib/demo/policy";
 
 describe("shouldSeedDemo: who gets the demo team with its published password", () => {
   it("a production start never seeds, on either database, unless CAIRN_SEED_DEMO=1", () => {
