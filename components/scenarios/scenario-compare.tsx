@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { ChangeDetails } from "@/components/reviews/change-report";
+import { ChangeDetails } from "@/components/reviews/change-details";
 import { summaryLine } from "@/components/reviews/review-text";
 import { useDateText } from "@/components/timeline/dates";
 import { Alert } from "@/components/ui/alert";
