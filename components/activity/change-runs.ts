@@ -1,6 +1,6 @@
 import { versionOf } from "@/lib/client/activity";
 import type { ActivityEntry, Person } from "@/lib/validation/collaboration";
-import { changedFields, fieldName } from "./describe-activity";
+import { changedFields, fieldName } from "./activity-fields";
 
 export interface ChangeRun {
   actor: Person | null;

@@ -1,126 +1,11 @@
-import { STATUS_INFO, type ItemStatus } from "@/components/timeline/item-status";
 import type { DateText } from "@/components/timeline/dates";
 import type { ActivityEntry } from "@/lib/validation/collaboration";
+import type { ActivityDescription, Segment } from "./activity-description";
+import { fieldChanges, formatValue, workingDays } from "./activity-fields";
 import type { NameBook } from "./activity-names";
+import { none, shorten, str } from "./activity-words";
 import { describeCommunication } from "./describe-communication";
 import { describeReplanning } from "./describe-replanning";
-import type { ActivityDescription, FieldChange, Segment } from "./activity-description";
-
-/** A piece of an activity sentence: plain words, or a name (shown quoted and emphasised). */
-/** Field names as words, for "changed the start date, owner". */
-export const FIELD_NAMES: Record<string, string> = {
-  title: "title",
-  name: "name",
-  kind: "kind",
-  startDate: "start date",
-  endDate: "end date",
-  status: "status",
-  ownerId: "owner",
-  workstreamId: "lane",
-  estimate: "estimate",
-  skills: "skills",
-  isKey: "key milestone",
-  outcome: "outcome",
-  description: "description",
-  horizonMonths: "horizon",
-  lagDays: "lag",
-  position: "position",
-  feasibility: "verdict",
-  body: "text",
-  gateTitle: "gate",
-  gateOutcome: "gate outcome",
-};
-
-export function fieldName(field: string): string {
-  return FIELD_NAMES[field] ?? field.replace(/([A-Z])/g, " $1").toLowerCase();
-}
-
-const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-const VERDICTS: Record<string, string> = {
-  feasible: "Feasible",
-  concerns: "Concerns",
-  not_feasible: "Not feasible",
-};
-
-function shorten(value: string, max = 80): string {
-  const flat = value.replace(/\s+/g, " ").trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-
-function workingDays(n: number): string {
-  return `${n} working day${Math.abs(n) === 1 ? "" : "s"}`;
-}
-
-/** One recorded value as words a person reads. */
-export function formatValue(field: string, value: unknown, names: NameBook, dt: DateText): string {
-  if (value === null || value === undefined || value === "") {
-    if (field === "ownerId") return "nobody";
-    if (field === "workstreamId") return "no lane";
-    return "none";
-  }
-  switch (field) {
-    case "startDate":
-    case "endDate":
-      return typeof value === "string" ? dt.date(value) : String(value);
-    case "status":
-      return STATUS_INFO[value as ItemStatus]?.label ?? String(value);
-    case "ownerId":
-      return names.person(String(value)) ?? "a former member";
-    case "workstreamId":
-      return names.lane(String(value)) ?? "a removed lane";
-    case "kind":
-      return value === "milestone" ? "Milestone" : "Feature";
-    case "horizonMonths":
-      return `${String(value)} months`;
-    case "lagDays":
-      return typeof value === "number" ? workingDays(value) : String(value);
-    case "feasibility":
-      return VERDICTS[String(value)] ?? String(value);
-    case "estimate": {
-      const e = value as { optimisticHours?: number; likelyHours?: number; pessimisticHours?: number };
-      return `${e.likelyHours} h likely (${e.optimisticHours}–${e.pessimisticHours} h)`;
-    }
-    case "skills": {
-      const list = Array.isArray(value) ? (value as Array<{ skillId: string; hours: number }>) : [];
-      if (list.length === 0) return "none";
-      return list.map((s) => `${names.skill(s.skillId) ?? "a skill"} ${s.hours} h`).join(", ");
-    }
-  }
-  if (typeof value === "boolean") return value ? "yes" : "no";
-  if (typeof value === "string") return `“${shorten(value)}”`;
-  if (typeof value === "number") return value.toLocaleString();
-  return shorten(JSON.stringify(value));
-}
-
-/** The {field: {from, to}} pairs of an update, in a stable, readable order (version left out). */
-export function changedFields(entry: ActivityEntry): string[] {
-  const order = Object.keys(FIELD_NAMES);
-  return Object.keys(entry.changes)
-    .filter((key) => {
-      const value = entry.changes[key];
-      return key !== "version" && typeof value === "object" && value !== null && "to" in value;
-    })
-    .sort((a, b) => {
-      const ia = order.indexOf(a);
-      const ib = order.indexOf(b);
-      return (ia < 0 ? order.length : ia) - (ib < 0 ? order.length : ib);
-    });
-}
-
-function fieldChanges(entry: ActivityEntry, names: NameBook, dt: DateText): FieldChange[] {
-  return changedFields(entry).map((field) => {
-    const { from, to } = entry.changes[field] as { from: unknown; to: unknown };
-    return {
-      field,
-      label: capitalize(fieldName(field)),
-      from: formatValue(field, from, names, dt),
-      to: formatValue(field, to, names, dt),
-    };
-  });
-}
-
-const str = (value: unknown): string | null => (typeof value === "string" && value ? value : null);
 
 function itemName(id: string | null, names: NameBook, fallback?: unknown): Segment {
   const title = (id && names.item(id)) ?? str(fallback);
@@ -130,7 +15,6 @@ function itemName(id: string | null, names: NameBook, fallback?: unknown): Segme
 function describeItem(entry: ActivityEntry, names: NameBook, dt: DateText): ActivityDescription {
   const c = entry.changes;
   const item = itemName(entry.entityId, names, c.title);
-  const none = { fields: [], excerpt: null };
   switch (entry.action) {
     case "created": {
       const kind = c.kind === "milestone" ? "milestone" : (names.itemKind(entry.entityId) ?? "feature");
@@ -160,7 +44,6 @@ function describeItem(entry: ActivityEntry, names: NameBook, dt: DateText): Acti
 function describeLane(entry: ActivityEntry, names: NameBook, dt: DateText): ActivityDescription {
   const c = entry.changes;
   const lane: Segment = names.lane(entry.entityId) ? { name: names.lane(entry.entityId)! } : "a lane";
-  const none = { fields: [], excerpt: null };
   switch (entry.action) {
     case "created":
       return { sentence: ["added the lane ", str(c.name) ? { name: str(c.name)! } : lane], ...none };
@@ -248,7 +131,6 @@ function describeComment(entry: ActivityEntry, names: NameBook, dt: DateText): A
 
 function describeRoadmap(entry: ActivityEntry, names: NameBook, dt: DateText): ActivityDescription {
   const c = entry.changes;
-  const none = { fields: [], excerpt: null };
   switch (entry.action) {
     case "created":
       return {
@@ -281,7 +163,7 @@ export function describeActivity(entry: ActivityEntry, names: NameBook, dt: Date
   }
   const communication = describeCommunication(entry, names, dt);
   if (communication) return communication;
-  const replanning = describeReplanning(entry, names, dt, (e) => fieldChanges(e, names, dt));
+  const replanning = describeReplanning(entry, names, dt);
   if (replanning) return replanning;
   return {
     sentence: [`${entry.action} a ${entry.entity.replace(/_/g, " ")}`],

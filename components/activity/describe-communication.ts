@@ -6,6 +6,7 @@ import type { DateText } from "@/components/timeline/dates";
 import type { ActivityEntry } from "@/lib/validation/collaboration";
 import type { ActivityDescription, FieldChange, Segment } from "./activity-description";
 import type { NameBook } from "./activity-names";
+import { none, shorten, str } from "./activity-words";
 
 const AUDIENCE: Record<string, string> = {
   executive: "executive",
@@ -20,8 +21,6 @@ const EVERY: Record<string, string> = {
   "1q": "every quarter",
 };
 
-const str = (value: unknown): string | null => (typeof value === "string" && value ? value : null);
-
 /** A plan date or the date part of a timestamp, in the reader's words. */
 function day(value: unknown, dt: DateText): string | null {
   const text = str(value);
@@ -33,13 +32,6 @@ function audienceOf(value: unknown): string {
   const word = AUDIENCE[String(value)];
   return word ? `${word} ` : "";
 }
-
-function shorten(value: string, max = 80): string {
-  const flat = value.replace(/\s+/g, " ").trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-
-const none = { fields: [] as FieldChange[], excerpt: null };
 
 interface Rule {
   audience: string;

@@ -4,24 +4,18 @@
 
 import type { DateText } from "@/components/timeline/dates";
 import type { ActivityEntry } from "@/lib/validation/collaboration";
-import type { ActivityDescription, FieldChange, Segment } from "./activity-description";
+import type { ActivityDescription, Segment } from "./activity-description";
+import { fieldChanges } from "./activity-fields";
 import type { NameBook } from "./activity-names";
+import { none, str } from "./activity-words";
 
 const DECISION_WORD: Record<string, string> = { proceed: "proceed", replan: "replan", stop: "stop" };
-
-const str = (value: unknown): string | null => (typeof value === "string" && value ? value : null);
-const none = { fields: [] as FieldChange[], excerpt: null };
 
 function named(name: string | null, fallback: string): Segment {
   return name ? { name } : fallback;
 }
 
-function describePhase(
-  entry: ActivityEntry,
-  names: NameBook,
-  dt: DateText,
-  fieldChanges: (entry: ActivityEntry) => FieldChange[],
-): ActivityDescription {
+function describePhase(entry: ActivityEntry, names: NameBook, dt: DateText): ActivityDescription {
   const c = entry.changes;
   const phase = named(names.phase(entry.entityId) ?? str(c.name), "a phase");
   const decision = c.decision as { to?: unknown } | undefined;
@@ -50,7 +44,11 @@ function describePhase(
       };
     }
     case "updated":
-      return { sentence: ["changed the phase ", phase], fields: fieldChanges(entry), excerpt: null };
+      return {
+        sentence: ["changed the phase ", phase],
+        fields: fieldChanges(entry, names, dt),
+        excerpt: null,
+      };
     case "deleted":
       return { sentence: ["deleted the phase ", phase], ...none };
   }
@@ -72,11 +70,10 @@ export function describeReplanning(
   entry: ActivityEntry,
   names: NameBook,
   dt: DateText,
-  fieldChanges: (entry: ActivityEntry) => FieldChange[],
 ): ActivityDescription | null {
   switch (entry.entity) {
     case "phase":
-      return describePhase(entry, names, dt, fieldChanges);
+      return describePhase(entry, names, dt);
     case "scenario":
       return describeScenario(entry, names);
   }

@@ -1,5 +1,5 @@
 import type { Segment } from "@/components/activity/activity-description";
-import { fieldName } from "@/components/activity/describe-activity";
+import { fieldName } from "@/components/activity/activity-fields";
 import type { Notification } from "@/lib/validation/collaboration";
 
 export interface NotificationText {
