@@ -9,7 +9,6 @@ import {
   type FormEvent,
   type KeyboardEvent,
 } from "react";
-import { ChangedBy } from "@/components/activity/changed-by";
 import { ItemHistory } from "@/components/activity/item-history";
 import { CommentsSection } from "@/components/comments/comments-section";
 import { FeedbackBadge } from "@/components/comments/feedback-badge";
@@ -17,38 +16,26 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TrashIcon, XIcon } from "@/components/ui/icons";
 import { Tabs, tabPanelProps } from "@/components/ui/tabs";
-import { ApiError } from "@/lib/client/api";
-import { fieldErrorsFromIssues, type FieldErrors } from "@/lib/client/forms";
 import type { Board } from "@/lib/client/timeline";
-import { useSkills } from "@/lib/client/skills";
-import { useCreateItem, useUpdateItem } from "@/lib/client/timeline-items";
 import type { FeedbackSummary } from "@/lib/validation/collaboration";
 import type { Member } from "@/lib/validation/teams";
 import type { Item } from "@/lib/validation/timeline";
 import type { DateText } from "./dates";
-import { failureMessage, kindLabel } from "./describe";
+import { kindLabel } from "./describe";
+import { ConflictAlert } from "./item-conflict";
 import { ItemDependencies } from "./item-dependencies";
-import { ItemFields, type SetValue } from "./item-fields";
-import {
-  FIELD_LABELS,
-  changedFields,
-  checkValues,
-  differingFields,
-  valuesOf,
-  type ItemFormValues,
-} from "./item-form-values";
+import { ItemFields } from "./item-fields";
 import { ItemReadOnly, ScheduleSummary } from "./item-read-only";
 import { ItemPhaseLine } from "./phase-of-item";
-import { STATUS_INFO } from "./item-status";
 import type { ScheduleEntry } from "./timeline-item";
+import { useItemForm, type PanelTarget } from "./use-item-form";
+
+export type { PanelTarget };
 
 export type PanelTab = "details" | "comments" | "history";
 
 /** The section last chosen: opening the next item keeps the reader where they were (e.g. reviewing comments). */
 let lastPanelTab: PanelTab = "details";
-
-export type PanelTarget =
-  { mode: "edit"; itemId: string } | { mode: "create"; values: ItemFormValues; key: number };
 
 export interface ItemPanelProps {
   roadmapId: string;
@@ -70,22 +57,6 @@ export interface ItemPanelProps {
   onUnlink: (dependencyId: string) => Promise<boolean>;
 }
 
-/** Messages for the fields from a refusal (400 details, 422 with a field) and one for the form. */
-function serverErrors(error: unknown, board: Board): { fields: FieldErrors; form: string | null } {
-  if (error instanceof ApiError) {
-    if (error.status === 400 || error.code === "invalid_reference") {
-      const details = Array.isArray(error.details)
-        ? (error.details as Array<{ path: string; message: string }>)
-        : [];
-      const fields = fieldErrorsFromIssues(details.filter((d) => d && typeof d.message === "string"));
-      return { fields, form: Object.keys(fields).length ? null : error.message };
-    }
-    if (error.code === "outside_horizon")
-      return { fields: { startDate: error.message }, form: error.message };
-  }
-  return { fields: {}, form: failureMessage(error, board) };
-}
-
 /**
  * The item's details in a side panel beside the timeline (not a modal: the timeline stays usable).
  * Editors get the form, validated with the API's own schema before sending; a refusal keeps every
@@ -94,127 +65,25 @@ function serverErrors(error: unknown, board: Board): { fields: FieldErrors; form
 export function ItemPanel(props: ItemPanelProps) {
   const { target, board, canEdit, dt } = props;
   const live = target.mode === "edit" ? board.items.find((i) => i.id === target.itemId) : undefined;
-  const [base, setBase] = useState<Item | undefined>(live);
-  const [values, setValues] = useState<ItemFormValues>(() =>
-    target.mode === "edit" ? (live ? valuesOf(live) : ({} as ItemFormValues)) : target.values,
-  );
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<Item | null>(null);
-  const [saved, setSaved] = useState(false);
+  const { values, set, errors, formError, conflict, base, saved, saving, save, discard, formRef } =
+    useItemForm({
+      roadmapId: props.roadmapId,
+      target,
+      board,
+      live,
+      onCreated: props.onCreated,
+    });
   const [tab, setTab] = useState<PanelTab>(() => lastPanelTab);
-  const updateItem = useUpdateItem(props.roadmapId);
-  const createItem = useCreateItem(props.roadmapId);
-  const saving = updateItem.isPending || createItem.isPending;
   const headingId = useId();
   const formId = useId();
   const tabsId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const formRef = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
     if (target.mode === "create")
       formRef.current?.querySelector<HTMLInputElement>('input:not([type="radio"])')?.focus();
     else headingRef.current?.focus();
-  }, [target]);
-
-  // Someone (or a drag) changed the item while the panel is open: take their values for the fields
-  // the user has not touched; if both changed the same field, show the conflict now.
-  if (live && base && live.version !== base.version && !conflict && !saving) {
-    const baseValues = valuesOf(base);
-    const liveValues = valuesOf(live);
-    const dirty = differingFields(values, baseValues);
-    const changed = differingFields(liveValues, baseValues);
-    if (dirty.some((f) => changed.includes(f))) setConflict(live);
-    else {
-      const next = { ...liveValues };
-      for (const f of dirty) (next as unknown as Record<string, unknown>)[f] = values[f];
-      setBase(live);
-      setValues(next);
-    }
-  }
-
-  const set: SetValue = (key, value) => {
-    setValues((old) => {
-      const next = { ...old, [key]: value };
-      if (key === "kind" && value === "milestone") next.endDate = next.startDate;
-      if (key === "startDate" && old.kind === "feature" && old.endDate && old.endDate < String(value))
-        next.endDate = String(value);
-      return next;
-    });
-    setSaved(false);
-    if (errors[key] || errors[`estimate.${key}`])
-      setErrors((old) => ({ ...old, [key]: undefined, [`estimate.${key}`]: undefined }));
-  };
-
-  /** Focuses the first field with a problem and scrolls its message (below the field) into view. */
-  function focusFirstInvalid() {
-    requestAnimationFrame(() => {
-      const field = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-      if (!field) return;
-      field.focus();
-      const messageId = field.getAttribute("aria-describedby")?.split(" ")[0];
-      if (messageId) document.getElementById(messageId)?.scrollIntoView({ block: "nearest" });
-    });
-  }
-
-  function fail(error: unknown) {
-    if (error instanceof ApiError && error.status === 412 && error.current) {
-      setConflict(error.current as Item);
-      return;
-    }
-    const { fields, form } = serverErrors(error, board);
-    setErrors(fields);
-    setFormError(form);
-    focusFirstInvalid();
-  }
-
-  async function save(options: { against?: Item } = {}) {
-    setFormError(null);
-    setSaved(false);
-    const check = checkValues(values);
-    if (!check.ok) {
-      setErrors(check.errors);
-      focusFirstInvalid();
-      return;
-    }
-    setErrors({});
-    if (target.mode === "create") {
-      try {
-        const { item } = await createItem.mutateAsync(check.input);
-        props.onCreated(item, target);
-      } catch (error) {
-        fail(error);
-      }
-      return;
-    }
-    if (!base) return;
-    const patch = changedFields(values, valuesOf(base));
-    if (Object.keys(patch).length === 0) {
-      setConflict(null);
-      setSaved(true);
-      return;
-    }
-    try {
-      const against = options.against ?? base;
-      const { item } = await updateItem.mutateAsync({ itemId: base.id, patch, baseVersion: against.version });
-      setConflict(null);
-      setBase(item);
-      setValues(valuesOf(item));
-      setSaved(true);
-    } catch (error) {
-      fail(error);
-    }
-  }
-
-  function discard() {
-    if (!conflict) return;
-    setBase(conflict);
-    setValues(valuesOf(conflict));
-    setConflict(null);
-    setErrors({});
-    setFormError(null);
-  }
+  }, [target, formRef]);
 
   function onKeyDown(event: KeyboardEvent<HTMLElement>) {
     if (event.key === "Escape" && !event.defaultPrevented) {
@@ -320,39 +189,18 @@ export function ItemPanel(props: ItemPanelProps) {
                 {live && <ItemPhaseLine roadmapId={props.roadmapId} startDate={live.startDate} />}
                 {live && <ScheduleSummary item={live} entry={props.entry} dt={dt} />}
                 {conflict && (
-                  <Alert
-                    tone="warning"
-                    title="Someone else changed this item while you were editing"
-                    actions={
-                      <>
-                        <Button
-                          size="sm"
-                          variant="primary"
-                          loading={saving}
-                          onClick={() => save({ against: conflict })}
-                        >
-                          Apply my change again
-                        </Button>
-                        <Button size="sm" variant="secondary" onClick={discard}>
-                          Discard my change
-                        </Button>
-                      </>
-                    }
-                  >
-                    <ChangedBy
-                      roadmapId={props.roadmapId}
-                      itemId={conflict.id}
-                      sinceVersion={base?.version ?? conflict.version - 1}
-                    />
-                    <ConflictSummary
-                      mine={values}
-                      base={base}
-                      current={conflict}
-                      board={board}
-                      members={props.members}
-                      dt={dt}
-                    />
-                  </Alert>
+                  <ConflictAlert
+                    roadmapId={props.roadmapId}
+                    conflict={conflict}
+                    base={base}
+                    mine={values}
+                    board={board}
+                    members={props.members}
+                    dt={dt}
+                    saving={saving}
+                    onApplyAgain={() => save({ against: conflict })}
+                    onDiscard={discard}
+                  />
                 )}
                 <form
                   ref={formRef}
@@ -419,68 +267,6 @@ export function ItemPanel(props: ItemPanelProps) {
         )}
       </div>
     </aside>
-  );
-}
-
-function ConflictSummary({
-  mine,
-  base,
-  current,
-  board,
-  members,
-  dt,
-}: {
-  mine: ItemFormValues;
-  base: Item | undefined;
-  current: Item;
-  board: Board;
-  members: Member[];
-  dt: DateText;
-}) {
-  const theirs = valuesOf(current);
-  const fields = base ? differingFields(theirs, valuesOf(base)) : differingFields(theirs, mine);
-  const skillNames = useSkills(board.roadmap.teamId).data ?? [];
-  const show = (field: keyof ItemFormValues, v: ItemFormValues): string => {
-    const value = v[field];
-    if (field === "skills")
-      return (
-        v.skills
-          .map((s) => `${skillNames.find((k) => k.id === s.skillId)?.name ?? "a skill"} ${s.hours} h`)
-          .join(", ") || "none"
-      );
-    if (field === "workstreamId") return board.workstreams.find((w) => w.id === value)?.name ?? "no lane";
-    if (field === "ownerId") return members.find((m) => m.user.id === value)?.user.name ?? "nobody";
-    if (field === "status") return STATUS_INFO[v.status].label;
-    if (field === "kind") return v.kind === "milestone" ? "Milestone" : "Feature";
-    if ((field === "startDate" || field === "endDate") && typeof value === "string" && value)
-      return dt.date(value);
-    if (typeof value === "boolean") return value ? "yes" : "no";
-    return String(value) || "empty";
-  };
-  const baseValues = base ? valuesOf(base) : theirs;
-  const yours = differingFields(mine, baseValues);
-  return (
-    <div className="flex flex-col gap-1">
-      <p>They changed:</p>
-      {fields.length > 0 ? (
-        <ul className="list-disc pl-5">
-          {fields.map((f) => (
-            <li key={f}>
-              {FIELD_LABELS[f] ?? f}: <strong>{show(f, theirs)}</strong>
-              {yours.includes(f) && <span> (yours: {show(f, mine)})</span>}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p>None of the fields here, or they saved the same values.</p>
-      )}
-      {yours.length > 0 && (
-        <p>
-          Your change, still in the form: {yours.map((f) => FIELD_LABELS[f] ?? f).join(", ")}. Apply it on top
-          of their version, or discard it.
-        </p>
-      )}
-    </div>
   );
 }
 
