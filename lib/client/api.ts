@@ -76,6 +76,23 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * Fetches with the browser's session cookie and answers only a successful response: an abort is
+ * rethrown as it is (the caller cancelled), no connection becomes networkError(), and a non-2xx
+ * answer becomes its ApiError. Every call to the API goes through here.
+ */
+export async function sendRequest(path: string, init: RequestInit = {}): Promise<Response> {
+  let res: Response;
+  try {
+    res = await fetch(path, { ...init, credentials: "same-origin" });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === "AbortError") throw error;
+    throw networkError();
+  }
+  if (!res.ok) throw await errorFromResponse(res);
+  return res;
+}
+
 /** Calls the JSON API with the browser's session cookie; throws ApiError on failure. */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? "GET";
@@ -84,20 +101,12 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   // possibly cross-site (api.md, "Security conventions").
   if (options.body !== undefined || method !== "GET") headers.set("content-type", "application/json");
   if (options.ifMatch !== undefined) headers.set("if-match", `"${options.ifMatch}"`);
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method,
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      credentials: "same-origin",
-      signal: options.signal,
-    });
-  } catch (error) {
-    if (error instanceof DOMException && error.name === "AbortError") throw error;
-    throw networkError();
-  }
-  if (!res.ok) throw await errorFromResponse(res);
+  const res = await sendRequest(path, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    signal: options.signal,
+  });
   if (res.status === 204) return undefined as T;
   return (await res.json()) as T;
 }

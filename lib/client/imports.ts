@@ -1,5 +1,5 @@
 import { MAX_IMPORT_BYTES, type ImportResult } from "@/lib/validation/communication";
-import { ApiError, errorFromResponse, networkError } from "./api";
+import { ApiError, sendRequest } from "./api";
 
 export type { ImportResult };
 
@@ -63,21 +63,13 @@ export async function importRoadmapFile(
   form.set("file", file, file.name);
   const title = options.title?.trim();
   const query = title ? `?${new URLSearchParams({ title })}` : "";
-  let res: Response;
-  try {
-    res = await fetch(`/api/teams/${encodeURIComponent(teamId)}/imports${query}`, {
-      method: "POST",
-      headers: { accept: "application/x-ndjson" },
-      body: form,
-      credentials: "same-origin",
-      signal: options.signal,
-    });
-  } catch (error) {
-    if (error instanceof DOMException && error.name === "AbortError") throw error;
-    throw networkError();
-  }
   // Refusals before the import starts (401, 413, 415, 429) come as an ordinary JSON error.
-  if (!res.ok) throw await errorFromResponse(res);
+  const res = await sendRequest(`/api/teams/${encodeURIComponent(teamId)}/imports${query}`, {
+    method: "POST",
+    headers: { accept: "application/x-ndjson" },
+    body: form,
+    signal: options.signal,
+  });
   if (!(res.headers.get("content-type") ?? "").includes("ndjson")) return (await res.json()) as ImportResult;
   for await (const line of ndjsonLines(res.body!)) {
     if (line.type === "progress") options.onProgress?.(line);

@@ -1,6 +1,6 @@
 import type { Audience } from "@/lib/validation/communication-kinds";
 import type { PaperSize, PictureFormat, PictureScale } from "@/lib/validation/pictures";
-import { errorFromResponse, errorMessage, networkError } from "./api";
+import { errorMessage, sendRequest } from "./api";
 
 /** What a download button calls each picture format. */
 export const PICTURE_FORMAT_LABELS: Record<PictureFormat, string> = {
@@ -44,13 +44,7 @@ export function pictureHref(source: PictureSource, query: PictureQuery): string 
 }
 
 async function fetchPng(href: string): Promise<Blob> {
-  let res: Response;
-  try {
-    res = await fetch(href, { credentials: "same-origin" });
-  } catch {
-    throw networkError();
-  }
-  if (!res.ok) throw await errorFromResponse(res);
+  const res = await sendRequest(href);
   const blob = await res.blob();
   // Whatever the server labelled it, the clipboard wants exactly this type.
   return blob.type === "image/png" ? blob : new Blob([blob], { type: "image/png" });
