@@ -28,7 +28,6 @@ async function failureMessage(src: string): Promise<string> {
 export function PicturePreview({ src, alt, className }: { src: string; alt: string; className?: string }) {
   const [state, setState] = useState<PreviewState>({ src, status: "loading" });
   const img = useRef<HTMLImageElement>(null);
-  if (state.src !== src) setState({ src, status: "loading" });
 
   // The image can finish before hydration attaches onLoad (server-rendered <img>): look once.
   useEffect(() => {
@@ -43,6 +42,7 @@ export function PicturePreview({ src, alt, className }: { src: string; alt: stri
     );
   }
 
+  // A new address starts loading afresh; answers about an old one are ignored.
   const current = state.src === src ? state : { src, status: "loading" as const };
   return (
     <div
