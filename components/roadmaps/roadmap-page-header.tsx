@@ -1,11 +1,9 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
-import { ScenarioBanner } from "@/components/scenarios/scenario-banner";
 import { Badge } from "@/components/ui/badge";
-import { textLinkClasses } from "@/components/ui/text-link";
 import { ROLE_INFO, canEditRoadmaps } from "@/lib/client/roles";
 import type { Role } from "@/lib/validation/common";
-import { RoadmapSectionNav, type RoadmapSection } from "./roadmap-section-nav";
+import { RoadmapHeaderShell } from "./roadmap-header-shell";
+import type { RoadmapSection } from "./roadmap-section-nav";
 
 /**
  * The top of a roadmap's sub-page (capacity, risks, forecast, activity): where it sits, what it is,
@@ -30,32 +28,14 @@ export function RoadmapPageHeader({
   actions?: ReactNode;
 }) {
   return (
-    <header className="mb-6 flex flex-col gap-3">
-      <nav aria-label="Breadcrumb">
-        <ol className="flex flex-wrap items-center gap-1.5 text-[13px] text-muted">
-          <li>
-            <Link href={`/teams/${team.slug}`} className={textLinkClasses}>
-              {team.name}
-            </Link>
-          </li>
-          <li aria-hidden="true">/</li>
-          <li className="max-w-[16rem] truncate">
-            <Link href={`/roadmaps/${roadmap.id}`} className="hover:text-ink hover:underline">
-              {roadmap.title}
-            </Link>
-          </li>
-          <li aria-hidden="true">/</li>
-          <li aria-current="page" className="text-ink-soft">
-            {title}
-          </li>
-        </ol>
-      </nav>
-      {roadmap.kind === "scenario" && roadmap.baseRoadmapId && (
-        <ScenarioBanner
-          scenario={{ id: roadmap.id, title: roadmap.title, baseRoadmapId: roadmap.baseRoadmapId }}
-          role={role}
-        />
-      )}
+    <RoadmapHeaderShell
+      className="mb-6 flex flex-col gap-3"
+      roadmap={roadmap}
+      team={team}
+      role={role}
+      crumbs={[{ label: roadmap.title, href: `/roadmaps/${roadmap.id}` }, { label: title }]}
+      section={section}
+    >
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div className="min-w-0 flex-1 basis-72">
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
@@ -68,7 +48,6 @@ export function RoadmapPageHeader({
         </div>
         {actions && <div className="flex shrink-0 flex-wrap items-center gap-2">{actions}</div>}
       </div>
-      <RoadmapSectionNav roadmapId={roadmap.id} current={section} />
-    </header>
+    </RoadmapHeaderShell>
   );
 }

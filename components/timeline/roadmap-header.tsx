@@ -1,9 +1,7 @@
 "use client";
 
-import Link from "next/link";
 import type { ReactNode } from "react";
-import { RoadmapSectionNav } from "@/components/roadmaps/roadmap-section-nav";
-import { ScenarioBanner } from "@/components/scenarios/scenario-banner";
+import { RoadmapHeaderShell } from "@/components/roadmaps/roadmap-header-shell";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CalendarIcon, ChevronDownIcon, SettingsIcon } from "@/components/ui/icons";
@@ -69,35 +67,13 @@ export function RoadmapHeader({
   const issueCount = issues.missed.length + issues.early.length;
   const end = horizonEnd(roadmap.startDate, roadmap.horizonMonths);
   return (
-    <header className="flex flex-col gap-3">
-      <nav aria-label="Breadcrumb">
-        <ol className="flex flex-wrap items-center gap-1.5 text-[13px] text-muted">
-          <li>
-            <Link
-              href={`/teams/${team.slug}`}
-              className="font-medium text-accent-700 underline decoration-accent-300 underline-offset-[3px] hover:decoration-accent-700"
-            >
-              {team.name}
-            </Link>
-          </li>
-          <li aria-hidden="true">/</li>
-          <li>
-            <Link href={`/teams/${team.slug}`} className="hover:text-ink hover:underline">
-              Roadmaps
-            </Link>
-          </li>
-          <li aria-hidden="true">/</li>
-          <li aria-current="page" className="max-w-[16rem] truncate text-ink-soft">
-            {roadmap.title}
-          </li>
-        </ol>
-      </nav>
-      {roadmap.kind === "scenario" && roadmap.baseRoadmapId && (
-        <ScenarioBanner
-          scenario={{ id: roadmap.id, title: roadmap.title, baseRoadmapId: roadmap.baseRoadmapId }}
-          role={role}
-        />
-      )}
+    <RoadmapHeaderShell
+      roadmap={roadmap}
+      team={team}
+      role={role}
+      crumbs={[{ label: "Roadmaps", href: `/teams/${team.slug}` }, { label: roadmap.title }]}
+      section="timeline"
+    >
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0 flex-1 basis-80">
           <h1 className="text-xl font-semibold tracking-tight text-ink sm:text-2xl">{roadmap.title}</h1>
@@ -180,7 +156,6 @@ export function RoadmapHeader({
           )}
         </div>
       </div>
-      <RoadmapSectionNav roadmapId={roadmap.id} current="timeline" />
-    </header>
+    </RoadmapHeaderShell>
   );
 }
