@@ -3,6 +3,7 @@
 import { useDateText } from "@/components/timeline/dates";
 import type { Capacity } from "@/lib/client/resources";
 import { HoursCell, type HoursCellValue } from "./hours-cell";
+import { SkillGrid, SkillRow } from "./skill-grid";
 
 type PhaseRow = Capacity["byPhase"][number];
 
@@ -29,61 +30,39 @@ export function PhaseCapacityTable({ byPhase, caption }: { byPhase: Capacity["by
       byPhase.some((p) => p.skills[index].demandHours > 0 || p.skills[index].capacityHours > 0),
     );
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-line">
-      <table className="w-full border-collapse text-[13px]" data-testid="phase-capacity-table">
-        <caption className="border-b border-line bg-subtle px-3 py-2 text-left text-xs text-ink-soft">
+    <SkillGrid
+      testId="phase-capacity-table"
+      nowrap={false}
+      caption={
+        <>
           {caption ?? "Demand / capacity in hours per skill and phase."}{" "}
           <span className="font-semibold text-danger-700">▲</span> marks a phase short of people.
-        </caption>
-        <thead className="text-left text-xs text-ink-soft">
-          <tr>
-            <th
-              scope="col"
-              className="sticky left-0 border-r border-b border-line bg-surface px-3 py-2 font-semibold"
-            >
-              Skill
-            </th>
-            {byPhase.map((p) => (
-              <th
-                key={p.phaseId}
-                scope="col"
-                className="border-b border-l border-line px-3 py-2 text-right align-bottom font-semibold text-ink"
-              >
-                <span className="block">{p.name}</span>
-                <span className="block font-normal whitespace-nowrap text-muted">
-                  {dt.range(p.startDate, p.endDate)}
-                </span>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          <tr className="border-b border-line bg-canvas/60">
-            <th
-              scope="row"
-              className="sticky left-0 border-r border-line bg-canvas px-3 py-2 text-left font-semibold text-ink"
-            >
-              All skills
-            </th>
-            {byPhase.map((p) => (
-              <HoursCell key={p.phaseId} strong cell={phaseTotal(p)} />
-            ))}
-          </tr>
-          {skills.map((skill) => (
-            <tr key={skill.skillId} className="border-b border-line last:border-b-0">
-              <th
-                scope="row"
-                className="sticky left-0 border-r border-line bg-surface px-3 py-2 text-left font-medium text-ink"
-              >
-                {skill.name}
-              </th>
-              {byPhase.map((p) => (
-                <HoursCell key={p.phaseId} cell={p.skills[skill.index]} />
-              ))}
-            </tr>
+        </>
+      }
+      columns={byPhase.map((p) => ({
+        key: p.phaseId,
+        header: (
+          <>
+            <span className="block">{p.name}</span>
+            <span className="block font-normal whitespace-nowrap text-muted">
+              {dt.range(p.startDate, p.endDate)}
+            </span>
+          </>
+        ),
+      }))}
+    >
+      <SkillRow name="All skills" total>
+        {byPhase.map((p) => (
+          <HoursCell key={p.phaseId} strong cell={phaseTotal(p)} />
+        ))}
+      </SkillRow>
+      {skills.map((skill) => (
+        <SkillRow key={skill.skillId} name={skill.name}>
+          {byPhase.map((p) => (
+            <HoursCell key={p.phaseId} cell={p.skills[skill.index]} />
           ))}
-        </tbody>
-      </table>
-    </div>
+        </SkillRow>
+      ))}
+    </SkillGrid>
   );
 }
