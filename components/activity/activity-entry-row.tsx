@@ -1,6 +1,6 @@
 "use client";
 
-import type { DateText } from "@/components/timeline/dates";
+import type { DateText } from "@/lib/client/dates";
 import { UserAvatar } from "@/components/ui/avatar";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { ActivityEntry } from "@/lib/validation/collaboration";

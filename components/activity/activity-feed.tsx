@@ -1,7 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import { useDateText } from "@/components/timeline/dates";
+import { useDateText } from "@/lib/client/dates";
 import { Alert } from "@/components/ui/alert";
 import { LoadError, LoadingStatus, LoadMoreButton } from "@/components/ui/query-state";
 import { SkeletonRows } from "@/components/ui/skeleton";

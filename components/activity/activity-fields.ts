@@ -1,4 +1,4 @@
-import type { DateText } from "@/components/timeline/dates";
+import type { DateText } from "@/lib/client/dates";
 import { STATUS_INFO, type ItemStatus } from "@/components/timeline/item-status";
 import type { ActivityEntry } from "@/lib/validation/collaboration";
 import type { FieldChange } from "./activity-description";

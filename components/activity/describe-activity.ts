@@ -1,4 +1,4 @@
-import type { DateText } from "@/components/timeline/dates";
+import type { DateText } from "@/lib/client/dates";
 import type { ActivityEntry } from "@/lib/validation/collaboration";
 import type { ActivityDescription, Segment } from "./activity-description";
 import { fieldChanges, formatValue, workingDays } from "./activity-fields";

@@ -2,7 +2,7 @@
 // feedback rounds and their responses, share links. What each entry's `changes` holds is written
 // by the services (lib/services/cadence.ts, reviews.ts, snapshots.ts, feedback-*.ts, share-links.ts).
 
-import type { DateText } from "@/components/timeline/dates";
+import type { DateText } from "@/lib/client/dates";
 import type { ActivityEntry } from "@/lib/validation/collaboration";
 import type { ActivityDescription, FieldChange, Segment } from "./activity-description";
 import type { NameBook } from "./activity-names";

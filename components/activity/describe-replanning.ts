@@ -2,7 +2,7 @@
 // entry's `changes` holds is written by the services (lib/services/phases.ts, scenarios.ts,
 // scenario-apply.ts).
 
-import type { DateText } from "@/components/timeline/dates";
+import type { DateText } from "@/lib/client/dates";
 import type { ActivityEntry } from "@/lib/validation/collaboration";
 import type { ActivityDescription, Segment } from "./activity-description";
 import { fieldChanges } from "./activity-fields";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
-import { showToast } from "@/components/timeline/toasts";
+import { showToast } from "@/components/ui/toasts";
 import { UserAvatar } from "@/components/ui/avatar";
 import { cx } from "@/components/ui/cx";
 import { Menu, MenuButtonItem } from "@/components/ui/menu";

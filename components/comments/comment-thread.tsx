@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
-import { showToast } from "@/components/timeline/toasts";
+import { showToast } from "@/components/ui/toasts";
 import { Button } from "@/components/ui/button";
 import { CheckCircleIcon, ChevronDownIcon, ChevronRightIcon } from "@/components/ui/icons";
 import { RelativeTime } from "@/components/ui/relative-time";

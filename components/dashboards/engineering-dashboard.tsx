@@ -1,6 +1,6 @@
 "use client";
 
-import { useDateText } from "@/components/timeline/dates";
+import { useDateText } from "@/lib/client/dates";
 import { Badge } from "@/components/ui/badge";
 import type { EngineeringDashboard as Engineering } from "@/lib/validation/communication";
 import { DashboardPanel, PanelEmpty } from "./dashboard-panel";

@@ -2,7 +2,7 @@
 
 import { onTimeLevel } from "@/components/forecast/milestone-table";
 import { quarterLabel, useNumberText } from "@/components/resources/numbers";
-import { useDateText } from "@/components/timeline/dates";
+import { useDateText } from "@/lib/client/dates";
 import { Badge } from "@/components/ui/badge";
 import { TextLink } from "@/components/ui/text-link";
 import { pluralize } from "@/lib/client/format";

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { AUDIENCE_LABELS } from "@/components/dashboards/audience-labels";
 import { useNumberText } from "@/components/resources/numbers";
-import { useDateText } from "@/components/timeline/dates";
+import { useDateText } from "@/lib/client/dates";
 import { Badge } from "@/components/ui/badge";
 import { pluralize } from "@/lib/client/format";
 import type { ProductDashboard as Product } from "@/lib/validation/communication";

@@ -1,7 +1,7 @@
 "use client";
 
 import { AUDIENCE_LABELS } from "@/components/dashboards/audience-labels";
-import { useDateText, useToday } from "@/components/timeline/dates";
+import { useDateText, useToday } from "@/lib/client/dates";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody } from "@/components/ui/card";
 import { cx } from "@/components/ui/cx";

@@ -1,6 +1,6 @@
 "use client";
 
-import { useDateText } from "@/components/timeline/dates";
+import { useDateText } from "@/lib/client/dates";
 import { FlagIcon } from "@/components/ui/icons";
 import type { FeedbackRoundDetail } from "@/lib/client/feedback-rounds";
 

@@ -11,7 +11,7 @@ import { Input, Textarea } from "@/components/ui/input";
 import { PlusIcon } from "@/components/ui/icons";
 import { LocalDate } from "@/components/ui/local-date";
 import { Select } from "@/components/ui/select";
-import { useToday } from "@/components/timeline/dates";
+import { useToday } from "@/lib/client/dates";
 import { useOpenFeedbackRound } from "@/lib/client/feedback-rounds";
 import { useValidatedForm } from "@/lib/client/forms";
 import { AUDIENCES, createFeedbackRoundSchema, type Audience } from "@/lib/validation/communication";

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { AUDIENCE_LABELS } from "@/components/dashboards/audience-labels";
-import { useDateText, useToday } from "@/components/timeline/dates";
+import { useDateText, useToday } from "@/lib/client/dates";
 import { Badge } from "@/components/ui/badge";
 import { ChevronRightIcon } from "@/components/ui/icons";
 import { pluralize } from "@/lib/client/format";

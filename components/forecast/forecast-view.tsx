@@ -3,7 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useNumberText } from "@/components/resources/numbers";
-import { useDateText } from "@/components/timeline/dates";
+import { useDateText } from "@/lib/client/dates";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";

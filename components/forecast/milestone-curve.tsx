@@ -4,7 +4,7 @@ import { Area, AreaChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } 
 import { CHART, TICK_STYLE } from "@/components/charts/chart-colours";
 import { ChartFrame } from "@/components/charts/chart-frame";
 import { useNumberText } from "@/components/resources/numbers";
-import type { DateText } from "@/components/timeline/dates";
+import type { DateText } from "@/lib/client/dates";
 import { fromDayNumber, toDayNumber } from "@/lib/planning/calendar";
 import type { MilestoneForecast } from "./milestone-table";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import type { DateText } from "@/components/timeline/dates";
+import type { DateText } from "@/lib/client/dates";
 import { useNumberText } from "@/components/resources/numbers";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { cx } from "@/components/ui/cx";

@@ -1,6 +1,6 @@
 "use client";
 
-import type { DateText } from "@/components/timeline/dates";
+import type { DateText } from "@/lib/client/dates";
 import type { Forecast } from "@/lib/client/resources";
 
 /** When the whole roadmap finishes: the dates by which 50%, 80% and 95% of runs are done. */

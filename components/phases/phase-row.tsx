@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { compareHref } from "@/components/reviews/review-text";
-import { useDateText } from "@/components/timeline/dates";
+import { useDateText } from "@/lib/client/dates";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { LocalDate } from "@/components/ui/local-date";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo } from "react";
-import { useDateText, useToday } from "@/components/timeline/dates";
+import { useDateText, useToday } from "@/lib/client/dates";
 import type { PlanItem } from "@/components/sharing/quarter-plan";
 import { pluralize } from "@/lib/client/format";
 import { horizonEnd } from "@/lib/planning/calendar";

@@ -1,6 +1,6 @@
 "use client";
 
-import { useDateText } from "@/components/timeline/dates";
+import { useDateText } from "@/lib/client/dates";
 import type { Capacity } from "@/lib/client/resources";
 import { HoursCell, type HoursCellValue } from "./hours-cell";
 import { SkillGrid, SkillRow } from "./skill-grid";

@@ -1,6 +1,6 @@
 "use client";
 
-import { useDateText, useToday } from "@/components/timeline/dates";
+import { useDateText, useToday } from "@/lib/client/dates";
 import { Badge } from "@/components/ui/badge";
 import type { Capacity } from "@/lib/client/resources";
 import { quarterLabel, useNumberText } from "./numbers";

@@ -1,6 +1,6 @@
 "use client";
 
-import type { DateText } from "@/components/timeline/dates";
+import type { DateText } from "@/lib/client/dates";
 import { cx } from "@/components/ui/cx";
 import { ArrowRightIcon, FlagIcon } from "@/components/ui/icons";
 import type { DiffItemRef, RoadmapDiff } from "@/lib/validation/communication";

@@ -2,7 +2,7 @@
 // the page, the report and the timeline's comparison banner say the same things.
 
 import { RISK_KIND_INFO, RISK_STATUS_INFO } from "@/components/risks/risk-labels";
-import type { DateText } from "@/components/timeline/dates";
+import type { DateText } from "@/lib/client/dates";
 import { STATUS_INFO, type ItemStatus } from "@/components/timeline/item-status";
 import type {
   CadenceInterval,

@@ -1,6 +1,6 @@
 "use client";
 
-import { useDateText } from "@/components/timeline/dates";
+import { useDateText } from "@/lib/client/dates";
 import { Badge } from "@/components/ui/badge";
 import { FlagIcon } from "@/components/ui/icons";
 import type { Risk } from "@/lib/client/resources";

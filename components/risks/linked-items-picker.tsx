@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useMemo, useState } from "react";
-import { useDateText } from "@/components/timeline/dates";
+import { useDateText } from "@/lib/client/dates";
 import { FieldError } from "@/components/ui/field";
 import { XIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { ChangeDetails } from "@/components/reviews/change-details";
 import { summaryLine } from "@/components/reviews/review-text";
-import { useDateText } from "@/components/timeline/dates";
+import { useDateText } from "@/lib/client/dates";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ButtonLink } from "@/components/ui/button-link";

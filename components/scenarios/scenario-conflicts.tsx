@@ -1,6 +1,6 @@
 "use client";
 
-import { useDateText } from "@/components/timeline/dates";
+import { useDateText } from "@/lib/client/dates";
 import type { ScenarioConflict } from "@/lib/client/scenarios";
 import { conflictField, conflictThing, conflictValue } from "./scenario-text";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { dayShift } from "@/components/reviews/review-text";
-import type { DateText } from "@/components/timeline/dates";
+import type { DateText } from "@/lib/client/dates";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { cx } from "@/components/ui/cx";

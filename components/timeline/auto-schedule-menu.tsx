@@ -10,8 +10,8 @@ import { ApiError, errorMessage } from "@/lib/client/api";
 import { useAutoSchedule, useUndoAutoSchedule, type AutoScheduleResult } from "@/lib/client/auto-schedule";
 import { queryKeys } from "@/lib/client/query-keys";
 import type { Board } from "@/lib/client/timeline";
-import { useDateText, type DateText } from "./dates";
-import { showToast } from "./toasts";
+import { useDateText, type DateText } from "@/lib/client/dates";
+import { showToast } from "@/components/ui/toasts";
 import { autoScheduleSummary, undoSummary } from "./auto-schedule-text";
 
 /** The board the timeline shows, for toolbar controls that act on the whole roadmap. */

@@ -1,7 +1,7 @@
 // What the timeline says after an auto-schedule and its undo: pure, so that it is unit-tested.
 
 import type { AutoScheduleResult, UndoAutoScheduleResult } from "@/lib/client/auto-schedule";
-import type { DateText } from "./dates";
+import type { DateText } from "@/lib/client/dates";
 
 function count(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString()} ${n === 1 ? one : many}`;

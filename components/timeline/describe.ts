@@ -3,7 +3,7 @@ import type { Board, Schedule } from "@/lib/client/timeline";
 import { ApiError } from "@/lib/client/api";
 import type { FeedbackSummary } from "@/lib/validation/collaboration";
 import type { Item } from "@/lib/validation/timeline";
-import type { DateText } from "./dates";
+import type { DateText } from "@/lib/client/dates";
 import { STATUS_INFO } from "./item-status";
 
 type ScheduleEntry = Schedule["items"][number];

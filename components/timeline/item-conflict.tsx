@@ -7,7 +7,7 @@ import type { Board } from "@/lib/client/timeline";
 import { useSkills } from "@/lib/client/skills";
 import type { Member } from "@/lib/validation/teams";
 import type { Item } from "@/lib/validation/timeline";
-import type { DateText } from "./dates";
+import type { DateText } from "@/lib/client/dates";
 import { FIELD_LABELS, differingFields, valuesOf, type ItemFormValues } from "./item-form-values";
 import { STATUS_INFO } from "./item-status";
 

@@ -3,7 +3,7 @@
 import type { KeyboardEvent } from "react";
 import { toDayNumber, fromDayNumber } from "@/lib/planning/calendar";
 import type { UpdateItemInput, Item } from "@/lib/validation/timeline";
-import type { DateText } from "./dates";
+import type { DateText } from "@/lib/client/dates";
 import type { TimeScale } from "@/lib/planning/timeline-layout";
 
 export interface KeyActions {

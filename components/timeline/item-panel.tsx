@@ -20,7 +20,7 @@ import type { Board } from "@/lib/client/timeline";
 import type { FeedbackSummary } from "@/lib/validation/collaboration";
 import type { Member } from "@/lib/validation/teams";
 import type { Item } from "@/lib/validation/timeline";
-import type { DateText } from "./dates";
+import type { DateText } from "@/lib/client/dates";
 import { kindLabel } from "./describe";
 import { ConflictAlert } from "./item-conflict";
 import { ItemDependencies } from "./item-dependencies";

@@ -7,7 +7,7 @@ import { can } from "@/lib/validation/permissions";
 import type { Role } from "@/lib/validation/common";
 import type { Member } from "@/lib/validation/teams";
 import type { Item } from "@/lib/validation/timeline";
-import type { DateText } from "./dates";
+import type { DateText } from "@/lib/client/dates";
 import { issueText, itemDates, kindLabel } from "./describe";
 import { ItemDependencies } from "./item-dependencies";
 import { ItemPhaseName } from "./phase-of-item";

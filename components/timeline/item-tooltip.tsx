@@ -3,7 +3,7 @@
 import { useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import { pluralize } from "@/lib/client/format";
 import type { Item } from "@/lib/validation/timeline";
-import type { DateText } from "./dates";
+import type { DateText } from "@/lib/client/dates";
 import { issueText, itemDates, kindLabel } from "./describe";
 import { CRITICAL_COLOUR, STATUS_INFO, StatusGlyph, WarningGlyph } from "./item-status";
 import type { ScheduleEntry } from "./timeline-item";

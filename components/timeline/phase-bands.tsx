@@ -5,7 +5,7 @@ import { memo } from "react";
 import { GateGlyph, gateStateLabel } from "@/components/phases/gate-status";
 import { cx } from "@/components/ui/cx";
 import type { Phase } from "@/lib/validation/phases";
-import type { DateText } from "./dates";
+import type { DateText } from "@/lib/client/dates";
 import { phaseBox } from "@/lib/planning/timeline-axis";
 import { PHASE_ROW_HEIGHT, type TimeScale } from "@/lib/planning/timeline-layout";
 

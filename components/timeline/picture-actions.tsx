@@ -13,7 +13,7 @@ import {
 import type { Zoom } from "@/lib/planning/timeline-layout";
 import { PICTURE_FORMATS, type PictureScale } from "@/lib/validation/pictures";
 import { TimelineBoardContext } from "./auto-schedule-menu";
-import { showToast } from "./toasts";
+import { showToast } from "@/components/ui/toasts";
 
 /** The picture's axis for the page's zoom: what people see is what they copy. */
 const SCALE_OF_ZOOM: Record<Zoom, PictureScale> = { quarter: "quarters", month: "months" };

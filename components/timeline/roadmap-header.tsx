@@ -12,7 +12,7 @@ import { horizonEnd } from "@/lib/planning/calendar";
 import type { Role } from "@/lib/validation/common";
 import type { Roadmap } from "@/lib/validation/roadmaps";
 import type { Item } from "@/lib/validation/timeline";
-import type { DateText } from "./dates";
+import type { DateText } from "@/lib/client/dates";
 import { WarningGlyph } from "./item-status";
 
 const STATUS: Record<Roadmap["status"], { label: string; tone: BadgeTone }> = {

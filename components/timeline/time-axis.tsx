@@ -4,7 +4,7 @@ import { memo, useMemo, type CSSProperties } from "react";
 import { cx } from "@/components/ui/cx";
 import { axisRows, firstWeekendOffset, gridLines } from "@/lib/planning/timeline-axis";
 import { AXIS_ROW_HEIGHT, todayX, type TimeScale } from "@/lib/planning/timeline-layout";
-import type { DateText } from "./dates";
+import type { DateText } from "@/lib/client/dates";
 
 /** The time axis across the whole horizon; the canvas keeps it stuck to the top. */
 export const TimeAxis = memo(function TimeAxis({

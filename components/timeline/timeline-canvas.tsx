@@ -19,7 +19,7 @@ import { PlusIcon } from "@/components/ui/icons";
 import { fromDayNumber, toDayNumber } from "@/lib/planning/calendar";
 import type { Board } from "@/lib/client/timeline";
 import type { Phase } from "@/lib/validation/phases";
-import type { DateText } from "./dates";
+import type { DateText } from "@/lib/client/dates";
 import { describeItem, withEditors, withRisks } from "./describe";
 import { DependencyArrows, type ArrowInput } from "./dependency-arrows";
 import { GhostLayer, NewBadges } from "./ghost-layer";

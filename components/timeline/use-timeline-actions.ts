@@ -8,9 +8,9 @@ import { useDeleteItem, useRestoreItem, useUpdateItem, type ItemChange } from "@
 import { useCreateDependency, useDeleteDependency } from "@/lib/client/timeline-links";
 import type { Item, UpdateItemInput } from "@/lib/validation/timeline";
 import { STATUS_INFO } from "./item-status";
-import type { DateText } from "./dates";
+import type { DateText } from "@/lib/client/dates";
 import { failureMessage, itemDates, titleOf } from "./describe";
-import { showToast } from "./toasts";
+import { showToast } from "@/components/ui/toasts";
 
 /**
  * The timeline's quick edits (drags, key presses, links, deletes) with what the user is told:

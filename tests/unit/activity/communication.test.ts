@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeNameBook } from "@/components/activity/activity-names";
 import { describeActivity, sentenceText } from "@/components/activity/describe-activity";
-import type { DateText } from "@/components/timeline/dates";
+import type { DateText } from "@/lib/client/dates";
 import type { Board } from "@/lib/client/timeline";
 import type { ActivityEntry } from "@/lib/validation/collaboration";
 

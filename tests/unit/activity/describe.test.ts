@@ -3,7 +3,7 @@ import { makeNameBook } from "@/components/activity/activity-names";
 import { changeRunsSince } from "@/components/activity/change-runs";
 import { describeActivity, sentenceText } from "@/components/activity/describe-activity";
 import { describeNotification } from "@/components/notifications/describe-notification";
-import type { DateText } from "@/components/timeline/dates";
+import type { DateText } from "@/lib/client/dates";
 import type { Board } from "@/lib/client/timeline";
 import type { ActivityEntry, Notification } from "@/lib/validation/collaboration";
 

@@ -9,7 +9,7 @@ import {
   overdueText,
   summaryLine,
 } from "@/components/reviews/review-text";
-import type { DateText } from "@/components/timeline/dates";
+import type { DateText } from "@/lib/client/dates";
 import { comparisonOf, withNewMark } from "@/components/timeline/ghost-layout";
 import { layoutTimeline, makeScale } from "@/lib/planning/timeline-layout";
 import type { DiffSummary, RoadmapDiff } from "@/lib/validation/communication";

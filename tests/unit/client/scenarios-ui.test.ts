@@ -8,7 +8,7 @@ import {
   gapChange,
 } from "@/components/scenarios/scenario-text";
 import { autoScheduleSummary, undoSummary } from "@/components/timeline/auto-schedule-text";
-import type { DateText } from "@/components/timeline/dates";
+import type { DateText } from "@/lib/client/dates";
 import { ApiError } from "@/lib/client/api";
 import { applyFailure, type ScenarioConflict } from "@/lib/client/scenarios";
 
