@@ -19,9 +19,14 @@ import {
 import { STATUS_COLOURS } from "@/lib/planning/timeline-style";
 import { SlideFrame } from "./slide-frame";
 
-/** The drawing's width before it is scaled to the slide: lanes' names, then the horizon. */
-const LANE_WIDTH = 190;
-const BODY_WIDTH = 1100;
+/**
+ * The drawing's size before it is scaled to the slide: lanes' names, the horizon, room for the last
+ * labels. Narrower than the slide, so that the layout's 13px text grows to about 17px on a 1280px
+ * screen and more on a projector.
+ */
+const LANE_WIDTH = 150;
+const BODY_WIDTH = 640;
+const TAIL = 110;
 const AXIS = AXIS_ROW_HEIGHT * 2;
 const KEY_FILL = "#0d4b44";
 const GRID = "#e5e4df";
@@ -114,7 +119,7 @@ export function TimelineSlide({
   const drawing = useMemo(() => {
     const end = horizonEnd(roadmap.startDate, roadmap.horizonMonths);
     const days = Math.round((Date.parse(end) - Date.parse(roadmap.startDate)) / 86_400_000) + 1;
-    const scale = rangeScale(roadmap.startDate, end, BODY_WIDTH / days);
+    const scale = rangeScale(roadmap.startDate, end, BODY_WIDTH / days, TAIL);
     return {
       scale,
       layout: layoutTimeline(workstreams, items, scale),
