@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { cx } from "@/components/ui/cx";
 import { AlertIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
-import { errorFromResponse } from "@/lib/client/api";
+import { errorMessage, sendRequest } from "@/lib/client/api";
 
 type PreviewState =
   { src: string; status: "loading" | "loaded" } | { src: string; status: "failed"; message: string };
@@ -12,10 +12,9 @@ type PreviewState =
 /** Why a picture did not load: the server's own message (e.g. "choose a shorter range"), if it gave one. */
 async function failureMessage(src: string): Promise<string> {
   try {
-    const res = await fetch(src, { credentials: "same-origin" });
-    if (!res.ok) return (await errorFromResponse(res)).message;
-  } catch {
-    // fall through to the general sentence
+    await sendRequest(src);
+  } catch (error) {
+    return errorMessage(error);
   }
   return "The picture could not be drawn. Try again, or download it.";
 }
