@@ -24,7 +24,7 @@ import type { Actor } from "../lib/services/kernel/actor";
 import { createComment } from "../lib/services/comments/write";
 import { buildDashboard } from "../lib/services/dashboards/build";
 import { updateItem } from "../lib/services/items/update";
-import { createRisk } from "../lib/services/risks/risks";
+import { createRisk } from "../lib/services/risks/create";
 import { accessRoadmap } from "../lib/services/kernel/roadmap-access";
 import { createRoadmap } from "../lib/services/roadmaps/lifecycle";
 import { createSkill } from "../lib/services/staffing/skills";

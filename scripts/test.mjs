@@ -1,4 +1,4 @@
-// `npm test`: lint, typecheck, unit and integration tests (PGlite; PostgreSQL too when DATABASE_URL
+// `npm test`: lint, the architecture check, typecheck, unit and integration tests (PGlite; PostgreSQL too when DATABASE_URL
 // is set), a production build, and the Playwright end-to-end tests in Chromium. Prints one summary
 // line "N passed, N failed" at the end and exits non-zero when anything failed.
 import { spawnSync } from "node:child_process";
@@ -27,15 +27,23 @@ function readJson(path) {
   }
 }
 
-// Lint and typecheck count as one check each.
-for (const [name, script] of [["lint", "lint"], ["typecheck", "typecheck"]]) {
+// Lint, the architecture check (import cycles, layer arrows, long files) and typecheck count as one check each.
+for (const [name, script] of [
+  ["lint", "lint"],
+  ["architecture", "check:architecture"],
+  ["typecheck", "typecheck"],
+]) {
   const ok = run(name, "npm", ["run", "--silent", script]);
   steps.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
 }
 
 const vitestReport = join(reports, "vitest.json");
 const vitestOk = run("unit + integration", "npx", [
-  "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`,
+  "vitest",
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${vitestReport}`,
 ]);
 const vitest = readJson(vitestReport);
 steps.push({

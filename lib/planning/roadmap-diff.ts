@@ -17,6 +17,7 @@ import type { DiffItemRef, FieldChange, RoadmapDiff } from "../validation/commun
 import type { DocumentItem, DocumentRisk, RoadmapDocument } from "../validation/roadmap-document";
 import { toDayNumber } from "./civil-date";
 import { CycleError, computeSchedule } from "./schedule";
+import { compareStrings, same } from "./compare-values";
 
 type Link = RoadmapDocument["dependencies"][number];
 
@@ -67,11 +68,6 @@ function refOf(side: Side, item: DocumentItem): DiffItemRef {
   };
 }
 
-/** Code-unit order: stable across locales, unlike localeCompare. */
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 function byStart(a: DiffItemRef, b: DiffItemRef): number {
   return (
     compareStrings(a.startDate, b.startDate) || compareStrings(a.title, b.title) || compareStrings(a.id, b.id)
@@ -84,21 +80,6 @@ function byLargestMove(a: Moved, b: Moved): number {
     Math.abs(b.endDays) - Math.abs(a.endDays) ||
     byStart(a, b)
   );
-}
-
-/** JSON with object keys sorted: a document read back from jsonb has its keys in another order. */
-function canonical(value: unknown): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => compareStrings(a, b));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
-}
-
-/** Values compared by content; fields are small (an estimate, a few skills). */
-function same(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
-  return canonical(a) === canonical(b);
 }
 
 type Estimate = DocumentItem["estimate"];

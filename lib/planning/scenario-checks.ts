@@ -3,7 +3,8 @@
 
 import type { RoadmapDocument } from "../validation/roadmap-document";
 import { findOverlap } from "./phases";
-import type { MergeConflict, MergePlan } from "./scenario-merge";
+import type { MergePlan } from "./scenario-merge";
+import type { MergeConflict } from "./three-way-merge";
 
 /**
  * The scenario's document in the base's ids: every copied lane, item, risk and phase takes the id

@@ -7,7 +7,7 @@ import { updateItem } from "@/lib/services/items/update";
 import { createPhase } from "@/lib/services/phases/create";
 import { decideGate } from "@/lib/services/phases/decide-gate";
 import { createReview } from "@/lib/services/reviews/reviews";
-import { createRisk } from "@/lib/services/risks/risks";
+import { createRisk } from "@/lib/services/risks/create";
 import { createRoadmap } from "@/lib/services/roadmaps/lifecycle";
 import { createShareLink } from "@/lib/services/share-links/share-links";
 import { listSkills } from "@/lib/services/staffing/skills";

@@ -17,7 +17,7 @@ import { createDependency } from "@/lib/services/dependencies/edges";
 import { createItem } from "@/lib/services/items/create";
 import { createPhase } from "@/lib/services/phases/create";
 import { decideGate } from "@/lib/services/phases/decide-gate";
-import { createRisk } from "@/lib/services/risks/risks";
+import { createRisk } from "@/lib/services/risks/create";
 import { putStaffing } from "@/lib/services/staffing/staffing";
 import type { Item } from "@/lib/validation/timeline";
 import { api } from "./api";

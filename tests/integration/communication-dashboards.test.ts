@@ -9,7 +9,7 @@ import { createDependency } from "@/lib/services/dependencies/edges";
 import { clearForecastCache } from "@/lib/services/forecast/forecast";
 import { createItem } from "@/lib/services/items/create";
 import { updateItem } from "@/lib/services/items/update";
-import { createRisk } from "@/lib/services/risks/risks";
+import { createRisk } from "@/lib/services/risks/create";
 import { accessRoadmap } from "@/lib/services/kernel/roadmap-access";
 import { createRoadmap } from "@/lib/services/roadmaps/lifecycle";
 import { takeSnapshot } from "@/lib/services/snapshots/take";

@@ -6,7 +6,7 @@ import { createComment } from "@/lib/services/comments/write";
 import { AppError } from "@/lib/services/kernel/errors";
 import { createItem } from "@/lib/services/items/create";
 import { updateItem } from "@/lib/services/items/update";
-import { createRisk } from "@/lib/services/risks/risks";
+import { createRisk } from "@/lib/services/risks/create";
 import { deleteRoadmap } from "@/lib/services/roadmaps/lifecycle";
 import { newSecret } from "@/lib/services/kernel/secrets";
 import { loadSharedView } from "@/lib/services/share-links/shared-view";

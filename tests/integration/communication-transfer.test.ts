@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createDependency } from "@/lib/services/dependencies/edges";
 import { createItem } from "@/lib/services/items/create";
 import { createPhase } from "@/lib/services/phases/create";
-import { createRisk } from "@/lib/services/risks/risks";
+import { createRisk } from "@/lib/services/risks/create";
 import { createRoadmap } from "@/lib/services/roadmaps/lifecycle";
 import { createSkill, listSkills } from "@/lib/services/staffing/skills";
 import { putStaffing } from "@/lib/services/staffing/staffing";

@@ -24,7 +24,7 @@ import { openFeedbackRounds } from "./queries";
 import { sinceLastExecutiveReview } from "./since-review";
 import { AppError } from "@/lib/services/kernel/errors";
 import { forecastBoard } from "@/lib/services/forecast/forecast";
-import { loadRisks } from "@/lib/services/risks/risks";
+import { loadRisks } from "@/lib/services/risks/rows";
 import { accessRoadmap, type RoadmapRow } from "@/lib/services/kernel/roadmap-access";
 
 /** Enough runs for stable P50/P80 on a dashboard, cached per roadmap change like the forecast page's. */

@@ -7,7 +7,7 @@ import { loadBoard, type BoardContent } from "@/lib/services/roadmaps/board";
 import { AppError } from "@/lib/services/kernel/errors";
 import { withForecastSlot } from "./slots";
 import { accessRoadmap } from "@/lib/services/kernel/roadmap-access";
-import { loadRisks } from "@/lib/services/risks/risks";
+import { loadRisks } from "@/lib/services/risks/rows";
 import { sharedWorkCache } from "@/lib/services/kernel/shared-work";
 
 /**

@@ -10,7 +10,7 @@ import { loadDependencies } from "@/lib/services/dependencies/edges";
 import { loadItems } from "@/lib/services/items/rows";
 import { loadPeople } from "@/lib/services/teams/people";
 import { loadPhases } from "@/lib/services/phases/rows";
-import { loadRisks } from "@/lib/services/risks/risks";
+import { loadRisks } from "@/lib/services/risks/rows";
 import type { RoadmapRow } from "@/lib/services/kernel/roadmap-access";
 import { loadStaffing } from "@/lib/services/staffing/staffing";
 import { listWorkstreams } from "@/lib/services/workstreams/workstreams";

@@ -7,7 +7,7 @@ import { loadBoard, scheduleOf } from "@/lib/services/roadmaps/board";
 import { loadCapacity } from "@/lib/services/staffing/capacity";
 import { forecastBoard } from "@/lib/services/forecast/forecast";
 import { accessRoadmap, type RoadmapRow } from "@/lib/services/kernel/roadmap-access";
-import { loadRisks } from "@/lib/services/risks/risks";
+import { loadRisks } from "@/lib/services/risks/rows";
 import { toRoadmap } from "@/lib/services/roadmaps/lifecycle";
 import { accessScenario, loadMergeDocuments, presentScenario } from "./documents";
 

@@ -1,5 +1,6 @@
 import { route } from "@/lib/server/route";
-import { deleteRisk, updateRisk } from "@/lib/services/risks/risks";
+import { deleteRisk } from "@/lib/services/risks/delete";
+import { updateRisk } from "@/lib/services/risks/update";
 import { resources } from "@/lib/validation/endpoints";
 
 export const PATCH = route(resources.updateRisk, async ({ db, actor, params, body, ifMatch }) => {

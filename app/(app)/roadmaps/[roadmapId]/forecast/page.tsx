@@ -1,6 +1,6 @@
 import { ForecastView } from "@/components/forecast/forecast-view";
 import { queryKeys } from "@/lib/client/query-keys";
-import { listRisks } from "@/lib/services/risks/risks";
+import { listRisks } from "@/lib/services/risks/list";
 import { prefetchOrSkip } from "../load-roadmap";
 import { SectionPage, loadSectionPage, sectionMetadata } from "../section-page";
 

@@ -1,7 +1,7 @@
 import { RisksView } from "@/components/risks/risks-view";
 import { queryKeys } from "@/lib/client/query-keys";
 import { canEditRoadmaps } from "@/lib/client/roles";
-import { listRisks } from "@/lib/services/risks/risks";
+import { listRisks } from "@/lib/services/risks/list";
 import { prefetchOrSkip } from "../load-roadmap";
 import { SectionPage, loadSectionPage, sectionMetadata } from "../section-page";
 

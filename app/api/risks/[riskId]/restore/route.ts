@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { restoreRisk } from "@/lib/services/risks/risks";
+import { restoreRisk } from "@/lib/services/risks/restore";
 import { resources } from "@/lib/validation/endpoints";
 
 export const POST = route(resources.restoreRisk, async ({ db, actor, params }) => {

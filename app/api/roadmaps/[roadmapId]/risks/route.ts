@@ -1,5 +1,6 @@
 import { route } from "@/lib/server/route";
-import { createRisk, listRisks } from "@/lib/services/risks/risks";
+import { createRisk } from "@/lib/services/risks/create";
+import { listRisks } from "@/lib/services/risks/list";
 import { resources } from "@/lib/validation/endpoints";
 
 export const GET = route(resources.listRisks, async ({ db, actor, params }) => ({
