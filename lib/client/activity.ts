@@ -22,7 +22,7 @@ export function useActivity(
   const limit = options.pageSize ?? ACTIVITY_PAGE_SIZE;
   const { entity } = options;
   const query = useInfiniteQuery({
-    queryKey: [...queryKeys.activity(roadmapId, itemId), entity ?? "all"],
+    queryKey: queryKeys.activityFeed(roadmapId, itemId, entity),
     queryFn: ({ pageParam, signal }) =>
       callEndpoint(collaboration.listActivity, {
         params: { roadmapId },

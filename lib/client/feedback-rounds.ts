@@ -9,6 +9,7 @@ import type {
   FeedbackRoundDetail,
 } from "@/lib/validation/communication";
 import { ApiError, callEndpoint } from "./api";
+import { queryKeys } from "./query-keys";
 
 export type { FeedbackResponse, FeedbackResults, FeedbackRound, FeedbackRoundDetail };
 
@@ -16,17 +17,10 @@ export type { FeedbackResponse, FeedbackResults, FeedbackRound, FeedbackRoundDet
  * Keys under the roadmap's, so that its live events (someone answers, an editor closes a round)
  * refresh the list, the round and its results while they are on screen.
  */
-export const feedbackRoundKeys = {
-  all: (roadmapId: string) => ["roadmap", roadmapId, "feedback-rounds"] as const,
-  round: (roadmapId: string, roundId: string) => ["roadmap", roadmapId, "feedback-rounds", roundId] as const,
-  results: (roadmapId: string, roundId: string) =>
-    ["roadmap", roadmapId, "feedback-rounds", roundId, "results"] as const,
-};
-
 /** The roadmap's rounds as the API orders them: open ones first. */
 export function useFeedbackRounds(roadmapId: string) {
   return useQuery({
-    queryKey: feedbackRoundKeys.all(roadmapId),
+    queryKey: queryKeys.feedbackRounds(roadmapId),
     queryFn: ({ signal }) =>
       callEndpoint(endpoints.listFeedbackRounds, { params: { roadmapId }, signal }).then((r) => r.items),
   });
@@ -35,23 +29,23 @@ export function useFeedbackRounds(roadmapId: string) {
 /** A round, the items it asks about and the caller's own answers. */
 export function useFeedbackRound(roadmapId: string, roundId: string) {
   return useQuery({
-    queryKey: feedbackRoundKeys.round(roadmapId, roundId),
+    queryKey: queryKeys.feedbackRound(roadmapId, roundId),
     queryFn: ({ signal }) => callEndpoint(endpoints.getFeedbackRound, { params: { roundId }, signal }),
   });
 }
 
 export function useFeedbackResults(roadmapId: string, roundId: string) {
   return useQuery({
-    queryKey: feedbackRoundKeys.results(roadmapId, roundId),
+    queryKey: queryKeys.feedbackResults(roadmapId, roundId),
     queryFn: ({ signal }) => callEndpoint(endpoints.getFeedbackResults, { params: { roundId }, signal }),
   });
 }
 
 function refreshRound(queryClient: QueryClient, roadmapId: string, roundId: string) {
   return Promise.all([
-    queryClient.invalidateQueries({ queryKey: feedbackRoundKeys.round(roadmapId, roundId) }),
-    queryClient.invalidateQueries({ queryKey: feedbackRoundKeys.results(roadmapId, roundId) }),
-    queryClient.invalidateQueries({ queryKey: feedbackRoundKeys.all(roadmapId), exact: true }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.feedbackRound(roadmapId, roundId) }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.feedbackResults(roadmapId, roundId) }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.feedbackRounds(roadmapId), exact: true }),
   ]);
 }
 
@@ -62,11 +56,11 @@ export function useOpenFeedbackRound(roadmapId: string) {
     mutationFn: (body) =>
       callEndpoint(endpoints.createFeedbackRound, { params: { roadmapId }, body }).then((r) => r.round),
     onSuccess: (round) =>
-      queryClient.setQueryData<FeedbackRound[]>(feedbackRoundKeys.all(roadmapId), (old) =>
+      queryClient.setQueryData<FeedbackRound[]>(queryKeys.feedbackRounds(roadmapId), (old) =>
         old ? [round, ...old.filter((r) => r.id !== round.id)] : old,
       ),
     onSettled: () =>
-      queryClient.invalidateQueries({ queryKey: feedbackRoundKeys.all(roadmapId), exact: true }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.feedbackRounds(roadmapId), exact: true }),
   });
 }
 
@@ -85,7 +79,7 @@ export function useAnswerFeedbackRound(roadmapId: string, roundId: string) {
     mutationFn: (body) =>
       callEndpoint(endpoints.respondToFeedbackRound, { params: { roundId }, body }).then((r) => r.response),
     onSuccess: (response) =>
-      queryClient.setQueryData<FeedbackRoundDetail>(feedbackRoundKeys.round(roadmapId, roundId), (old) =>
+      queryClient.setQueryData<FeedbackRoundDetail>(queryKeys.feedbackRound(roadmapId, roundId), (old) =>
         old ? { ...old, myResponses: withResponse(old.myResponses, response) } : old,
       ),
     onSettled: () => refreshRound(queryClient, roadmapId, roundId),
@@ -102,7 +96,7 @@ export function useCloseFeedbackRound(roadmapId: string, roundId: string) {
     mutationFn: () =>
       callEndpoint(endpoints.closeFeedbackRound, { params: { roundId } }).then((r) => r.round),
     onSuccess: (round) =>
-      queryClient.setQueryData<FeedbackRoundDetail>(feedbackRoundKeys.round(roadmapId, roundId), (old) =>
+      queryClient.setQueryData<FeedbackRoundDetail>(queryKeys.feedbackRound(roadmapId, roundId), (old) =>
         old ? { ...old, round, canRespond: false } : old,
       ),
     onSettled: () => refreshRound(queryClient, roadmapId, roundId),

@@ -76,7 +76,7 @@ export class LiveCache {
   /** Everything may be stale (the stream said reset, or it was down): refetch the roadmap's queries. */
   refetchAll() {
     void this.queryClient.invalidateQueries({ queryKey: queryKeys.roadmap(this.roadmapId) });
-    void this.queryClient.invalidateQueries({ queryKey: ["item"] });
+    void this.queryClient.invalidateQueries({ queryKey: queryKeys.items });
   }
 
   dispose() {

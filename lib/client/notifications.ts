@@ -29,7 +29,7 @@ export function useNotifications({
   pageSize = 20,
 }: { filter?: NotificationFilter; pageSize?: number } = {}) {
   const query = useInfiniteQuery({
-    queryKey: [...queryKeys.notifications, "list", filter, pageSize],
+    queryKey: queryKeys.notificationList(filter, pageSize),
     queryFn: ({ pageParam, signal }) =>
       callEndpoint(collaboration.listNotifications, {
         query: {

@@ -9,19 +9,14 @@ import {
 } from "@/lib/validation/phases";
 import { ApiError, callEndpoint } from "./api";
 import { queryKeys } from "./query-keys";
-import { reviewKeys } from "./reviews";
 
 export type { Phase };
 
 /** Under the roadmap's key, so that live events refresh it (see live-cache.ts). */
-export const phaseKeys = {
-  phases: (roadmapId: string) => [...queryKeys.roadmap(roadmapId), "phases"] as const,
-};
-
 /** The roadmap's phases in order, with gates, decisions and replanning marks. */
 export function usePhases(roadmapId: string) {
   return useQuery({
-    queryKey: phaseKeys.phases(roadmapId),
+    queryKey: queryKeys.phases(roadmapId),
     queryFn: ({ signal }) =>
       callEndpoint(endpoints.listPhases, { params: { roadmapId }, signal }).then((r) => r.items),
   });
@@ -41,15 +36,15 @@ export function currentPhaseOf(error: unknown): Phase | null {
  */
 function refreshPhases(queryClient: QueryClient, roadmapId: string) {
   return Promise.all([
-    queryClient.invalidateQueries({ queryKey: phaseKeys.phases(roadmapId) }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.phases(roadmapId) }),
     queryClient.invalidateQueries({ queryKey: queryKeys.capacity(roadmapId) }),
     queryClient.invalidateQueries({ queryKey: queryKeys.activity(roadmapId) }),
-    queryClient.invalidateQueries({ queryKey: reviewKeys.snapshots(roadmapId) }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.snapshots(roadmapId) }),
   ]);
 }
 
 function putPhase(queryClient: QueryClient, roadmapId: string, phase: Phase) {
-  queryClient.setQueryData<Phase[]>(phaseKeys.phases(roadmapId), (old) =>
+  queryClient.setQueryData<Phase[]>(queryKeys.phases(roadmapId), (old) =>
     old ? [...old.filter((p) => p.id !== phase.id), phase].sort((a, b) => a.position - b.position) : old,
   );
 }

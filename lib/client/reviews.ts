@@ -21,16 +21,6 @@ export type DiffSide = "now" | (string & {});
  * Keys under the roadmap's, so that its live events refresh them (see live-cache.ts): a review or
  * snapshot someone else records shows up here, and a diff against "now" follows the plan.
  */
-export const reviewKeys = {
-  cadence: (roadmapId: string) => [...queryKeys.roadmap(roadmapId), "cadence"] as const,
-  reviews: (roadmapId: string) => [...queryKeys.roadmap(roadmapId), "reviews"] as const,
-  snapshots: (roadmapId: string) => [...queryKeys.roadmap(roadmapId), "snapshots"] as const,
-  diff: (roadmapId: string, from?: DiffSide, to?: DiffSide) =>
-    (from
-      ? [...queryKeys.roadmap(roadmapId), "diff", from, to ?? "now"]
-      : [...queryKeys.roadmap(roadmapId), "diff"]) as readonly string[],
-};
-
 /** The iCalendar feed of a roadmap's reviews and key milestones (needs a signed-in session). */
 export function calendarPath(roadmapId: string): string {
   return endpoints.getCalendar.path.replace("{roadmapId}", encodeURIComponent(roadmapId));
@@ -40,7 +30,7 @@ export function calendarPath(roadmapId: string): string {
 
 export function useCadence(roadmapId: string) {
   return useQuery({
-    queryKey: reviewKeys.cadence(roadmapId),
+    queryKey: queryKeys.cadence(roadmapId),
     queryFn: ({ signal }) =>
       callEndpoint(endpoints.getCadence, { params: { roadmapId }, signal }).then((r) => r.cadence),
   });
@@ -49,7 +39,7 @@ export function useCadence(roadmapId: string) {
 /** Reviews held, latest first. */
 export function useReviews(roadmapId: string) {
   return useQuery({
-    queryKey: reviewKeys.reviews(roadmapId),
+    queryKey: queryKeys.reviews(roadmapId),
     queryFn: ({ signal }) =>
       callEndpoint(endpoints.listReviews, { params: { roadmapId }, signal }).then((r) => r.items),
   });
@@ -58,7 +48,7 @@ export function useReviews(roadmapId: string) {
 /** Snapshots, newest first. */
 export function useSnapshots(roadmapId: string) {
   return useQuery({
-    queryKey: reviewKeys.snapshots(roadmapId),
+    queryKey: queryKeys.snapshots(roadmapId),
     queryFn: ({ signal }) =>
       callEndpoint(endpoints.listSnapshots, { params: { roadmapId }, signal }).then((r) => r.items),
   });
@@ -67,7 +57,7 @@ export function useSnapshots(roadmapId: string) {
 /** What changed from one snapshot to another (or to now); nothing is asked while `from` is null. */
 export function useDiff(roadmapId: string, from: DiffSide | null, to: DiffSide = "now") {
   return useQuery({
-    queryKey: reviewKeys.diff(roadmapId, from ?? "", to),
+    queryKey: queryKeys.diff(roadmapId, from ?? "", to),
     queryFn: ({ signal }) =>
       callEndpoint(endpoints.getDiff, { params: { roadmapId }, query: { from: from!, to }, signal }),
     enabled: !!from,
@@ -80,9 +70,9 @@ export function useDiff(roadmapId: string, from: DiffSide | null, to: DiffSide =
 
 function refreshReviews(queryClient: QueryClient, roadmapId: string) {
   return Promise.all([
-    queryClient.invalidateQueries({ queryKey: reviewKeys.cadence(roadmapId) }),
-    queryClient.invalidateQueries({ queryKey: reviewKeys.reviews(roadmapId) }),
-    queryClient.invalidateQueries({ queryKey: reviewKeys.snapshots(roadmapId) }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.cadence(roadmapId) }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.reviews(roadmapId) }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.snapshots(roadmapId) }),
     queryClient.invalidateQueries({ queryKey: queryKeys.activity(roadmapId) }),
   ]);
 }
@@ -106,10 +96,10 @@ export function useSaveCadence(roadmapId: string) {
       callEndpoint(endpoints.putCadence, { params: { roadmapId }, body, ifMatch: version }).then(
         (r) => r.cadence,
       ),
-    onSuccess: (cadence) => queryClient.setQueryData(reviewKeys.cadence(roadmapId), cadence),
+    onSuccess: (cadence) => queryClient.setQueryData(queryKeys.cadence(roadmapId), cadence),
     onError: (error) => {
       const current = currentCadenceOf(error);
-      if (current) queryClient.setQueryData(reviewKeys.cadence(roadmapId), current);
+      if (current) queryClient.setQueryData(queryKeys.cadence(roadmapId), current);
     },
     onSettled: () => refreshReviews(queryClient, roadmapId),
   });
@@ -122,7 +112,7 @@ export function useRecordReview(roadmapId: string) {
     mutationFn: (body) =>
       callEndpoint(endpoints.createReview, { params: { roadmapId }, body }).then((r) => r.review),
     onSuccess: (review) =>
-      queryClient.setQueryData<Review[]>(reviewKeys.reviews(roadmapId), (old) =>
+      queryClient.setQueryData<Review[]>(queryKeys.reviews(roadmapId), (old) =>
         old ? [review, ...old.filter((r) => r.id !== review.id)] : old,
       ),
     onSettled: () => refreshReviews(queryClient, roadmapId),
@@ -135,7 +125,7 @@ export function useTakeSnapshot(roadmapId: string) {
     mutationFn: (body) =>
       callEndpoint(endpoints.createSnapshot, { params: { roadmapId }, body }).then((r) => r.snapshot),
     onSuccess: (snapshot) =>
-      queryClient.setQueryData<Snapshot[]>(reviewKeys.snapshots(roadmapId), (old) =>
+      queryClient.setQueryData<Snapshot[]>(queryKeys.snapshots(roadmapId), (old) =>
         old ? [snapshot, ...old.filter((s) => s.id !== snapshot.id)] : old,
       ),
     onSettled: () => refreshReviews(queryClient, roadmapId),

@@ -16,16 +16,10 @@ export type ApplyScenarioResult = EndpointResponse<typeof endpoints.applyScenari
  * Keys under the BASE roadmap's, so that its live events refresh them: a scenario someone else
  * makes joins the list, and a comparison follows the live plan as it moves on.
  */
-export const scenarioKeys = {
-  list: (baseId: string) => [...queryKeys.roadmap(baseId), "scenarios"] as const,
-  compare: (baseId: string, scenarioId: string) =>
-    [...queryKeys.roadmap(baseId), "scenarios", scenarioId, "compare"] as const,
-};
-
 /** What-if scenarios of a roadmap, open ones first. */
 export function useScenarios(baseId: string, options: { enabled?: boolean } = {}) {
   return useQuery({
-    queryKey: scenarioKeys.list(baseId),
+    queryKey: queryKeys.scenarios(baseId),
     queryFn: ({ signal }) =>
       callEndpoint(endpoints.listScenarios, { params: { roadmapId: baseId }, signal }).then((r) => r.items),
     enabled: options.enabled ?? true,
@@ -35,7 +29,7 @@ export function useScenarios(baseId: string, options: { enabled?: boolean } = {}
 /** The scenario against its base now (diff, finish, key milestones, staffing gaps, conflicts). */
 export function useScenarioComparison(baseId: string, scenarioId: string) {
   return useQuery({
-    queryKey: scenarioKeys.compare(baseId, scenarioId),
+    queryKey: queryKeys.scenarioCompare(baseId, scenarioId),
     queryFn: ({ signal }) => callEndpoint(endpoints.compareScenario, { params: { scenarioId }, signal }),
     // A scenario of another roadmap or team will not appear by asking again.
     retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
@@ -55,10 +49,10 @@ export function useCreateScenario(baseId: string) {
     mutationFn: (body) =>
       callEndpoint(endpoints.createScenario, { params: { roadmapId: baseId }, body }).then((r) => r.scenario),
     onSuccess: (scenario) =>
-      queryClient.setQueryData<Scenario[]>(scenarioKeys.list(baseId), (old) =>
+      queryClient.setQueryData<Scenario[]>(queryKeys.scenarios(baseId), (old) =>
         old ? [scenario, ...old.filter((s) => s.roadmap.id !== scenario.roadmap.id)] : old,
       ),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: scenarioKeys.list(baseId) }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.scenarios(baseId) }),
   });
 }
 

@@ -2,16 +2,15 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { CreateShareLinkInput, ShareLink } from "@/lib/validation/communication";
 import { communication as endpoints } from "@/lib/validation/endpoints";
 import { callEndpoint, type ApiError } from "./api";
+import { queryKeys } from "./query-keys";
 
 export type { ShareLink };
 
 /** Under the roadmap's key, so that live events about the roadmap refresh the list too. */
-export const shareLinksKey = (roadmapId: string) => ["roadmap", roadmapId, "share-links"] as const;
-
 /** The roadmap's share links (editors only: the API refuses others, so they don't ask). */
 export function useShareLinks(roadmapId: string, enabled: boolean) {
   return useQuery({
-    queryKey: shareLinksKey(roadmapId),
+    queryKey: queryKeys.shareLinks(roadmapId),
     queryFn: ({ signal }) =>
       callEndpoint(endpoints.listShareLinks, { params: { roadmapId }, signal }).then((r) => r.items),
     enabled,
@@ -28,8 +27,10 @@ export function useCreateShareLink(roadmapId: string) {
   return useMutation<{ shareLink: ShareLink; url: string }, ApiError, CreateShareLinkInput>({
     mutationFn: (body) => callEndpoint(endpoints.createShareLink, { params: { roadmapId }, body }),
     onSuccess: ({ shareLink }) => {
-      queryClient.setQueryData<ShareLink[]>(shareLinksKey(roadmapId), (old) => withLink(old, shareLink));
-      return queryClient.invalidateQueries({ queryKey: shareLinksKey(roadmapId) });
+      queryClient.setQueryData<ShareLink[]>(queryKeys.shareLinks(roadmapId), (old) =>
+        withLink(old, shareLink),
+      );
+      return queryClient.invalidateQueries({ queryKey: queryKeys.shareLinks(roadmapId) });
     },
   });
 }
@@ -40,10 +41,10 @@ export function useRevokeShareLink(roadmapId: string) {
     mutationFn: (link) =>
       callEndpoint(endpoints.revokeShareLink, { params: { shareLinkId: link.id }, ifMatch: link.version }),
     onSuccess: ({ shareLink }) => {
-      queryClient.setQueryData<ShareLink[]>(shareLinksKey(roadmapId), (old) =>
+      queryClient.setQueryData<ShareLink[]>(queryKeys.shareLinks(roadmapId), (old) =>
         old?.map((l) => (l.id === shareLink.id ? shareLink : l)),
       );
-      return queryClient.invalidateQueries({ queryKey: shareLinksKey(roadmapId) });
+      return queryClient.invalidateQueries({ queryKey: queryKeys.shareLinks(roadmapId) });
     },
   });
 }

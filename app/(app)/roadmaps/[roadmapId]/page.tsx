@@ -4,7 +4,6 @@ import { cache } from "react";
 import { CurrentTeamMarker } from "@/components/app-shell/current-team";
 import { HydrateQueries } from "@/components/query/hydrate-queries";
 import { TimelineEditor } from "@/components/timeline/timeline-editor";
-import { phaseKeys } from "@/lib/client/phases";
 import { queryKeys } from "@/lib/client/query-keys";
 import { loadForPage, requirePageActor } from "@/lib/server/session";
 import { getBoard, scheduleOf } from "@/lib/services/roadmaps/board";
@@ -55,7 +54,7 @@ export default async function RoadmapTimelinePage({ params }: Params) {
         [queryKeys.board(roadmapId), board],
         ...(schedule ? [[queryKeys.schedule(roadmapId), schedule] as const] : []),
         [queryKeys.members(team.id), members],
-        [phaseKeys.phases(roadmapId), phases],
+        [queryKeys.phases(roadmapId), phases],
       ]}
     >
       <CurrentTeamMarker slug={team.slug} />

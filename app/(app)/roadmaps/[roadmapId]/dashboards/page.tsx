@@ -1,5 +1,5 @@
 import { DashboardsView } from "@/components/dashboards/dashboards-view";
-import { dashboardKey } from "@/lib/client/dashboards";
+import { queryKeys } from "@/lib/client/query-keys";
 import { getDashboard } from "@/lib/services/dashboards/build";
 import { audienceSchema } from "@/lib/validation/communication";
 import { prefetchOrSkip } from "../load-roadmap";
@@ -25,7 +25,7 @@ export default async function RoadmapDashboardsPage({ params, searchParams }: Pr
       section="dashboards"
       title="Dashboards"
       description="The roadmap as each audience needs it: executives, engineering and product."
-      entries={dashboard ? [[dashboardKey(roadmapId, audience), dashboard]] : []}
+      entries={dashboard ? [[queryKeys.dashboard(roadmapId, audience), dashboard]] : []}
     >
       <DashboardsView roadmapId={roadmapId} initialAudience={audience} />
     </SectionPage>

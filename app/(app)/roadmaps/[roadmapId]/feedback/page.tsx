@@ -1,5 +1,5 @@
 import { FeedbackRoundsView } from "@/components/feedback-rounds/feedback-rounds-view";
-import { feedbackRoundKeys } from "@/lib/client/feedback-rounds";
+import { queryKeys } from "@/lib/client/query-keys";
 import { canEditRoadmaps } from "@/lib/client/roles";
 import { listFeedbackRounds } from "@/lib/services/feedback-rounds/rounds";
 import { prefetchOrSkip } from "../load-roadmap";
@@ -19,7 +19,7 @@ export default async function RoadmapFeedbackPage({ params }: Props) {
       section="feedback"
       title="Feedback"
       description="Ask an audience how confident they are in this version of the roadmap, and see where confidence is low."
-      entries={rounds ? [[feedbackRoundKeys.all(roadmapId), rounds]] : []}
+      entries={rounds ? [[queryKeys.feedbackRounds(roadmapId), rounds]] : []}
     >
       <FeedbackRoundsView roadmapId={roadmapId} canEdit={canEditRoadmaps(board.role)} />
     </SectionPage>

@@ -1,5 +1,4 @@
 import { PhasesView } from "@/components/phases/phases-view";
-import { phaseKeys } from "@/lib/client/phases";
 import { queryKeys } from "@/lib/client/query-keys";
 import { canEditRoadmaps } from "@/lib/client/roles";
 import { getCapacity } from "@/lib/services/staffing/capacity";
@@ -25,7 +24,7 @@ export default async function RoadmapPhasesPage({ params }: Props) {
       title="Phases"
       description="The roadmap cut into named phases, each ending in a go/no-go gate whose decision is recorded, with the hours each phase asks of every skill."
       entries={[
-        ...(phases ? [[phaseKeys.phases(roadmapId), phases] as const] : []),
+        ...(phases ? [[queryKeys.phases(roadmapId), phases] as const] : []),
         ...(capacity ? [[queryKeys.capacity(roadmapId), capacity] as const] : []),
       ]}
     >

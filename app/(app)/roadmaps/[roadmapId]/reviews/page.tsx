@@ -1,5 +1,5 @@
 import { ReviewsView } from "@/components/reviews/reviews-view";
-import { reviewKeys } from "@/lib/client/reviews";
+import { queryKeys } from "@/lib/client/query-keys";
 import { canEditRoadmaps } from "@/lib/client/roles";
 import { getCadence } from "@/lib/services/reviews/cadence";
 import { listReviews } from "@/lib/services/reviews/reviews";
@@ -26,9 +26,9 @@ export default async function RoadmapReviewsPage({ params }: Props) {
       title="Reviews"
       description="When each audience reviews the roadmap, what was decided, and what changed since."
       entries={[
-        ...(cadence ? [[reviewKeys.cadence(roadmapId), cadence] as const] : []),
-        ...(reviews ? [[reviewKeys.reviews(roadmapId), reviews] as const] : []),
-        ...(snapshots ? [[reviewKeys.snapshots(roadmapId), snapshots] as const] : []),
+        ...(cadence ? [[queryKeys.cadence(roadmapId), cadence] as const] : []),
+        ...(reviews ? [[queryKeys.reviews(roadmapId), reviews] as const] : []),
+        ...(snapshots ? [[queryKeys.snapshots(roadmapId), snapshots] as const] : []),
       ]}
     >
       <ReviewsView roadmapId={roadmapId} canEdit={canEditRoadmaps(board.role)} />

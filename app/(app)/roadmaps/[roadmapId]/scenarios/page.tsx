@@ -1,7 +1,7 @@
 import { ScenarioList } from "@/components/scenarios/scenario-list";
 import { ScenarioOfScenarioNote } from "@/components/scenarios/scenario-of-scenario-note";
 import { canEditRoadmaps } from "@/lib/client/roles";
-import { scenarioKeys } from "@/lib/client/scenarios";
+import { queryKeys } from "@/lib/client/query-keys";
 import { listScenarios } from "@/lib/services/scenarios/scenarios";
 import { prefetchOrSkip } from "../load-roadmap";
 import { SectionPage, loadSectionPage, sectionMetadata } from "../section-page";
@@ -23,7 +23,7 @@ export default async function RoadmapScenariosPage({ params }: Props) {
       section="scenarios"
       title="Scenarios"
       description="Try a change on a copy of the roadmap, compare finish dates, confidence and staffing with the live plan, then apply it or throw it away."
-      entries={scenarios ? [[scenarioKeys.list(roadmapId), scenarios] as const] : []}
+      entries={scenarios ? [[queryKeys.scenarios(roadmapId), scenarios] as const] : []}
     >
       {!isBase && roadmap.baseRoadmapId ? (
         <ScenarioOfScenarioNote baseId={roadmap.baseRoadmapId} scenarioId={roadmapId} />

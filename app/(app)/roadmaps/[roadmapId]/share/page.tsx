@@ -4,7 +4,7 @@ import { PicturesCard } from "@/components/sharing/pictures-card";
 import { PresentationFormatsCard } from "@/components/sharing/presentation-formats-card";
 import { ShareLinksCard } from "@/components/sharing/share-links-card";
 import { canEditRoadmaps } from "@/lib/client/roles";
-import { shareLinksKey } from "@/lib/client/sharing";
+import { queryKeys } from "@/lib/client/query-keys";
 import { listShareLinks } from "@/lib/services/share-links/share-links";
 import { prefetchOrSkip } from "../load-roadmap";
 import { SectionPage, loadSectionPage, sectionMetadata } from "../section-page";
@@ -25,7 +25,7 @@ export default async function RoadmapSharePage({ params }: Props) {
       section="share"
       title="Share & export"
       description="Give people outside the team a read-only view, take the plan to a meeting, or download it."
-      entries={links ? [[shareLinksKey(roadmapId), links]] : []}
+      entries={links ? [[queryKeys.shareLinks(roadmapId), links]] : []}
     >
       <div className="flex flex-col gap-6">
         <ShareLinksCard roadmapId={roadmapId} canEdit={canEdit} />

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { FeedbackRoundView } from "@/components/feedback-rounds/feedback-round-view";
-import { feedbackRoundKeys } from "@/lib/client/feedback-rounds";
+import { queryKeys } from "@/lib/client/query-keys";
 import { canEditRoadmaps } from "@/lib/client/roles";
 import { loadForPage } from "@/lib/server/session";
 import { getFeedbackRound } from "@/lib/services/feedback-rounds/rounds";
@@ -36,7 +36,7 @@ export default async function FeedbackRoundPage({ params }: Props) {
       section="feedback"
       title="Feedback round"
       description="How confident people are in the roadmap as it was when the round opened."
-      entries={[[feedbackRoundKeys.round(roadmapId, detail.round.id), detail]]}
+      entries={[[queryKeys.feedbackRound(roadmapId, detail.round.id), detail]]}
     >
       <FeedbackRoundView
         roadmapId={roadmapId}

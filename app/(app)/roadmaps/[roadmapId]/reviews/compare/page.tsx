@@ -1,6 +1,6 @@
 import { ChangeReport } from "@/components/reviews/change-report";
 import { TextLink } from "@/components/ui/text-link";
-import { reviewKeys } from "@/lib/client/reviews";
+import { queryKeys } from "@/lib/client/query-keys";
 import { getDiff } from "@/lib/services/roadmaps/diff";
 import { listSnapshots } from "@/lib/services/snapshots/queries";
 import { diffQuerySchema } from "@/lib/validation/communication";
@@ -41,8 +41,8 @@ export default async function ChangeReportPage({ params, searchParams }: Props) 
         </>
       }
       entries={[
-        ...(diff && from ? [[reviewKeys.diff(roadmapId, from, to), diff] as const] : []),
-        ...(snapshots ? [[reviewKeys.snapshots(roadmapId), snapshots] as const] : []),
+        ...(diff && from ? [[queryKeys.diff(roadmapId, from, to), diff] as const] : []),
+        ...(snapshots ? [[queryKeys.snapshots(roadmapId), snapshots] as const] : []),
       ]}
     >
       <ChangeReport roadmapId={roadmapId} from={from} to={to} />

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { ScenarioCompare } from "@/components/scenarios/scenario-compare";
 import { TextLink } from "@/components/ui/text-link";
 import { canEditRoadmaps } from "@/lib/client/roles";
-import { scenarioKeys } from "@/lib/client/scenarios";
+import { queryKeys } from "@/lib/client/query-keys";
 import { compareScenario } from "@/lib/services/scenarios/compare";
 import { prefetchOrSkip } from "../../load-roadmap";
 import { SectionPage, loadSectionPage, sectionMetadata } from "../../section-page";
@@ -38,7 +38,7 @@ export default async function CompareScenarioPage({ params, searchParams }: Prop
           <TextLink href={`/roadmaps/${roadmapId}/scenarios`}>All scenarios</TextLink>
         </>
       }
-      entries={comparison ? [[scenarioKeys.compare(roadmapId, scenarioId), comparison] as const] : []}
+      entries={comparison ? [[queryKeys.scenarioCompare(roadmapId, scenarioId), comparison] as const] : []}
     >
       <ScenarioCompare
         baseId={roadmapId}
