@@ -10,6 +10,7 @@ import { checkIdentityAllows } from "./identity-rules";
 import { errorResponse, invalidRequest, toAppError } from "./http-errors";
 import { checkResponse } from "./response-check";
 import { MAX_JSON_BODY_BYTES, parseIfMatch, readJsonBody, readQuery } from "./request-body";
+import { isUuid } from "./uuid";
 
 export interface RouteContext<E extends Endpoint> {
   req: Request;
@@ -56,12 +57,10 @@ const CHECK_RESPONSES = process.env.NODE_ENV !== "production";
 
 type NextRouteContext = { params: Promise<Record<string, string>> };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Ids in the path that are not UUIDs name nothing: 404 rather than a database error. */
 function checkParams(params: Record<string, string>) {
   for (const [key, value] of Object.entries(params)) {
-    if ((key === "id" || key.endsWith("Id")) && !UUID.test(value)) throw notFound();
+    if ((key === "id" || key.endsWith("Id")) && !isUuid(value)) throw notFound();
   }
 }
 

@@ -1,6 +1,7 @@
 import { decode, encode, type JWT } from "next-auth/jwt";
 import { authConfig } from "./auth-config";
 import { authSecret } from "./auth-secret";
+import { isUuid } from "./uuid";
 
 /** Auth.js's names: the __Secure- one over HTTPS. Each name is also the key derivation's salt. */
 const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
@@ -10,8 +11,6 @@ const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"
  * is garbage, and decrypting it would only cost time.
  */
 const MAX_SESSION_COOKIE_CHARS = 16 * 1024;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What a valid session cookie says: whose it is and under which session version it was issued. */
 export interface SessionCookie {
@@ -84,7 +83,7 @@ export async function readSessionCookie(cookieHeader: string | null): Promise<Se
     return null;
   }
   const userId = claims?.sub;
-  if (!claims || typeof userId !== "string" || !UUID.test(userId)) return null;
+  if (!claims || typeof userId !== "string" || !isUuid(userId)) return null;
   const version = claims.sessionVersion ?? 0;
   if (typeof version !== "number" || !Number.isSafeInteger(version) || version < 0) return null;
   return { userId, sessionVersion: version, cookieName: raw.name, claims };

@@ -1,12 +1,11 @@
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { loadForPage, requirePageActor } from "@/lib/server/session";
+import { isUuid } from "@/lib/server/uuid";
 import { getBoard } from "@/lib/services/roadmaps/board";
 import { AppError } from "@/lib/services/kernel/errors";
 import { listMembers } from "@/lib/services/teams/members";
 import { getTeam } from "@/lib/services/teams/teams";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * What every page of a roadmap needs, once per request (metadata and page both ask): the signed-in
@@ -14,7 +13,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * user cannot see is the 404 page, like the API's 404.
  */
 export const loadRoadmapPage = cache(async (roadmapId: string, path: string) => {
-  if (!UUID.test(roadmapId)) notFound();
+  if (!isUuid(roadmapId)) notFound();
   const { actor, db } = await requirePageActor(path);
   const board = await loadForPage(() => getBoard(db, actor, roadmapId));
   const [{ team }, members] = await Promise.all([

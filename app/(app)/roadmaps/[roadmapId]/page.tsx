@@ -6,6 +6,7 @@ import { HydrateQueries } from "@/components/query/hydrate-queries";
 import { TimelineEditor } from "@/components/timeline/timeline-editor";
 import { queryKeys } from "@/lib/client/query-keys";
 import { loadForPage, requirePageActor } from "@/lib/server/session";
+import { isUuid } from "@/lib/server/uuid";
 import { getBoard, scheduleOf } from "@/lib/services/roadmaps/board";
 import { AppError } from "@/lib/services/kernel/errors";
 import { listMembers } from "@/lib/services/teams/members";
@@ -14,11 +15,9 @@ import { getTeam } from "@/lib/services/teams/teams";
 
 type Params = { params: Promise<{ roadmapId: string }> };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The board, its team and the members, once per request (metadata and page both ask). */
 const loadRoadmapPage = cache(async (roadmapId: string) => {
-  if (!UUID.test(roadmapId)) notFound();
+  if (!isUuid(roadmapId)) notFound();
   const { actor, db } = await requirePageActor(`/roadmaps/${roadmapId}`);
   const board = await loadForPage(() => getBoard(db, actor, roadmapId));
   // The phase bands come with the board, so they draw with the first paint.

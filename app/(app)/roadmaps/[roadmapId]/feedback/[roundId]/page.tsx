@@ -4,19 +4,18 @@ import { FeedbackRoundView } from "@/components/feedback-rounds/feedback-round-v
 import { queryKeys } from "@/lib/client/query-keys";
 import { canEditRoadmaps } from "@/lib/client/roles";
 import { loadForPage } from "@/lib/server/session";
+import { isUuid } from "@/lib/server/uuid";
 import { getFeedbackRound } from "@/lib/services/feedback-rounds/rounds";
 import { loadRoadmapPage } from "../../load-roadmap";
 import { SectionPage } from "../../section-page";
 
 type Props = { params: Promise<{ roadmapId: string; roundId: string }> };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The roadmap page and the round, which must belong to that roadmap (anything else is the 404 page). */
 async function loadRoundPage(params: Props["params"]) {
   const { roadmapId, roundId } = await params;
   const page = await loadRoadmapPage(roadmapId, `/roadmaps/${roadmapId}/feedback/${roundId}`);
-  if (!UUID.test(roundId)) notFound();
+  if (!isUuid(roundId)) notFound();
   const detail = await loadForPage(() => getFeedbackRound(page.db, page.actor, roundId));
   if (detail.round.roadmapId !== roadmapId) notFound();
   return { page: { ...page, roadmapId }, detail };

@@ -3,6 +3,7 @@ import { ScenarioCompare } from "@/components/scenarios/scenario-compare";
 import { TextLink } from "@/components/ui/text-link";
 import { canEditRoadmaps } from "@/lib/client/roles";
 import { queryKeys } from "@/lib/client/query-keys";
+import { isUuid } from "@/lib/server/uuid";
 import { compareScenario } from "@/lib/services/scenarios/compare";
 import { prefetchOrSkip } from "../../load-roadmap";
 import { SectionPage, loadSectionPage, sectionMetadata } from "../../section-page";
@@ -14,12 +15,10 @@ type Props = {
 
 export const generateMetadata = sectionMetadata("scenarios", "Compare scenario");
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** /roadmaps/:baseId/scenarios/:scenarioId[?apply=1]: a scenario side by side with its live roadmap. */
 export default async function CompareScenarioPage({ params, searchParams }: Props) {
   const { scenarioId } = await params;
-  if (!UUID.test(scenarioId)) notFound();
+  if (!isUuid(scenarioId)) notFound();
   const page = await loadSectionPage(params, "scenarios");
   const { roadmapId, actor, db, board } = page;
   const { apply } = await searchParams;
