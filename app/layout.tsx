@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
-import { localeFromAcceptLanguage } from "@/lib/client/format";
+import { localeFromAcceptLanguage } from "@/lib/server/locale";
 import { Providers } from "./providers";
 import "./globals.css";
 

@@ -1,6 +1,6 @@
 "use server";
 
-import { safeCallbackPath } from "@/lib/client/callback-url";
+import { safeCallbackPath } from "@/lib/server/callback-url";
 import { signOut } from "@/lib/server/auth";
 
 /**

@@ -4,7 +4,7 @@ import { ChevronUpDownIcon, PlusIcon, UsersIcon } from "@/components/ui/icons";
 import { Menu, MenuGroup, MenuLinkItem, MenuSeparator } from "@/components/ui/menu";
 import { RoleBadge } from "@/components/teams/role-badge";
 import { TeamAvatar } from "@/components/teams/team-avatar";
-import { ROLE_INFO } from "@/lib/client/roles";
+import { ROLE_INFO } from "@/lib/validation/roles";
 import type { TeamSummary } from "@/lib/validation/accounts";
 
 /** Switches between the user's teams; the current one is checked. */

@@ -9,7 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ButtonLink } from "@/components/ui/button-link";
 import { useAcceptInvitation } from "@/lib/client/invitations";
-import { ROLE_INFO } from "@/lib/client/roles";
+import { ROLE_INFO } from "@/lib/validation/roles";
 import type { Role } from "@/lib/validation/common";
 
 export interface InvitationPreview {

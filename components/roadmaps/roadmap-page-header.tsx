@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
-import { ROLE_INFO, canEditRoadmaps } from "@/lib/client/roles";
+import { ROLE_INFO, canEditRoadmaps } from "@/lib/validation/roles";
 import type { Role } from "@/lib/validation/common";
 import { RoadmapHeaderShell } from "./roadmap-header-shell";
 import type { RoadmapSection } from "./roadmap-section-nav";

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { ButtonLink } from "@/components/ui/button-link";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { InfoIcon } from "@/components/ui/icons";
-import { canEditRoadmaps } from "@/lib/client/roles";
+import { canEditRoadmaps } from "@/lib/validation/roles";
 import { useDiscardScenario, useScenarios } from "@/lib/client/scenarios";
 import { useBoard } from "@/lib/client/timeline";
 import type { Role } from "@/lib/validation/common";

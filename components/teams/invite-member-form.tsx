@@ -10,7 +10,7 @@ import { Input } from "@/components/ui/input";
 import { LocalDate } from "@/components/ui/local-date";
 import { useValidatedForm } from "@/lib/client/forms";
 import { useCreateInvitation, useInvitations } from "@/lib/client/invitations";
-import { ROLE_INFO } from "@/lib/client/roles";
+import { ROLE_INFO } from "@/lib/validation/roles";
 import type { Role } from "@/lib/validation/common";
 import { createInvitationSchema } from "@/lib/validation/teams";
 import { RolePicker } from "./role-picker";

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Select } from "@/components/ui/select";
 import { Spinner } from "@/components/ui/spinner";
-import { ROLE_INFO, ROLE_ORDER } from "@/lib/client/roles";
+import { ROLE_INFO, ROLE_ORDER } from "@/lib/validation/roles";
 import type { Role } from "@/lib/validation/common";
 
 /**

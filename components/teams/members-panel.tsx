@@ -1,6 +1,6 @@
 "use client";
 
-import { canManageTeam } from "@/lib/client/roles";
+import { canManageTeam } from "@/lib/validation/roles";
 import type { Role } from "@/lib/validation/common";
 import { InviteMemberForm } from "./invite-member-form";
 import { MembersTable } from "./members-table";

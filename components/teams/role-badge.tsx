@@ -1,5 +1,5 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { ROLE_INFO } from "@/lib/client/roles";
+import { ROLE_INFO } from "@/lib/validation/roles";
 import type { Role } from "@/lib/validation/common";
 
 const TONE: Record<Role, BadgeTone> = {

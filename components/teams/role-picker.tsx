@@ -1,5 +1,5 @@
 import { RadioCards } from "@/components/ui/radio-cards";
-import { ROLE_INFO, ROLE_ORDER } from "@/lib/client/roles";
+import { ROLE_INFO, ROLE_ORDER } from "@/lib/validation/roles";
 import type { Role } from "@/lib/validation/common";
 
 const OPTIONS = ROLE_ORDER.map((role) => ({ value: role, ...ROLE_INFO[role] }));

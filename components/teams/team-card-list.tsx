@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { ArrowRightIcon } from "@/components/ui/icons";
-import { ROLE_INFO } from "@/lib/client/roles";
+import { ROLE_INFO } from "@/lib/validation/roles";
 import type { TeamSummary } from "@/lib/validation/accounts";
 import { RoleBadge } from "./role-badge";
 import { TeamAvatar } from "./team-avatar";

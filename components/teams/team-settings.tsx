@@ -1,6 +1,6 @@
 "use client";
 
-import { canAddSkills, canManageTeam } from "@/lib/client/roles";
+import { canAddSkills, canManageTeam } from "@/lib/validation/roles";
 import { useTeam } from "@/lib/client/teams";
 import type { Role } from "@/lib/validation/common";
 import type { Team } from "@/lib/validation/teams";

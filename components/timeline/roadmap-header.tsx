@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { CalendarIcon, ChevronDownIcon, SettingsIcon } from "@/components/ui/icons";
 import { Menu, MenuButtonItem } from "@/components/ui/menu";
 import { horizonAdvice } from "@/lib/client/roadmaps";
-import { ROLE_INFO } from "@/lib/client/roles";
+import { ROLE_INFO } from "@/lib/validation/roles";
 import { horizonEnd } from "@/lib/planning/calendar";
 import type { Role } from "@/lib/validation/common";
 import type { Roadmap } from "@/lib/validation/roadmaps";

@@ -23,7 +23,7 @@ import { useRoadmapLive } from "@/lib/client/live-events";
 import { usePhases, type Phase } from "@/lib/client/phases";
 import { useRisks } from "@/lib/client/resources";
 import { restoreRoadmap } from "@/lib/client/roadmaps";
-import { canEditRoadmaps } from "@/lib/client/roles";
+import { canEditRoadmaps } from "@/lib/validation/roles";
 import { findItem as findCachedItem, type Board, type Schedule } from "@/lib/client/timeline";
 import { addDays, fromDayNumber, toDayNumber } from "@/lib/planning/calendar";
 import type { Roadmap } from "@/lib/validation/roadmaps";

@@ -44,23 +44,6 @@ export function formatDate(value: string, style: DateStyle, ctx: DateFormatConte
   return formatter(plan ? { ...ctx, timeZone: "UTC" } : ctx, DATE_STYLES[style]).format(date);
 }
 
-/** The first supported tag of an Accept-Language header. */
-export function localeFromAcceptLanguage(header: string | null): string {
-  const tags = (header ?? "")
-    .split(",")
-    .map((part) => part.split(";")[0].trim())
-    .filter((tag) => tag && tag !== "*");
-  for (const tag of tags) {
-    try {
-      const [supported] = Intl.DateTimeFormat.supportedLocalesOf([tag]);
-      if (supported) return supported;
-    } catch {
-      // An invalid tag: try the next one.
-    }
-  }
-  return "en-US";
-}
-
 export function pluralize(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString()} ${count === 1 ? one : many}`;
 }

@@ -3,7 +3,7 @@ import { TextLink } from "@/components/ui/text-link";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { RegisterForm } from "@/components/auth/register-form";
-import { safeCallbackPath, withCallback } from "@/lib/client/callback-url";
+import { safeCallbackPath, withCallback } from "@/lib/server/callback-url";
 import { currentActor } from "@/lib/server/session";
 
 export const metadata: Metadata = { title: "Create an account" };

@@ -3,7 +3,7 @@ import { TextLink } from "@/components/ui/text-link";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SignInForm } from "@/components/auth/sign-in-form";
-import { safeCallbackPath, withCallback } from "@/lib/client/callback-url";
+import { safeCallbackPath, withCallback } from "@/lib/server/callback-url";
 import { demoLoginHint } from "@/lib/demo/policy";
 import { currentActor } from "@/lib/server/session";
 

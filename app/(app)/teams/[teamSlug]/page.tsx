@@ -4,7 +4,7 @@ import { RoadmapList } from "@/components/teams/roadmap-list";
 import { ButtonLink } from "@/components/ui/button-link";
 import { PlusIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
-import { canEditRoadmaps } from "@/lib/client/roles";
+import { canEditRoadmaps } from "@/lib/validation/roles";
 import { listRoadmaps } from "@/lib/services/roadmaps/lifecycle";
 import { loadTeamPage } from "./load-team";
 

@@ -1,6 +1,6 @@
 import { CapacityView } from "@/components/resources/capacity-view";
 import { queryKeys } from "@/lib/client/query-keys";
-import { canEditRoadmaps } from "@/lib/client/roles";
+import { canEditRoadmaps } from "@/lib/validation/roles";
 import { getCapacity } from "@/lib/services/staffing/capacity";
 import { listSkills } from "@/lib/services/staffing/skills";
 import { getStaffing } from "@/lib/services/staffing/staffing";

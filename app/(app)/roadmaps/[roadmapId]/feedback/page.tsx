@@ -1,6 +1,6 @@
 import { FeedbackRoundsView } from "@/components/feedback-rounds/feedback-rounds-view";
 import { queryKeys } from "@/lib/client/query-keys";
-import { canEditRoadmaps } from "@/lib/client/roles";
+import { canEditRoadmaps } from "@/lib/validation/roles";
 import { listFeedbackRounds } from "@/lib/services/feedback-rounds/rounds";
 import { prefetchOrSkip } from "../load-roadmap";
 import { SectionPage, loadSectionPage, sectionMetadata } from "../section-page";

@@ -1,6 +1,6 @@
 import { PhasesView } from "@/components/phases/phases-view";
 import { queryKeys } from "@/lib/client/query-keys";
-import { canEditRoadmaps } from "@/lib/client/roles";
+import { canEditRoadmaps } from "@/lib/validation/roles";
 import { getCapacity } from "@/lib/services/staffing/capacity";
 import { listPhases } from "@/lib/services/phases/list";
 import { prefetchOrSkip } from "../load-roadmap";

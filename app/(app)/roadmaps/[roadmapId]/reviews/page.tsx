@@ -1,6 +1,6 @@
 import { ReviewsView } from "@/components/reviews/reviews-view";
 import { queryKeys } from "@/lib/client/query-keys";
-import { canEditRoadmaps } from "@/lib/client/roles";
+import { canEditRoadmaps } from "@/lib/validation/roles";
 import { getCadence } from "@/lib/services/reviews/cadence";
 import { listReviews } from "@/lib/services/reviews/reviews";
 import { listSnapshots } from "@/lib/services/snapshots/queries";

@@ -1,6 +1,6 @@
 import { RisksView } from "@/components/risks/risks-view";
 import { queryKeys } from "@/lib/client/query-keys";
-import { canEditRoadmaps } from "@/lib/client/roles";
+import { canEditRoadmaps } from "@/lib/validation/roles";
 import { listRisks } from "@/lib/services/risks/list";
 import { prefetchOrSkip } from "../load-roadmap";
 import { SectionPage, loadSectionPage, sectionMetadata } from "../section-page";

@@ -1,6 +1,6 @@
 import { ScenarioList } from "@/components/scenarios/scenario-list";
 import { ScenarioOfScenarioNote } from "@/components/scenarios/scenario-of-scenario-note";
-import { canEditRoadmaps } from "@/lib/client/roles";
+import { canEditRoadmaps } from "@/lib/validation/roles";
 import { queryKeys } from "@/lib/client/query-keys";
 import { listScenarios } from "@/lib/services/scenarios/scenarios";
 import { prefetchOrSkip } from "../load-roadmap";

@@ -3,7 +3,7 @@ import { ExportsCard } from "@/components/sharing/exports-card";
 import { PicturesCard } from "@/components/sharing/pictures-card";
 import { PresentationFormatsCard } from "@/components/sharing/presentation-formats-card";
 import { ShareLinksCard } from "@/components/sharing/share-links-card";
-import { canEditRoadmaps } from "@/lib/client/roles";
+import { canEditRoadmaps } from "@/lib/validation/roles";
 import { queryKeys } from "@/lib/client/query-keys";
 import { listShareLinks } from "@/lib/services/share-links/share-links";
 import { prefetchOrSkip } from "../load-roadmap";

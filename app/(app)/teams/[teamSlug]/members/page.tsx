@@ -4,7 +4,7 @@ import { HydrateQueries } from "@/components/query/hydrate-queries";
 import { MembersPanel } from "@/components/teams/members-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { queryKeys } from "@/lib/client/query-keys";
-import { canManageTeam } from "@/lib/client/roles";
+import { canManageTeam } from "@/lib/validation/roles";
 import { listPendingInvitations } from "@/lib/services/teams/invitations";
 import { listMembers } from "@/lib/services/teams/members";
 import { loadTeamPage } from "../load-team";

@@ -1,4 +1,4 @@
-import { localeFromAcceptLanguage } from "@/lib/client/format";
+import { localeFromAcceptLanguage } from "@/lib/server/locale";
 import { route } from "@/lib/server/route";
 import { exportRoadmap } from "@/lib/services/exports/roadmap-files";
 import { exportPicture } from "@/lib/services/exports/picture";

@@ -1,4 +1,4 @@
-import { localeFromAcceptLanguage } from "@/lib/client/format";
+import { localeFromAcceptLanguage } from "@/lib/server/locale";
 import { route } from "@/lib/server/route";
 import { exportSharedPicture } from "@/lib/services/exports/picture";
 import { SHARED_HEADERS } from "@/lib/services/share-links/shared-view";

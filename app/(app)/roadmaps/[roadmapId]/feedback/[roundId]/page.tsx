@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { FeedbackRoundView } from "@/components/feedback-rounds/feedback-round-view";
 import { queryKeys } from "@/lib/client/query-keys";
-import { canEditRoadmaps } from "@/lib/client/roles";
+import { canEditRoadmaps } from "@/lib/validation/roles";
 import { loadForPage } from "@/lib/server/session";
 import { isUuid } from "@/lib/server/uuid";
 import { getFeedbackRound } from "@/lib/services/feedback-rounds/rounds";

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { ScenarioCompare } from "@/components/scenarios/scenario-compare";
 import { TextLink } from "@/components/ui/text-link";
-import { canEditRoadmaps } from "@/lib/client/roles";
+import { canEditRoadmaps } from "@/lib/validation/roles";
 import { queryKeys } from "@/lib/client/query-keys";
 import { isUuid } from "@/lib/server/uuid";
 import { compareScenario } from "@/lib/services/scenarios/compare";

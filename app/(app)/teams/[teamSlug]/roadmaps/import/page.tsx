@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { TextLink } from "@/components/ui/text-link";
-import { ROLE_INFO, canEditRoadmaps } from "@/lib/client/roles";
+import { ROLE_INFO, canEditRoadmaps } from "@/lib/validation/roles";
 import { loadTeamPage } from "../../load-team";
 
 type Params = { params: Promise<{ teamSlug: string }> };

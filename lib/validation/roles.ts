@@ -1,5 +1,5 @@
-import type { Role } from "@/lib/validation/common";
-import { can } from "@/lib/validation/permissions";
+import type { Role } from "./common";
+import { can } from "./permissions";
 
 /** What the interface offers each role, read from the server's permission table; the server still checks. */
 export const canManageTeam = (role: Role) => can(role, "team.manage");
