@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { CairnLogo } from "@/components/brand/logo";
-import { ErrorMessage } from "@/components/feedback/error-message";
+import { ErrorMessage } from "@/components/errors/error-message";
 
 export default function ErrorPage({
   error,

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CairnLogo } from "@/components/brand/logo";
-import { NotFoundMessage } from "@/components/feedback/not-found-message";
+import { NotFoundMessage } from "@/components/errors/not-found-message";
 
 export const metadata: Metadata = { title: "Page not found" };
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { ErrorMessage } from "@/components/feedback/error-message";
+import { ErrorMessage } from "@/components/errors/error-message";
 
 export default function AppError({
   error,

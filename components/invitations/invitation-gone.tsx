@@ -1,4 +1,4 @@
-import { StatusMessage } from "@/components/feedback/status-message";
+import { StatusMessage } from "@/components/errors/status-message";
 import { ButtonLink } from "@/components/ui/button-link";
 import { MailIcon } from "@/components/ui/icons";
 

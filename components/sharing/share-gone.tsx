@@ -1,4 +1,4 @@
-import { StatusMessage } from "@/components/feedback/status-message";
+import { StatusMessage } from "@/components/errors/status-message";
 import { CalendarIcon } from "@/components/ui/icons";
 
 export type GoneReason = "expired" | "revoked" | "unavailable";
