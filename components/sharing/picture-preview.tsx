@@ -24,7 +24,18 @@ async function failureMessage(src: string): Promise<string> {
  * origin URL, so nothing inline has to pass the pages' script policy, and the SVG's own markup can
  * never run in the page. While it loads a spinner shows; if it fails, the reason.
  */
-export function PicturePreview({ src, alt, className }: { src: string; alt: string; className?: string }) {
+export function PicturePreview({
+  src,
+  alt,
+  label,
+  className,
+}: {
+  src: string;
+  alt: string;
+  /** The preview's name as a region: on a phone it scrolls sideways, so it takes focus. */
+  label: string;
+  className?: string;
+}) {
   const [state, setState] = useState<PreviewState>({ src, status: "loading" });
   const img = useRef<HTMLImageElement>(null);
 
@@ -45,8 +56,11 @@ export function PicturePreview({ src, alt, className }: { src: string; alt: stri
   const current = state.src === src ? state : { src, status: "loading" as const };
   return (
     <div
+      role="region"
+      aria-label={label}
+      tabIndex={0}
       className={cx(
-        "relative flex items-center justify-center overflow-hidden rounded-lg border border-line bg-white",
+        "relative flex items-center overflow-x-auto rounded-lg border border-line bg-white",
         current.status !== "loaded" && "min-h-40",
         className,
       )}
@@ -54,7 +68,7 @@ export function PicturePreview({ src, alt, className }: { src: string; alt: stri
       {current.status === "failed" ? (
         <p
           role="status"
-          className="flex max-w-md items-start gap-2 px-4 py-6 text-[13px] leading-5 text-ink-soft"
+          className="mx-auto flex max-w-md items-start gap-2 px-4 py-6 text-[13px] leading-5 text-ink-soft"
         >
           <AlertIcon className="mt-0.5 size-4 shrink-0 text-warning-800" />
           <span>{current.message}</span>
@@ -70,7 +84,8 @@ export function PicturePreview({ src, alt, className }: { src: string; alt: stri
           onLoad={() => setState({ src, status: "loaded" })}
           onError={onError}
           className={cx(
-            "h-auto max-h-[28rem] w-auto max-w-full rounded bg-white object-contain transition-opacity",
+            // On a phone the picture keeps a readable width and scrolls; wider, it fits the box.
+            "mx-auto h-auto max-h-[28rem] w-auto min-w-[40rem] object-contain transition-opacity lg:min-w-0 lg:max-w-full",
             current.status === "loading" && "opacity-40",
           )}
         />

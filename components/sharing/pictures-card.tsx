@@ -141,21 +141,20 @@ export function PicturesCard({
           return (
             <li
               key={audience}
-              className="grid items-start gap-5 px-5 py-5 sm:px-6 lg:grid-cols-[minmax(0,1fr)_17rem]"
+              className="grid items-start gap-x-5 gap-y-3 px-5 py-5 sm:px-6 lg:grid-cols-[minmax(0,1fr)_17rem]"
             >
+              {/* The name first for phones and screen readers; beside the preview on wide screens. */}
+              <div className="lg:col-start-2">
+                <h3 className="text-sm font-semibold text-ink">{label}</h3>
+                <p className="mt-0.5 text-[13px] leading-5 text-muted">{PICTURE_AUDIENCE_SHOWS[audience]}</p>
+              </div>
               <PicturePreview
+                className="lg:col-start-1 lg:row-span-2 lg:row-start-1"
                 src={pictureHref(source, { ...query, format: "svg", audience })}
                 alt={`${label} timeline of “${roadmapTitle}”: ${PICTURE_AUDIENCE_SHOWS[audience]}`}
+                label={`${label} picture preview`}
               />
-              <div className="flex flex-col gap-3">
-                <div>
-                  <h3 id={`pictures-${audience}`} className="text-sm font-semibold text-ink">
-                    {label}
-                  </h3>
-                  <p className="mt-0.5 text-[13px] leading-5 text-muted">
-                    {PICTURE_AUDIENCE_SHOWS[audience]}
-                  </p>
-                </div>
+              <div className="lg:col-start-2">
                 <PictureDownloads source={source} query={{ ...query, audience }} what={what} />
               </div>
             </li>

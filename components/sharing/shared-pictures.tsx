@@ -31,6 +31,7 @@ export function SharedPictures({
         <PicturePreview
           src={pictureHref(source, { format: "svg", audience })}
           alt={`${label} timeline of “${roadmapTitle}”: ${PICTURE_AUDIENCE_SHOWS[audience]}`}
+          label={`${label} picture preview`}
         />
         <div className="flex flex-col gap-3">
           <p className="text-[13px] leading-5 text-muted">{PICTURE_AUDIENCE_SHOWS[audience]}</p>
