@@ -1,16 +1,14 @@
 import { cx } from "@/components/ui/cx";
 import type { FeedbackSummary } from "@/lib/validation/collaboration";
-import { feedbackLabel, strongestVerdict } from "./feedback-text";
+import { verdictSummaryText, strongestVerdict } from "./verdict-summary";
 import { VerdictGlyph } from "./verdict";
-
-export { feedbackLabel, strongestVerdict };
 
 /**
  * A 16px mark for a timeline bar: the strongest verdict's shape (octagon, triangle, circle) or a
  * speech bubble when there are comments without verdicts; nothing when there are no comments.
  * `showCount` adds the number of comments beside it. The words are in its accessible name.
  */
-export function FeedbackBadge({
+export function VerdictBadge({
   summary,
   showCount = false,
   className,
@@ -21,7 +19,7 @@ export function FeedbackBadge({
 }) {
   if (!summary || summary.comments === 0) return null;
   const verdict = strongestVerdict(summary);
-  const label = feedbackLabel(summary);
+  const label = verdictSummaryText(summary);
   return (
     <span
       role="img"

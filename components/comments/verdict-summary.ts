@@ -10,7 +10,7 @@ export function strongestVerdict(summary: FeedbackSummary): FeasibilityVerdict |
 }
 
 /** "3 comments, 1 not feasible, 1 with concerns": the summary in words, for labels and tooltips. */
-export function feedbackLabel(summary: FeedbackSummary): string {
+export function verdictSummaryText(summary: FeedbackSummary): string {
   const parts = [pluralize(summary.comments, "comment")];
   if (summary.notFeasible) parts.push(`${summary.notFeasible} not feasible`);
   if (summary.concerns) parts.push(`${summary.concerns} with concerns`);

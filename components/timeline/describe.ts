@@ -1,4 +1,4 @@
-import { feedbackLabel } from "@/components/comments/feedback-text";
+import { verdictSummaryText } from "@/components/comments/verdict-summary";
 import type { Board, Schedule } from "@/lib/client/timeline";
 import { ApiError } from "@/lib/client/api";
 import type { FeedbackSummary } from "@/lib/validation/collaboration";
@@ -40,7 +40,7 @@ export function describeItem(
   if (entry?.critical) parts.push("on the critical path");
   const issue = issueText(item, entry, dt);
   if (issue) parts.push(issue.replace(/\.$/, ""));
-  if (feedback?.comments) parts.push(feedbackLabel(feedback));
+  if (feedback?.comments) parts.push(verdictSummaryText(feedback));
   return parts.join(", ") + ".";
 }
 

@@ -11,7 +11,7 @@ import {
 } from "react";
 import { ItemHistory } from "@/components/activity/item-history";
 import { CommentsSection } from "@/components/comments/comments-section";
-import { FeedbackBadge } from "@/components/comments/feedback-badge";
+import { VerdictBadge } from "@/components/comments/verdict-badge";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TrashIcon, XIcon } from "@/components/ui/icons";
@@ -275,7 +275,7 @@ function CommentsTabLabel({ summary }: { summary: FeedbackSummary | undefined })
   return (
     <>
       Comments
-      <FeedbackBadge summary={summary} showCount />
+      <VerdictBadge summary={summary} showCount />
     </>
   );
 }

@@ -2,7 +2,7 @@
 
 import { memo, useLayoutEffect, useRef, type CSSProperties } from "react";
 import { cx } from "@/components/ui/cx";
-import { FeedbackBadge } from "@/components/comments/feedback-badge";
+import { VerdictBadge } from "@/components/comments/verdict-badge";
 import { RiskGlyph } from "@/components/risks/risk-flag";
 import { initials } from "@/components/ui/avatar";
 import { FlagIcon } from "@/components/ui/icons";
@@ -158,7 +158,7 @@ export const TimelineItem = memo(function TimelineItem({
           {risky && <RiskGlyph className="size-3.5 shrink-0" data-risk-flag="" />}
           {item.status !== "planned" && <StatusGlyph status={item.status} className="size-3" />}
           {item.title}
-          <FeedbackBadge summary={feedback} />
+          <VerdictBadge summary={feedback} />
           {editors?.length ? <EditorMarks editors={editors} className="ml-1" /> : null}
         </span>
       </button>
@@ -196,7 +196,7 @@ export const TimelineItem = memo(function TimelineItem({
         {flags.violation && <WarningGlyph className="size-3.5 shrink-0" />}
         <StatusGlyph status={item.status} className="size-3.5 shrink-0" />
         {!labelOutside && <span className="truncate">{item.title}</span>}
-        {!labelOutside && <FeedbackBadge summary={feedback} />}
+        {!labelOutside && <VerdictBadge summary={feedback} />}
       </span>
       {labelOutside && (
         <span
@@ -208,7 +208,7 @@ export const TimelineItem = memo(function TimelineItem({
           )}
         >
           {item.title}
-          <FeedbackBadge summary={feedback} className="ml-1 align-middle" />
+          <VerdictBadge summary={feedback} className="ml-1 align-middle" />
         </span>
       )}
       {handles && (

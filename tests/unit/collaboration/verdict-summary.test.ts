@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { feedbackLabel, strongestVerdict } from "@/components/comments/feedback-text";
+import { verdictSummaryText, strongestVerdict } from "@/components/comments/verdict-summary";
 
 const summary = (
   s: Partial<Record<"comments" | "unresolved" | "feasible" | "concerns" | "notFeasible", number>>,
@@ -23,14 +23,14 @@ describe("strongestVerdict", () => {
   });
 });
 
-describe("feedbackLabel", () => {
+describe("verdictSummaryText", () => {
   it("says the counts that are not zero, in words", () => {
-    expect(feedbackLabel(summary({ comments: 3, notFeasible: 1 }))).toBe("3 comments, 1 not feasible");
-    expect(feedbackLabel(summary({ comments: 1, unresolved: 1, feasible: 1 }))).toBe(
+    expect(verdictSummaryText(summary({ comments: 3, notFeasible: 1 }))).toBe("3 comments, 1 not feasible");
+    expect(verdictSummaryText(summary({ comments: 1, unresolved: 1, feasible: 1 }))).toBe(
       "1 comment, 1 feasible, 1 open thread",
     );
     expect(
-      feedbackLabel(summary({ comments: 4, unresolved: 2, feasible: 2, concerns: 1, notFeasible: 1 })),
+      verdictSummaryText(summary({ comments: 4, unresolved: 2, feasible: 2, concerns: 1, notFeasible: 1 })),
     ).toBe("4 comments, 1 not feasible, 1 with concerns, 2 feasible, 2 open threads");
   });
 });
