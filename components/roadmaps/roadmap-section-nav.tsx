@@ -28,10 +28,6 @@ const SECTIONS: { id: RoadmapSection; label: string; path: string }[] = [
   { id: "share", label: "Share & export", path: "/share" },
 ];
 
-export function roadmapSectionHref(roadmapId: string, section: RoadmapSection): string {
-  return `/roadmaps/${roadmapId}${SECTIONS.find((s) => s.id === section)!.path}`;
-}
-
 /** The pages of one roadmap, the same on each of them; the one shown is marked aria-current. */
 export function RoadmapSectionNav({
   roadmapId,

@@ -92,17 +92,3 @@ export function WarningGlyph({ className = "size-3.5" }: { className?: string })
     </Glyph>
   );
 }
-
-export function StarGlyph({ className = "size-3.5" }: { className?: string }) {
-  return (
-    <Glyph className={className}>
-      <path
-        d="m8 1.6 1.9 4 4.4.5-3.3 3 .9 4.3L8 11.2l-3.9 2.2.9-4.3-3.3-3 4.4-.5Z"
-        fill="currentColor"
-        stroke="currentColor"
-        strokeWidth="0.8"
-        strokeLinejoin="round"
-      />
-    </Glyph>
-  );
-}

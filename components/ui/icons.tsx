@@ -192,9 +192,3 @@ export const PlugIcon = (p: IconProps) => (
     <path d="M9 3v5M15 3v5M6 8h12v3a6 6 0 0 1-12 0V8ZM12 17v4" />
   </Icon>
 );
-export const TerminalIcon = (p: IconProps) => (
-  <Icon {...p}>
-    <rect x="3" y="4.5" width="18" height="15" rx="2" />
-    <path d="m7 10 3 2.5L7 15M12.5 15H17" />
-  </Icon>
-);

@@ -46,10 +46,3 @@ export function relativeTimeText(iso: string, now: number, ctx: DateFormatContex
   if (abs < 7 * 86_400) return f.format(Math.round(seconds / 86_400), "day");
   return formatDate(iso, "medium", ctx);
 }
-
-/** The local calendar day of a timestamp, as YYYY-MM-DD. */
-export function localDayKey(iso: string | number): string {
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}

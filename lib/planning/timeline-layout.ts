@@ -3,7 +3,7 @@
 // Pure functions of the board, memoised by the page per board version and zoom, so scrolling and
 // dragging never recompute them.
 
-import { addDays, fromDayNumber, horizonEnd, toDayNumber } from "./calendar";
+import { horizonEnd, toDayNumber } from "./calendar";
 import type { Item, Workstream } from "../validation/timeline";
 
 export const ROW_HEIGHT = 40;
@@ -64,15 +64,6 @@ export function xAfterDate(scale: TimeScale, iso: string): number {
 export function dayAtX(scale: TimeScale, x: number): number {
   const day = scale.startDay + Math.floor(x / scale.pxPerDay);
   return Math.min(scale.endDay, Math.max(scale.startDay, day));
-}
-
-export function dateAtX(scale: TimeScale, x: number): string {
-  return fromDayNumber(dayAtX(scale, x));
-}
-
-/** Shifts a date by whole days, for drags and keyboard moves. */
-export function shiftDate(iso: string, days: number): string {
-  return days === 0 ? iso : addDays(iso, days);
 }
 
 /** The middle of today's column, or null when today lies outside the scale. */
