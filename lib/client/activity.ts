@@ -2,11 +2,9 @@ import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import type { ActivityEntity, ActivityEntry } from "@/lib/validation/collaboration";
 import { collaboration, teams } from "@/lib/validation/endpoints";
-import { callEndpoint, type EndpointResponse } from "./api";
+import { callEndpoint } from "./api";
 import { queryKeys } from "./query-keys";
 import { useBoard } from "./timeline";
-
-export type ActivityPage = EndpointResponse<typeof collaboration.listActivity>;
 
 export const ACTIVITY_PAGE_SIZE = 30;
 

@@ -100,11 +100,6 @@ export function settleItemPatch(
   if (pending.patches.length === 0) map.delete(itemId);
 }
 
-/** True while an edit of this item is on its way, so that a panel does not re-base on an optimistic state. */
-export function hasPendingPatch(queryClient: QueryClient, itemId: string): boolean {
-  return registry(queryClient).has(itemId);
-}
-
 /**
  * A newer state of an item from elsewhere (another person's change, heard over the event stream).
  * Edits of ours still in flight stay on top of it; an older or equal version changes nothing.
