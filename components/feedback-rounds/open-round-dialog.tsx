@@ -6,11 +6,11 @@ import { AUDIENCE_LABELS } from "@/components/dashboards/audience-labels";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { ChoiceField } from "@/components/ui/choice-field";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
 import { PlusIcon } from "@/components/ui/icons";
 import { LocalDate } from "@/components/ui/local-date";
-import { Select } from "@/components/ui/select";
 import { useToday } from "@/lib/client/dates";
 import { useOpenFeedbackRound } from "@/lib/client/feedback-rounds";
 import { useValidatedForm } from "@/lib/client/forms";
@@ -77,17 +77,14 @@ function OpenRoundForm({
           />
         )}
       </Field>
-      <Field label="Audience" error={form.fieldErrors.audience}>
-        {(control) => (
-          <Select {...control} value={audience} onChange={(e) => setAudience(e.target.value as Audience)}>
-            {AUDIENCES.map((a) => (
-              <option key={a} value={a}>
-                {AUDIENCE_LABELS[a]}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
+      <ChoiceField
+        label="Audience"
+        error={form.fieldErrors.audience}
+        value={audience}
+        choices={AUDIENCES}
+        labelOf={(a) => AUDIENCE_LABELS[a]}
+        onChange={(a) => setAudience(a)}
+      />
       <Field
         label="Closes on"
         error={form.fieldErrors.closesOn}

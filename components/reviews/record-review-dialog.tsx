@@ -5,10 +5,10 @@ import { useToday } from "@/lib/client/dates";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { ChoiceField } from "@/components/ui/choice-field";
 import { Field } from "@/components/ui/field";
 import { PlusIcon, TrashIcon } from "@/components/ui/icons";
 import { Input, Textarea } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
 import { errorMessage } from "@/lib/client/api";
 import { useRecordReview, type Review } from "@/lib/client/reviews";
 import { AUDIENCES, type Audience } from "@/lib/validation/communication";
@@ -87,17 +87,14 @@ export function RecordReviewDialog({
     >
       <form id={formId} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
         <div className="grid grid-cols-2 gap-3">
-          <Field label="Audience" error={issueAt(issues, "audience")}>
-            {(control) => (
-              <Select {...control} value={audience} onChange={(e) => setAudience(e.target.value as Audience)}>
-                {AUDIENCES.map((a) => (
-                  <option key={a} value={a}>
-                    {AUDIENCE_LABEL[a]}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </Field>
+          <ChoiceField
+            label="Audience"
+            error={issueAt(issues, "audience")}
+            value={audience}
+            choices={AUDIENCES}
+            labelOf={(a) => AUDIENCE_LABEL[a]}
+            onChange={(a) => setAudience(a)}
+          />
           <Field label="Held on" error={issueAt(issues, "heldOn")}>
             {(control) => (
               <Input

@@ -4,10 +4,10 @@ import { useState, type FormEvent } from "react";
 import { OwnerField } from "@/components/teams/owner-field";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ChoiceField } from "@/components/ui/choice-field";
 import { Field } from "@/components/ui/field";
 import { TrashIcon } from "@/components/ui/icons";
 import { Input, Textarea } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
 import { validate, type FieldErrors } from "@/lib/client/forms";
 import { needsContingency, useCreateRisk, useUpdateRisk, type Risk } from "@/lib/client/resources";
 import { RISK_KINDS, RISK_STATUSES, createRiskSchema, updateRiskSchema } from "@/lib/validation/resources";
@@ -149,36 +149,23 @@ export function RiskForm({
             )}
           </Field>
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field label="Kind" error={errors.kind} hint={RISK_KIND_INFO[values.kind].hint}>
-              {(control) => (
-                <Select
-                  {...control}
-                  value={values.kind}
-                  onChange={(e) => set("kind", e.target.value as RiskFormValues["kind"])}
-                >
-                  {RISK_KINDS.map((k) => (
-                    <option key={k} value={k}>
-                      {RISK_KIND_INFO[k].label}
-                    </option>
-                  ))}
-                </Select>
-              )}
-            </Field>
-            <Field label="Status" error={errors.status}>
-              {(control) => (
-                <Select
-                  {...control}
-                  value={values.status}
-                  onChange={(e) => set("status", e.target.value as RiskFormValues["status"])}
-                >
-                  {RISK_STATUSES.map((s) => (
-                    <option key={s} value={s}>
-                      {RISK_STATUS_INFO[s].label}
-                    </option>
-                  ))}
-                </Select>
-              )}
-            </Field>
+            <ChoiceField
+              label="Kind"
+              error={errors.kind}
+              hint={RISK_KIND_INFO[values.kind].hint}
+              value={values.kind}
+              choices={RISK_KINDS}
+              labelOf={(k) => RISK_KIND_INFO[k].label}
+              onChange={(k) => set("kind", k)}
+            />
+            <ChoiceField
+              label="Status"
+              error={errors.status}
+              value={values.status}
+              choices={RISK_STATUSES}
+              labelOf={(s) => RISK_STATUS_INFO[s].label}
+              onChange={(s) => set("status", s)}
+            />
           </div>
           <div className="grid gap-4 sm:grid-cols-2">
             <RatingField

@@ -4,10 +4,10 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { ChoiceField } from "@/components/ui/choice-field";
 import { Field } from "@/components/ui/field";
 import { TrashIcon } from "@/components/ui/icons";
 import { Input, Textarea } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
 import { ApiError, errorMessage } from "@/lib/client/api";
 import { splitServerError, validate, type FieldErrors } from "@/lib/client/forms";
 import { useDeleteRoadmap, useUpdateRoadmap } from "@/lib/client/roadmaps";
@@ -194,21 +194,14 @@ export function RoadmapSettingsDialog({
               />
             )}
           </Field>
-          <Field label="Status" error={errors.status}>
-            {(control) => (
-              <Select
-                {...control}
-                value={values.status}
-                onChange={(e) => set("status", e.target.value as Roadmap["status"])}
-              >
-                {ROADMAP_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {STATUS_LABELS[s]}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </Field>
+          <ChoiceField
+            label="Status"
+            error={errors.status}
+            value={values.status}
+            choices={ROADMAP_STATUSES}
+            labelOf={(s) => STATUS_LABELS[s]}
+            onChange={(s) => set("status", s)}
+          />
         </div>
         <HorizonField
           value={values.horizonMonths}

@@ -2,6 +2,7 @@
 
 import { OwnerField } from "@/components/teams/owner-field";
 import { cx } from "@/components/ui/cx";
+import { ChoiceField } from "@/components/ui/choice-field";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -155,21 +156,14 @@ export function ItemFields({
         </>
       )}
 
-      <Field label="Status" error={errors.status}>
-        {(control) => (
-          <Select
-            {...control}
-            value={values.status}
-            onChange={(e) => set("status", e.target.value as ItemFormValues["status"])}
-          >
-            {STATUS_ORDER.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_INFO[s].label}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
+      <ChoiceField
+        label="Status"
+        error={errors.status}
+        value={values.status}
+        choices={STATUS_ORDER}
+        labelOf={(s) => STATUS_INFO[s].label}
+        onChange={(s) => set("status", s)}
+      />
 
       {!milestone && (
         <fieldset className="flex flex-col gap-1.5">
