@@ -37,6 +37,8 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   no_gate: 422,
   not_a_base: 422,
   too_large_for_picture: 422,
+  invalid_actuals: 422,
+  not_enough_history: 422,
   gate_decided: 409,
   scenario_conflict: 409,
   scenario_closed: 409,

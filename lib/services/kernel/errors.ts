@@ -34,6 +34,8 @@ export type ErrorCode =
   | "scenario_closed"
   | "not_a_base"
   | "too_large_for_picture"
+  | "invalid_actuals"
+  | "not_enough_history"
   | "cross_site_request"
   | "session_required"
   | "insufficient_scope"
