@@ -7,3 +7,4 @@ export * from "./collaboration";
 export * from "./resources";
 export * from "./communication";
 export * from "./phases";
+export * from "./learning";

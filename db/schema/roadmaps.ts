@@ -102,6 +102,14 @@ export const items = pgTable(
     likelyHours: doublePrecision("likely_hours"),
     pessimisticHours: doublePrecision("pessimistic_hours"),
     ownerId: uuid("owner_id").references(() => users.id, { onDelete: "set null" }),
+    /** Actuals (#18): the days work really started and finished, plan dates like startDate. */
+    actualStart: date("actual_start", { mode: "string" }),
+    actualFinish: date("actual_finish", { mode: "string" }),
+    /**
+     * Work in progress: hours still to do, re-estimated by whoever does it. Double precision like
+     * the three-point estimate it replaces for the rest of the work (and read as a number).
+     */
+    remainingHours: doublePrecision("remaining_hours"),
     /** In a scenario: the base roadmap's item this one copies (null for items added in it). */
     sourceId: uuid("source_id"),
     version: version(),
@@ -111,7 +119,16 @@ export const items = pgTable(
   },
   (t) => [
     index("items_roadmap_idx").on(t.roadmapId),
+    // Estimate accuracy and the history forecast read a team's done features across its roadmaps.
+    index("items_done_features_idx")
+      .on(t.roadmapId, t.actualFinish)
+      .where(sql`${t.status} = 'done' and ${t.kind} = 'feature' and ${t.deletedAt} is null`),
     check("items_dates_check", sql`${t.startDate} <= ${t.endDate}`),
+    check(
+      "items_actuals_check",
+      sql`${t.actualFinish} is null or ${t.actualStart} is null or ${t.actualStart} <= ${t.actualFinish}`,
+    ),
+    check("items_remaining_hours_check", sql`${t.remainingHours} is null or ${t.remainingHours} >= 0`),
   ],
 );
 
