@@ -7,9 +7,10 @@ import {
   type PointerEvent as ReactPointerEvent,
   type RefObject,
 } from "react";
+import { dragGeometry, type DragMode } from "@/lib/planning/timeline-drag";
 import { ROW_HEIGHT, type PlacedItem, type TimelineLayout } from "@/lib/planning/timeline-layout";
 
-export type DragMode = "move" | "start" | "end" | "link";
+export type { DragMode };
 
 export interface DragCallbacks {
   layout: () => TimelineLayout;
@@ -114,21 +115,13 @@ export function useItemDrag(
           return;
         }
         delta = cb.current.clamp(placed!, mode, Math.round(dx / ppd));
-        const px = delta * ppd;
-        if (mode === "move") el!.style.transform = `translateX(${px}px)`;
-        else if (mode === "end") el!.style.width = `${placed!.width + px}px`;
-        else {
-          el!.style.transform = `translateX(${px}px)`;
-          el!.style.width = `${placed!.width - px}px`;
-        }
+        const { shift, width, badgeX } = dragGeometry(placed!, mode, delta * ppd);
+        if (mode !== "end") el!.style.transform = `translateX(${shift}px)`;
+        if (mode !== "move") el!.style.width = `${width}px`;
         if (badge) {
           badge.hidden = false;
           badge.textContent = cb.current.preview(placed!, mode, delta);
-          const edge =
-            mode === "end"
-              ? placed!.x + placed!.width + px
-              : placed!.x + (mode === "start" || mode === "move" ? px : 0);
-          badge.style.transform = `translate(${Math.max(0, edge)}px, ${placed!.row * ROW_HEIGHT - 24}px)`;
+          badge.style.transform = `translate(${badgeX}px, ${placed!.row * ROW_HEIGHT - 24}px)`;
         }
       }
 

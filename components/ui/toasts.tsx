@@ -7,7 +7,7 @@ import { cx } from "@/components/ui/cx";
 import { AlertIcon, CheckCircleIcon, ErrorIcon, InfoIcon, XIcon } from "@/components/ui/icons";
 
 /*
- * Toasts for the timeline: undo after a delete, a change someone else made first, a refused link.
+ * Toasts: undo after a delete, a change someone else made first, a refused link, a copied picture.
  * They live in their own React root on <body>, so that a toast outlives the page that raised it
  * (deleting a roadmap goes back to the team page, and its "Undo" must still be there). They sit at
  * the bottom left, clear of the item panel's buttons on the right.
