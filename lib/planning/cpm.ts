@@ -2,7 +2,7 @@
 // run many times with different durations (the Monte-Carlo forecast does exactly that).
 
 import { CycleError } from "./graph";
-import { findCycleIndexes, indexNetwork, kahnOrder } from "./indexed-network";
+import { findCycleIndexes, indexNetwork, kahnOrder, type IndexedNetwork } from "./indexed-network";
 
 export interface CpmLink {
   fromId: string;
@@ -11,14 +11,10 @@ export interface CpmLink {
   lagDays: number;
 }
 
-export interface CpmNetwork {
-  readonly size: number;
-  readonly ids: readonly string[];
-  readonly indexOf: ReadonlyMap<string, number>;
+/** An indexed network (indexed-network.ts) in topological order, with each successor slot's lag. */
+export interface CpmNetwork extends Omit<IndexedNetwork, "succEdge"> {
   /** Node indexes, every node after all of its predecessors. */
   readonly order: Int32Array;
-  readonly succStart: Int32Array;
-  readonly succTo: Int32Array;
   /** The lag of each successor slot, aligned with succTo. */
   readonly succLag: Int32Array;
 }

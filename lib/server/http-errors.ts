@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { AppError, type ErrorCode } from "@/lib/services/kernel/errors";
+import { AppError, issueDetails, type ErrorCode } from "@/lib/services/kernel/errors";
 
 /** The one table that turns an error code into an HTTP status (api.md, "Errors"). */
 export const STATUS_OF: Record<ErrorCode, number> = {
@@ -63,9 +63,9 @@ export function errorResponse(error: AppError): Response {
   return Response.json(body, { status: STATUS_OF[error.code], headers });
 }
 
-/** zod issues as api.md's `details`: one {path, message} per problem. */
+/** An invalid body or query string, its zod issues as api.md's `details`. */
 export function invalidRequest(issues: z.core.$ZodIssue[], where: "body" | "query"): AppError {
-  const details = issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
+  const details = issueDetails(issues);
   const first = details[0];
   const prefix = where === "query" ? "The query string is not valid" : "The request body is not valid";
   return new AppError(

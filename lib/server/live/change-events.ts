@@ -3,6 +3,7 @@ import { loadItem } from "@/lib/services/items/rows";
 import type { ChangeEvent, RoadmapEvent } from "@/lib/validation/collaboration";
 import type { Item } from "@/lib/validation/timeline";
 import type { LiveMessage } from "@/lib/services/kernel/live-events";
+import { promiseCache } from "@/lib/services/kernel/promise-cache";
 
 export type ChangeMessage = Extract<LiveMessage, { kind: "change" }>;
 
@@ -22,23 +23,17 @@ export const RETRY_FRAME = encoder.encode("retry: 2000\n\n");
  * Item changes travel with the item, read once per instance however many pages watch, so that
  * pages need no GET of their own (fifty watchers would otherwise send fifty). Keyed by version.
  */
-const itemReads = new Map<string, Promise<Item | null>>();
-const ITEM_READS_KEPT = 200;
+const itemReads = promiseCache<Item | null>(200);
 
 export function itemAfter(handle: DatabaseHandle, message: ChangeMessage): Promise<Item | null> {
   if (message.entity !== "item" || message.type === "deleted") return Promise.resolve(null);
-  const key = `${message.id}@${message.version}`;
-  let read = itemReads.get(key);
-  if (!read) {
-    read = loadItem(handle.db, message.id).then(
+  return itemReads.get(`${message.id}@${message.version}`, () =>
+    loadItem(handle.db, message.id).then(
       // Only the version the event names: a later one would skip its own event's changes.
       (item) => (item.version === message.version ? item : null),
       () => null,
-    );
-    itemReads.set(key, read);
-    if (itemReads.size > ITEM_READS_KEPT) itemReads.delete(itemReads.keys().next().value!);
-  }
-  return read;
+    ),
+  );
 }
 
 export function toChangeEvent(message: ChangeMessage, roadmapId: string): ChangeEvent {

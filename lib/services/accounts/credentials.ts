@@ -49,12 +49,3 @@ export async function verifyCredentials(
     ? { ...toUser(user), sessionVersion: user.sessionVersion }
     : null;
 }
-
-export async function findUser(db: Database, userId: string): Promise<User | null> {
-  const [user] = await db
-    .select({ id: users.id, email: users.email, name: users.name })
-    .from(users)
-    .where(eq(users.id, userId))
-    .limit(1);
-  return user ?? null;
-}

@@ -23,6 +23,7 @@ import { recordRoadmapChange } from "@/lib/services/kernel/roadmap-access";
 import { checkDomainRules } from "./checks";
 import { lower } from "./names";
 import { ownerResolver, resolveSkills, staffingOf, teamMembersByEmail } from "./references";
+import { estimateColumns, plainItemFields } from "@/lib/services/items/rows";
 
 /** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters for the widest table (items). */
 
@@ -66,17 +67,8 @@ export async function writeImportedRoadmap(
     id: itemIds.get(i.id)!,
     roadmapId,
     workstreamId: (i.workstreamId && laneIds.get(i.workstreamId)) || null,
-    kind: i.kind,
-    title: i.title,
-    description: i.description,
-    startDate: i.startDate,
-    endDate: i.endDate,
-    outcome: i.outcome,
-    isKey: i.isKey,
-    status: i.status,
-    optimisticHours: i.estimate?.optimisticHours ?? null,
-    likelyHours: i.estimate?.likelyHours ?? null,
-    pessimisticHours: i.estimate?.pessimisticHours ?? null,
+    ...plainItemFields(i),
+    ...estimateColumns(i.estimate),
     ownerId: owners.ownerOf(i.owner, `item "${i.title}"`, "items"),
   }));
 

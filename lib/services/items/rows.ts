@@ -8,28 +8,53 @@ import { notFound } from "@/lib/services/kernel/errors";
 export type ItemRow = typeof items.$inferSelect;
 export type SkillHours = { skillId: string; hours: number };
 
+/** The fields an item carries unchanged in every shape: its row, the API's Item, a roadmap document. */
+type PlainItemFields = Pick<
+  Item,
+  "kind" | "title" | "description" | "startDate" | "endDate" | "outcome" | "isKey" | "status"
+>;
+
+export function plainItemFields(from: PlainItemFields): PlainItemFields {
+  return {
+    kind: from.kind,
+    title: from.title,
+    description: from.description,
+    startDate: from.startDate,
+    endDate: from.endDate,
+    outcome: from.outcome,
+    isKey: from.isKey,
+    status: from.status,
+  };
+}
+
+type Estimate = Item["estimate"];
+
+/** An estimate as its three columns; none (null) clears them. */
+export function estimateColumns(estimate: Estimate) {
+  return {
+    optimisticHours: estimate?.optimisticHours ?? null,
+    likelyHours: estimate?.likelyHours ?? null,
+    pessimisticHours: estimate?.pessimisticHours ?? null,
+  };
+}
+
+/** The three columns as an estimate: all three or none. */
+function estimateOf(row: ItemRow): Estimate {
+  if (row.optimisticHours === null || row.likelyHours === null || row.pessimisticHours === null) return null;
+  return {
+    optimisticHours: row.optimisticHours,
+    likelyHours: row.likelyHours,
+    pessimisticHours: row.pessimisticHours,
+  };
+}
+
 export function toItem(row: ItemRow, skillRows: SkillHours[]): Item {
-  const hasEstimate =
-    row.optimisticHours !== null && row.likelyHours !== null && row.pessimisticHours !== null;
   return {
     id: row.id,
     roadmapId: row.roadmapId,
     workstreamId: row.workstreamId,
-    kind: row.kind,
-    title: row.title,
-    description: row.description,
-    startDate: row.startDate,
-    endDate: row.endDate,
-    outcome: row.outcome,
-    isKey: row.isKey,
-    status: row.status,
-    estimate: hasEstimate
-      ? {
-          optimisticHours: row.optimisticHours!,
-          likelyHours: row.likelyHours!,
-          pessimisticHours: row.pessimisticHours!,
-        }
-      : null,
+    ...plainItemFields(row),
+    estimate: estimateOf(row),
     skills: skillRows,
     ownerId: row.ownerId,
     version: row.version,
@@ -74,11 +99,7 @@ export function columnsOf(item: Partial<CreateItemInput>) {
   const { estimate, skills: _skills, ...rest } = item;
   return {
     ...rest,
-    ...(estimate !== undefined && {
-      optimisticHours: estimate?.optimisticHours ?? null,
-      likelyHours: estimate?.likelyHours ?? null,
-      pessimisticHours: estimate?.pessimisticHours ?? null,
-    }),
+    ...(estimate !== undefined && estimateColumns(estimate)),
   };
 }
 

@@ -1,9 +1,10 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { items } from "@/db/schema";
+import { endDateAfter } from "@/lib/planning/item-dates";
 import { mergedItemSchema, type Item, type UpdateItemInput } from "@/lib/validation/timeline";
 import type { Actor } from "@/lib/services/kernel/actor";
-import { AppError, versionMismatch } from "@/lib/services/kernel/errors";
+import { AppError, issueDetails, versionMismatch } from "@/lib/services/kernel/errors";
 import { accessRoadmap, diffFields, recordRoadmapChange } from "@/lib/services/kernel/roadmap-access";
 import { notifyItemChanged } from "@/lib/services/notifications/notifications";
 import { accessItem, checkInsideHorizon, checkReferences } from "./checks";
@@ -22,13 +23,10 @@ export async function updateItem(
     const { roadmap } = await accessRoadmap(tx, actor, row.roadmapId, "roadmap.write", { lock: true });
     const before = await loadItem(tx, itemId);
     if (before.version !== expectedVersion) throw versionMismatch("item", before);
-    // A milestone moved by its start date moves as a whole.
-    const endDate =
-      patch.endDate ??
-      ((patch.kind ?? before.kind) === "milestone" && patch.startDate ? patch.startDate : before.endDate);
+    const endDate = endDateAfter(before, patch);
     const merged = mergedItemSchema.safeParse({ ...before, ...patch, endDate });
     if (!merged.success) {
-      const details = merged.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+      const details = issueDetails(merged.error.issues);
       throw new AppError("invalid_request", `The item would not be valid: ${details[0].message}`, {
         details,
       });

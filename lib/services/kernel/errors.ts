@@ -2,6 +2,8 @@
  * Typed failures that services throw. lib/server maps each code to an HTTP status in one table;
  * nothing else decides a status.
  */
+import type { z } from "zod";
+
 export type ErrorCode =
   | "invalid_request"
   | "unauthenticated"
@@ -46,6 +48,11 @@ export type ErrorCode =
 export interface ErrorDetailsIssue {
   path: string;
   message: string;
+}
+
+/** zod issues as api.md's `details`: one {path, message} per problem, the path dotted. */
+export function issueDetails(issues: readonly z.core.$ZodIssue[]): ErrorDetailsIssue[] {
+  return issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
 }
 
 export class AppError extends Error {

@@ -7,7 +7,7 @@ import {
   type RoadmapDocument,
 } from "@/lib/validation/roadmap-document";
 import { loadDependencies } from "@/lib/services/dependencies/edges";
-import { loadItems } from "@/lib/services/items/rows";
+import { loadItems, plainItemFields } from "@/lib/services/items/rows";
 import { loadPeople } from "@/lib/services/teams/people";
 import { loadPhases } from "@/lib/services/phases/rows";
 import { loadRisks } from "@/lib/services/risks/rows";
@@ -54,14 +54,7 @@ export async function loadRoadmapDocument(
     items: items.map((i) => ({
       id: i.id,
       workstreamId: i.workstreamId,
-      kind: i.kind,
-      title: i.title,
-      description: i.description,
-      startDate: i.startDate,
-      endDate: i.endDate,
-      outcome: i.outcome,
-      isKey: i.isKey,
-      status: i.status,
+      ...plainItemFields(i),
       estimate: i.estimate,
       skills: i.skills.flatMap((s) => {
         const skill = skillName.get(s.skillId);

@@ -103,11 +103,6 @@ export async function createRoadmap(
   });
 }
 
-export async function getRoadmap(db: Database, actor: Actor, roadmapId: string) {
-  const { roadmap, role } = await accessRoadmap(db, actor, roadmapId, "team.read");
-  return { roadmap: toRoadmap(roadmap), role };
-}
-
 /** Items that would fall outside the horizon if the roadmap moved to [start, end]. */
 async function itemsOutside(db: Database, roadmapId: string, start: string, end: string) {
   return db

@@ -13,6 +13,7 @@ import {
 import { insertChunked } from "@/lib/services/kernel/chunks";
 import { bump, loadRefs, ownerId, ref, type Refs } from "./refs";
 import { writePhases, writeRisks, writeStaffing } from "./write-others";
+import { estimateColumns } from "@/lib/services/items/rows";
 
 /**
  * Up to this many row changes are each recorded (activity and a live event per lane, item, link,
@@ -29,11 +30,7 @@ function itemColumns(f: Partial<DocumentItem>, refs: Refs) {
       workstreamId: workstreamId === null ? null : ref(refs, workstreamId),
     }),
     ...(owner !== undefined && { ownerId: ownerId(refs, owner) }),
-    ...(estimate !== undefined && {
-      optimisticHours: estimate?.optimisticHours ?? null,
-      likelyHours: estimate?.likelyHours ?? null,
-      pessimisticHours: estimate?.pessimisticHours ?? null,
-    }),
+    ...(estimate !== undefined && estimateColumns(estimate)),
   };
 }
 
