@@ -1,6 +1,6 @@
 // Activity sentences for stakeholder communication: the review cadence, reviews, snapshots,
 // feedback rounds and their responses, share links. What each entry's `changes` holds is written
-// by the services (lib/services/cadence.ts, reviews.ts, snapshots.ts, feedback-*.ts, share-links.ts).
+// by the services (lib/services/reviews/, snapshots/, feedback-rounds/, share-links/).
 
 import type { DateText } from "@/lib/client/dates";
 import type { ActivityEntry } from "@/lib/validation/collaboration";

@@ -1,6 +1,5 @@
 // Activity sentences for phases (and their gate decisions) and what-if scenarios. What each
-// entry's `changes` holds is written by the services (lib/services/phases.ts, scenarios.ts,
-// scenario-apply.ts).
+// entry's `changes` holds is written by the services (lib/services/phases/, lib/services/scenarios/).
 
 import type { DateText } from "@/lib/client/dates";
 import type { ActivityEntry } from "@/lib/validation/collaboration";

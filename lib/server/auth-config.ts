@@ -19,7 +19,7 @@ export const authConfig = {
   callbacks: {
     jwt({ token, user }) {
       // At sign-in only: the cookie remembers the session version it was issued under, and every
-      // request compares it with the account's (lib/server/session-cookie.ts, lib/services/sessions.ts).
+      // request compares it with the account's (lib/server/session-cookie.ts, lib/services/accounts/sessions.ts).
       if (user?.id) {
         token.sub = user.id;
         token.sessionVersion = user.sessionVersion ?? 0;

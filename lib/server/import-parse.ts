@@ -11,7 +11,7 @@ import { runInWorker, WorkerFailure } from "./workers/run-in-worker";
 /**
  * The budget of one import's parsing worker. Its heap is the import's memory: a server grows by
  * about this much (plus the 10 MiB body) per import running, whatever the body, and the import
- * slots (lib/services/import-slots.ts) bound how many run.
+ * slots (lib/services/imports/slots.ts) bound how many run.
  */
 export const IMPORT_WORKER_LIMITS = {
   maxOldGenerationSizeMb: 96,

@@ -145,7 +145,7 @@ export function forecastBoard(
 /**
  * The Monte-Carlo forecast of a roadmap as it is now. A repeated read of an unchanged roadmap with
  * the same runs and seed answers from memory, with the elapsedMs of the run that computed it. A
- * new one waits for a slot of the forecast limit (lib/services/forecast-limit.ts): 503 when the
+ * new one waits for a slot of the forecast limit (lib/services/forecast/slots.ts): 503 when the
  * queue is full.
  */
 export async function getForecast(

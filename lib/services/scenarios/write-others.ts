@@ -7,7 +7,7 @@ import type { RoadmapRow } from "@/lib/services/kernel/roadmap-access";
 import { insertChunked } from "@/lib/services/kernel/chunks";
 import { bump, ownerId, ref, type Note, type Refs } from "./refs";
 
-// The risks, phases and staffing of a MergePlan, written to the base (see scenario-write.ts).
+// The risks, phases and staffing of a MergePlan, written to the base (see write.ts).
 
 type Phase = RoadmapDocument["phases"][number];
 

@@ -27,7 +27,7 @@ function entry(partial: Partial<ActivityEntry>): ActivityEntry {
 }
 
 describe("describeActivity for phases and scenarios", () => {
-  // As lib/services/phases.ts records them, newest first.
+  // As lib/services/phases/ records them, newest first.
   const renamed = entry({
     id: "3",
     action: "updated",
