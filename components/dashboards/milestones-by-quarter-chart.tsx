@@ -2,8 +2,8 @@
 
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 import { CHART, TICK_STYLE } from "@/components/charts/chart-colours";
+import { CHART_PROPS, QUARTER_X_AXIS, STACKED_SEGMENT } from "@/components/charts/chart-props";
 import { ChartFrame } from "@/components/charts/chart-frame";
-import { QuarterTick, type TickProps } from "@/components/charts/quarter-tick";
 import { quarterLabel } from "@/components/resources/numbers";
 import type { ExecutiveDashboard } from "@/lib/validation/communication";
 import { ChartLegend } from "./chart-legend";
@@ -34,22 +34,13 @@ export function MilestonesByQuarterChart({ rows }: { rows: QuarterRow[] }) {
       <ChartLegend entries={STATUS_SERIES.map((s) => ({ label: s.label, colour: s.colour }))} />
       <ChartFrame summary={sentence(rows)} height={220}>
         <BarChart
-          responsive
-          accessibilityLayer={false}
+          {...CHART_PROPS}
           data={data}
-          style={{ width: "100%", height: "100%" }}
           margin={{ top: 8, right: 4, bottom: 0, left: 0 }}
           barCategoryGap="28%"
         >
           <CartesianGrid vertical={false} stroke={CHART.grid} />
-          <XAxis
-            dataKey="label"
-            interval={0}
-            height={34}
-            tickLine={false}
-            axisLine={{ stroke: CHART.axis }}
-            tick={(tick: TickProps) => <QuarterTick {...tick} />}
-          />
+          <XAxis {...QUARTER_X_AXIS} />
           <YAxis width={28} tick={TICK_STYLE} tickLine={false} axisLine={false} allowDecimals={false} />
           <Tooltip cursor={{ fill: CHART.cursor }} />
           {STATUS_SERIES.map((s) => (
@@ -59,9 +50,7 @@ export function MilestonesByQuarterChart({ rows }: { rows: QuarterRow[] }) {
               name={s.label}
               stackId="status"
               fill={s.colour}
-              stroke="#fff"
-              strokeWidth={1}
-              isAnimationActive={false}
+              {...STACKED_SEGMENT}
             />
           ))}
         </BarChart>

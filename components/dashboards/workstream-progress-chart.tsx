@@ -2,6 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from "recharts";
 import { CHART, TICK_STYLE } from "@/components/charts/chart-colours";
+import { CHART_PROPS, STACKED_SEGMENT } from "@/components/charts/chart-props";
 import { ChartFrame } from "@/components/charts/chart-frame";
 import { useNumberText } from "@/components/resources/numbers";
 import type { ProductDashboard } from "@/lib/validation/communication";
@@ -42,11 +43,9 @@ export function WorkstreamProgressChart({ workstreams }: { workstreams: Workstre
       <ChartLegend entries={STATUS_SERIES.map((s) => ({ label: s.label, colour: s.colour }))} />
       <ChartFrame summary={summary} height={lanes.length * ROW_HEIGHT + 28}>
         <BarChart
-          responsive
-          accessibilityLayer={false}
+          {...CHART_PROPS}
           layout="vertical"
           data={data}
-          style={{ width: "100%", height: "100%" }}
           margin={{ top: 0, right: 72, bottom: 0, left: 0 }}
           barCategoryGap="28%"
         >
@@ -76,9 +75,7 @@ export function WorkstreamProgressChart({ workstreams }: { workstreams: Workstre
               name={s.label}
               stackId="status"
               fill={s.colour}
-              stroke="#fff"
-              strokeWidth={1}
-              isAnimationActive={false}
+              {...STACKED_SEGMENT}
             >
               {/* The share done sits at the end of each lane's bar: on its last non-empty segment. */}
               <LabelList

@@ -2,6 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from "recharts";
 import { CHART, TICK_STYLE } from "@/components/charts/chart-colours";
+import { CHART_PROPS } from "@/components/charts/chart-props";
 import { ChartFrame } from "@/components/charts/chart-frame";
 import type { TickProps } from "@/components/charts/quarter-tick";
 import { useDateFormat } from "@/lib/client/locale";
@@ -44,10 +45,8 @@ export function RatingDistributionChart({ result }: { result: RatingResult }) {
   return (
     <ChartFrame summary={distributionSentence(result, (n) => average(n))} height={180}>
       <BarChart
-        responsive
-        accessibilityLayer={false}
+        {...CHART_PROPS}
         data={data}
-        style={{ width: "100%", height: "100%" }}
         margin={{ top: 18, right: 4, bottom: 0, left: 0 }}
         barCategoryGap="24%"
       >

@@ -3,6 +3,7 @@
 import { useId, useMemo, useState } from "react";
 import { CartesianGrid, Line, LineChart, ReferenceArea, Tooltip, XAxis, YAxis } from "recharts";
 import { CHART, TICK_STYLE } from "@/components/charts/chart-colours";
+import { CHART_PROPS } from "@/components/charts/chart-props";
 import { ChartFrame } from "@/components/charts/chart-frame";
 import { Select } from "@/components/ui/select";
 import type { Capacity, StaffingPlan } from "@/lib/client/resources";
@@ -130,13 +131,7 @@ export function HeadcountChart({
         </div>
       </div>
       <ChartFrame summary={summaryOf(points, who, num)} height={260}>
-        <LineChart
-          responsive
-          accessibilityLayer={false}
-          data={points}
-          style={{ width: "100%", height: "100%" }}
-          margin={{ top: 22, right: 12, bottom: 0, left: 0 }}
-        >
+        <LineChart {...CHART_PROPS} data={points} margin={{ top: 22, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid vertical={false} stroke={CHART.grid} />
           {capacity.byPhase.map((phase, i) => (
             <ReferenceArea

@@ -3,6 +3,7 @@
 import { useId } from "react";
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from "recharts";
 import { CHART, TICK_STYLE } from "@/components/charts/chart-colours";
+import { CHART_PROPS } from "@/components/charts/chart-props";
 import { ChartFrame } from "@/components/charts/chart-frame";
 import { QuarterTick, type TickProps } from "@/components/charts/quarter-tick";
 import { Badge } from "@/components/ui/badge";
@@ -96,10 +97,8 @@ export function SkillCapacityBars({
   return (
     <ChartFrame summary={summary} height={height}>
       <BarChart
-        responsive
-        accessibilityLayer={false}
+        {...CHART_PROPS}
         data={data}
-        style={{ width: "100%", height: "100%" }}
         margin={{ top: 8, right: 4, bottom: 0, left: 0 }}
         barGap={2}
         barCategoryGap="22%"

@@ -2,8 +2,8 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import { CHART, TICK_STYLE, seriesColour } from "@/components/charts/chart-colours";
+import { CHART_PROPS, QUARTER_X_AXIS, STACKED_SEGMENT } from "@/components/charts/chart-props";
 import { ChartFrame } from "@/components/charts/chart-frame";
-import { QuarterTick, type TickProps } from "@/components/charts/quarter-tick";
 import type { Capacity } from "@/lib/client/resources";
 import { quarterLabel, useNumberText, type NumberText } from "./numbers";
 
@@ -95,22 +95,13 @@ export function WorkstreamHours({ capacity }: { capacity: Capacity }) {
     <div className="flex flex-col gap-4">
       <ChartFrame summary={summaryOf(lanes, capacity.quarters, num)} height={280}>
         <BarChart
-          responsive
-          accessibilityLayer={false}
+          {...CHART_PROPS}
           data={data}
-          style={{ width: "100%", height: "100%" }}
           margin={{ top: 8, right: 4, bottom: 0, left: 0 }}
           barCategoryGap="28%"
         >
           <CartesianGrid vertical={false} stroke={CHART.grid} />
-          <XAxis
-            dataKey="label"
-            interval={0}
-            height={34}
-            tick={(tick: TickProps) => <QuarterTick {...tick} />}
-            tickLine={false}
-            axisLine={{ stroke: CHART.axis }}
-          />
+          <XAxis {...QUARTER_X_AXIS} />
           <YAxis
             width={48}
             tick={TICK_STYLE}
@@ -132,9 +123,7 @@ export function WorkstreamHours({ capacity }: { capacity: Capacity }) {
               name={lane.name}
               stackId="lanes"
               fill={seriesColour(i)}
-              stroke="#fff"
-              strokeWidth={1}
-              isAnimationActive={false}
+              {...STACKED_SEGMENT}
             />
           ))}
         </BarChart>
