@@ -35,6 +35,29 @@ export const DISTRIBUTION_POINTS = 60;
 // A run's dates are sums of fractional days; a finish a few ulps past a whole day is that day.
 const WHOLE_DAY_TOLERANCE = 1e-9;
 
+/** A run's draw of the durations of the items still to do; done items keep their plan. */
+export type DurationDraw = (rng: SeededRandom, duration: Float64Array) => void;
+
+/**
+ * How a forecast draws durations: prepared once per forecast from the network. It may move the
+ * floors (a copy of net.floor) of items, e.g. work in progress that resumes today.
+ */
+export interface DurationStrategy {
+  prepare(net: PreparedForecastNetwork, floor: Float64Array): DurationDraw;
+}
+
+/** The default: each estimated feature's hours from PERT-beta(o, m, p), as the model below says. */
+export const pertDurations: DurationStrategy = {
+  prepare({ estimates }) {
+    return (rng, duration) => {
+      for (let e = 0; e < estimates.item.length; e++) {
+        const x = rng.beta(estimates.alphaD[e], estimates.alphaC[e], estimates.betaD[e], estimates.betaC[e]);
+        duration[estimates.item[e]] = estimates.daysPerHour[e] * (estimates.low[e] + x * estimates.range[e]);
+      }
+    };
+  },
+};
+
 export interface ForecastRunner {
   /** Runs up to `runs` more simulations (never past input.runs). */
   step(runs: number): void;
@@ -65,17 +88,24 @@ export interface ForecastRunner {
  * Percentiles are nearest-rank over the runs; onTimeProbability is the share of runs in which a
  * milestone is reached on or before its own date.
  *
+ * Another DurationStrategy replaces the PERT-beta draw (history-sampler.ts); the rest stays.
+ *
  * Throws RangeError on invalid dates, unknown or duplicate ids, fractional lags, a likelihood
  * outside 1-5, a negative delay or estimate, and CycleError when the dependencies form a cycle.
  */
-export function createForecast(input: ForecastInput): ForecastRunner {
+export function createForecast(
+  input: ForecastInput,
+  durations: DurationStrategy = pertDurations,
+): ForecastRunner {
   const totalRuns = input.runs;
   if (!Number.isInteger(totalRuns) || totalRuns < 1) {
     throw new RangeError(`runs must be a whole number of at least 1, got ${totalRuns}`);
   }
   const net = prepareForecastNetwork(input, RISK_PROBABILITY, MITIGATING_FACTOR);
   const rng = new SeededRandom(input.seed);
-  const { size, order, succStart, succTo, succLag, floor, fixed, plannedDuration } = net;
+  const { size, order, succStart, succTo, succLag, fixed, plannedDuration } = net;
+  const floor = Float64Array.from(net.floor);
+  const drawDurations = durations.prepare(net, floor);
 
   const duration = new Float64Array(size);
   const start = new Float64Array(size);
@@ -88,11 +118,8 @@ export function createForecast(input: ForecastInput): ForecastRunner {
 
   function simulate(): void {
     duration.set(plannedDuration);
-    const { estimates, risks } = net;
-    for (let e = 0; e < estimates.item.length; e++) {
-      const x = rng.beta(estimates.alphaD[e], estimates.alphaC[e], estimates.betaD[e], estimates.betaC[e]);
-      duration[estimates.item[e]] = estimates.daysPerHour[e] * (estimates.low[e] + x * estimates.range[e]);
-    }
+    drawDurations(rng, duration);
+    const { risks } = net;
     for (let r = 0; r < risks.probability.length; r++) {
       if (rng.uniform() >= risks.probability[r]) continue;
       const delay = risks.delay[r];
@@ -153,9 +180,9 @@ export function createForecast(input: ForecastInput): ForecastRunner {
   };
 }
 
-/** createForecast(input), all of input.runs, and its result. */
-export function runForecast(input: ForecastInput): ForecastResult {
-  const forecast = createForecast(input);
+/** createForecast(input, durations), all of input.runs, and its result. */
+export function runForecast(input: ForecastInput, durations?: DurationStrategy): ForecastResult {
+  const forecast = createForecast(input, durations);
   forecast.step(input.runs);
   return forecast.result();
 }
