@@ -1,3 +1,4 @@
+// Reading snapshots: the roadmap's list, one with its frozen document, and their API shape.
 import { desc, eq } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { roadmaps, snapshots } from "@/db/schema";
@@ -7,7 +8,7 @@ import type { Actor } from "@/lib/services/kernel/actor";
 import { notFound } from "@/lib/services/kernel/errors";
 import { loadPeople } from "@/lib/services/teams/people";
 import { accessRoadmap } from "@/lib/services/kernel/roadmap-access";
-import { snapshotMetaColumns, takeSnapshot, toSnapshot, type SnapshotMeta, type SnapshotRow } from "./take";
+import { snapshotMetaColumns, toSnapshot, type SnapshotMeta, type SnapshotRow } from "./take";
 
 /** Snapshots as the API shows them (with their takers), in the given order. */
 export async function presentSnapshots(db: Database, rows: SnapshotMeta[]): Promise<Snapshot[]> {
@@ -26,20 +27,6 @@ export async function listSnapshots(db: Database, actor: Actor, roadmapId: strin
     .where(eq(snapshots.roadmapId, roadmapId))
     .orderBy(desc(snapshots.seq), desc(snapshots.createdAt), desc(snapshots.id));
   return presentSnapshots(db, rows);
-}
-
-export async function createSnapshot(
-  db: Database,
-  actor: Actor,
-  roadmapId: string,
-  label: string,
-): Promise<Snapshot> {
-  const row = await db.transaction(async (tx) => {
-    const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "roadmap.write", { lock: true });
-    return takeSnapshot(tx, actor, roadmap, { label, kind: "manual" });
-  });
-  const [snapshot] = await presentSnapshots(db, [row]);
-  return snapshot;
 }
 
 /** A snapshot with its document and its roadmap's team, without an access check; null if none. */

@@ -1,5 +1,6 @@
 import { route } from "@/lib/server/route";
-import { createSnapshot, listSnapshots } from "@/lib/services/snapshots/queries";
+import { createSnapshot } from "@/lib/services/snapshots/create";
+import { listSnapshots } from "@/lib/services/snapshots/queries";
 import { communication } from "@/lib/validation/endpoints";
 
 export const GET = route(communication.listSnapshots, async ({ db, actor, params }) => ({
