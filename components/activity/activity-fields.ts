@@ -1,3 +1,6 @@
+// The fields of an activity entry in words: their names, their values (dates in the reader's
+// locale, people, lanes, skills by name) and an update's before and after, field by field.
+
 import type { DateText } from "@/lib/client/dates";
 import { STATUS_INFO, type ItemStatus } from "@/components/timeline/item-status";
 import type { ActivityEntry } from "@/lib/validation/collaboration";

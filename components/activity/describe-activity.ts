@@ -1,3 +1,6 @@
+// One activity entry as a sentence: items, lanes, links, comments and the roadmap here; the
+// communication and replanning entities in describe-communication.ts and describe-replanning.ts.
+
 import type { DateText } from "@/lib/client/dates";
 import type { ActivityEntry } from "@/lib/validation/collaboration";
 import type { ActivityDescription, Segment } from "./activity-description";

@@ -1,5 +1,8 @@
 "use client";
 
+// The sections of a diff between two versions of a roadmap, shared by the change report and the
+// scenario compare page.
+
 import type { ReactNode } from "react";
 import { useDateText } from "@/lib/client/dates";
 import { Badge } from "@/components/ui/badge";

@@ -1,5 +1,8 @@
 "use client";
 
+// The item parts of a change report: lists of added and removed items, the table of moved ones,
+// and field-by-field changes.
+
 import type { DateText } from "@/lib/client/dates";
 import { cx } from "@/components/ui/cx";
 import { ArrowRightIcon, FlagIcon } from "@/components/ui/icons";
