@@ -146,7 +146,15 @@ function SlideBody({
     case "title":
       return <TitleSlide roadmap={roadmap} teamName={teamName} finish={dashboard.projectFinish} />;
     case "timeline":
-      return <TimelineSlide title={slide.title} roadmap={roadmap} workstreams={workstreams} items={items} />;
+      return (
+        <TimelineSlide
+          title={slide.title}
+          roadmap={roadmap}
+          workstreams={workstreams}
+          items={items}
+          keyMilestones={dashboard.keyMilestones}
+        />
+      );
     case "quarter":
       return <QuarterSlide title={slide.title} quarter={slide.quarter} />;
     case "milestones":

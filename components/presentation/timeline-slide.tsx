@@ -70,7 +70,7 @@ function Bar({ placed, y }: { placed: PlacedItem<PlanItem>; y: number }) {
   );
 }
 
-function Milestone({ placed, y }: { placed: PlacedItem<PlanItem>; y: number }) {
+function Milestone({ placed, y, forecast }: { placed: PlacedItem<PlanItem>; y: number; forecast?: string }) {
   const { item } = placed;
   const cx = placed.x + placed.width / 2;
   const cy = y + ROW_HEIGHT / 2;
@@ -93,6 +93,11 @@ function Milestone({ placed, y }: { placed: PlacedItem<PlanItem>; y: number }) {
         fill={item.isKey ? "#191a1c" : "#3b3d42"}
       >
         {item.title}
+        {forecast && (
+          <tspan fontWeight={400} fill="#5d5f66">
+            {` · ${forecast}`}
+          </tspan>
+        )}
       </text>
     </g>
   );
@@ -108,29 +113,39 @@ export function TimelineSlide({
   roadmap,
   workstreams,
   items,
+  keyMilestones,
 }: {
   title: string;
   roadmap: { startDate: string; horizonMonths: number };
   workstreams: readonly LayoutLane[];
   items: readonly PlanItem[];
+  /** The executive forecast: each key milestone's P80 is written beside it, as in the pictures. */
+  keyMilestones: ReadonlyArray<{ id: string; p80: string | null }>;
 }) {
   const dt = useDateText();
   const today = useToday();
+  const forecasts = useMemo(
+    () => new Map(keyMilestones.flatMap((m) => (m.p80 ? [[m.id, `P80 ${dt.date(m.p80)}`] as const] : []))),
+    [keyMilestones, dt],
+  );
   const drawing = useMemo(() => {
     const end = horizonEnd(roadmap.startDate, roadmap.horizonMonths);
     const days = Math.round((Date.parse(end) - Date.parse(roadmap.startDate)) / 86_400_000) + 1;
     const scale = rangeScale(roadmap.startDate, end, BODY_WIDTH / days, TAIL);
     return {
       scale,
-      layout: layoutTimeline(workstreams, items, scale),
+      // The forecast is part of the label, so packing keeps room for it.
+      layout: layoutTimeline(workstreams, items, scale, (item) =>
+        forecasts.has(item.id) ? `${item.title} · ${forecasts.get(item.id)}` : item.title,
+      ),
       axis: axisRows(scale, dt, "quarters"),
     };
-  }, [roadmap.startDate, roadmap.horizonMonths, workstreams, items, dt]);
+  }, [roadmap.startDate, roadmap.horizonMonths, workstreams, items, dt, forecasts]);
   const { scale, layout, axis } = drawing;
   const width = LANE_WIDTH + scale.width;
   const height = AXIS + Math.max(layout.height, ROW_HEIGHT);
   const now = todayX(scale, today);
-  const keyMilestones = items.filter((i) => i.kind === "milestone" && i.isKey);
+  const keyItems = items.filter((i) => i.kind === "milestone" && i.isKey);
   const features = items.filter((i) => i.kind === "feature").length;
   const summary = `Timeline, ${dt.range(scale.start, scale.end)}: ${pluralize(layout.lanes.length, "lane")}, ${pluralize(features, "feature")}, ${pluralize(items.length - features, "milestone")}.`;
 
@@ -197,7 +212,12 @@ export function TimelineSlide({
               {layout.rows.map((row, r) =>
                 row.items.map((placed) =>
                   placed.item.kind === "milestone" ? (
-                    <Milestone key={placed.item.id} placed={placed} y={AXIS + r * ROW_HEIGHT} />
+                    <Milestone
+                      key={placed.item.id}
+                      placed={placed}
+                      y={AXIS + r * ROW_HEIGHT}
+                      forecast={forecasts.get(placed.item.id)}
+                    />
                   ) : (
                     <Bar key={placed.item.id} placed={placed} y={AXIS + r * ROW_HEIGHT} />
                   ),
@@ -210,14 +230,19 @@ export function TimelineSlide({
             <line x1={0} x2={width} y1={AXIS} y2={AXIS} stroke="#cfcec8" />
           </svg>
           <figcaption className="flex flex-wrap items-center gap-x-6 gap-y-1 text-base text-muted">
-            {keyMilestones.length > 0 && (
+            {keyItems.length > 0 && (
               <>
                 <span aria-hidden="true" className="flex items-center gap-2">
                   <span className="inline-block size-3 rotate-45 bg-accent-800" />
                   Key milestone
                 </span>
                 <span className="sr-only">
-                  Key milestones: {keyMilestones.map((m) => `${m.title}, ${dt.date(m.startDate)}`).join("; ")}
+                  Key milestones:{" "}
+                  {keyItems
+                    .map((m) =>
+                      [m.title, dt.date(m.startDate), forecasts.get(m.id)].filter(Boolean).join(", "),
+                    )
+                    .join("; ")}
                   .
                 </span>
               </>

@@ -231,8 +231,9 @@ test("presentation mode's timeline slide shows the lanes and key milestones", as
   await expect(picture).toBeVisible();
   for (const text of ["Public launch", "App store review", "Platform", "Mobile apps", "Payments gateway"])
     await expect(picture.locator("text").filter({ hasText: text })).toBeVisible();
-  // The key milestone is named for screen readers too, with its date.
-  await expect(deck.getByText(/Key milestones: Public launch, /)).toBeAttached();
+  // The key milestone carries its forecast, as the executive picture does, for screen readers too.
+  await expect(picture.locator("text").filter({ hasText: /^Public launch · P80 / })).toBeVisible();
+  await expect(deck.getByText(/Key milestones: Public launch, .*, P80 /)).toBeAttached();
   await expectAccessible(page);
   await page.screenshot({ path: `${SHOTS}/present-timeline-1280.png` });
 });
