@@ -11,12 +11,12 @@ import {
   staffingSchema,
   type Capacity,
   type CreateRiskInput,
-  type Forecast,
   type PutStaffingInput,
   type Risk,
   type StaffingPlan,
   type UpdateRiskInput,
 } from "@/lib/validation/resources";
+import type { ForecastWithMethod as Forecast } from "@/lib/validation/learning";
 import { ApiError, callEndpoint } from "./api";
 import { queryKeys } from "./query-keys";
 

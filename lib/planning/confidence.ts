@@ -7,6 +7,8 @@ import type { Confidence, ForecastMethod } from "../validation/learning";
 import type { ForecastRecord } from "./calibration";
 import { toWorkIndex } from "./calendar";
 
+/** The series part of the confidence answer; the service adds the calibration. */
+export type ConfidenceSeries = Omit<Confidence, "calibration">;
 type Series = Confidence["projectFinish"];
 type Point = Series["points"][number];
 type Trend = NonNullable<Series["trend"]>;
@@ -27,7 +29,7 @@ export function confidenceSeries(
   records: readonly ForecastRecord[],
   method: ForecastMethod,
   current?: readonly CurrentMilestone[],
-): Confidence {
+): ConfidenceSeries {
   const ordered = records
     .filter((r) => r.method === method)
     .sort((a, b) => (a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : 0));

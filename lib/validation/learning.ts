@@ -1,15 +1,14 @@
 // The contract of issue #18, "the plan learns" (api.md, "Actuals and learning"): actuals on items,
 // time entries, estimate accuracy, the forecast from history and confidence over time.
 //
-// Not wired yet: no route takes these schemas, and updateItemSchema is left as it is, because the
-// item PATCH would otherwise accept actuals and silently drop them until the service stores them.
-// The routes of #18 switch to updateItemWithActualsSchema and forecastWithMethodQuerySchema.
+// The item PATCH (timeline.updateItem) takes updateItemWithActualsSchema and the forecast
+// (resources.getForecast) forecastWithMethodQuerySchema and answers forecastWithMethodSchema.
 
 import { z } from "zod";
 import { forecastQuerySchema, forecastSchema } from "./resources";
 import { isoDateSchema } from "./dates";
 import { FORECAST_METHODS, FORECAST_RECORD_REASONS } from "./learning-kinds";
-import { MAX_HOURS, updateItemSchema } from "./timeline";
+import { itemSchema, MAX_HOURS, updateItemSchema } from "./timeline";
 
 export {
   FORECAST_METHODS,
@@ -46,11 +45,11 @@ export type ItemActualsPatch = z.infer<typeof itemActualsPatchSchema>;
 export const updateItemWithActualsSchema = updateItemSchema.extend(itemActualsPatchSchema.shape);
 export type UpdateItemWithActualsInput = z.infer<typeof updateItemWithActualsSchema>;
 
-/** The fields the Item answer gains. */
-export const itemActualsSchema = z.object({
-  actualStart: z.string().nullable(),
-  actualFinish: z.string().nullable(),
-  remainingHours: z.number().nullable(),
+/** The fields the Item answer gained (itemSchema carries them). */
+export const itemActualsSchema = itemSchema.pick({
+  actualStart: true,
+  actualFinish: true,
+  remainingHours: true,
 });
 export type ItemActuals = z.infer<typeof itemActualsSchema>;
 
@@ -229,6 +228,43 @@ const confidenceSeriesShape = {
   trend: confidenceTrendSchema.nullable(),
 };
 
+/**
+ * Calibration (issue #18, 4), added to the confidence answer: for every method, how often the P80
+ * recorded before a milestone was reached held (lib/planning/calibration.ts).
+ */
+export const calibrationSchema = z.object({
+  methods: z.array(
+    z.object({
+      method: z.enum(FORECAST_METHODS),
+      /** Every recorded P80 of a reached milestone, and how many held. */
+      predictions: z.number().int(),
+      predictionsHeld: z.number().int(),
+      /** Reached milestones, judged by the first P80 recorded for each. */
+      milestones: z.number().int(),
+      milestonesHeld: z.number().int(),
+      /** "Our P80 dates have held 7 times out of 9.", null with nothing to judge yet. */
+      sentence: z.string().nullable(),
+    }),
+  ),
+  milestones: z.array(
+    z.object({
+      milestoneId: z.string(),
+      title: z.string(),
+      reachedOn: z.string(),
+      method: z.enum(FORECAST_METHODS),
+      points: z.array(
+        z.object({
+          recordedOn: z.string(),
+          reason: z.enum(FORECAST_RECORD_REASONS),
+          p80: z.string(),
+          held: z.boolean(),
+        }),
+      ),
+    }),
+  ),
+});
+export type CalibrationAnswer = z.infer<typeof calibrationSchema>;
+
 export const confidenceSchema = z
   .object({
     method: z.enum(FORECAST_METHODS),
@@ -236,6 +272,7 @@ export const confidenceSchema = z
       z.object({ id: z.string(), title: z.string(), targetDate: z.string(), ...confidenceSeriesShape }),
     ),
     projectFinish: z.object(confidenceSeriesShape),
+    calibration: calibrationSchema,
   })
   .meta({ id: "Confidence" });
 export type Confidence = z.infer<typeof confidenceSchema>;

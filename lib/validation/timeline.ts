@@ -155,6 +155,10 @@ export const itemSchema = z
       .nullable(),
     skills: z.array(z.object({ skillId: z.string(), hours: z.number() })),
     ownerId: z.string().nullable(),
+    /** Actuals (#18): the days work really started and finished, and hours left of work in progress. */
+    actualStart: z.string().nullable(),
+    actualFinish: z.string().nullable(),
+    remainingHours: z.number().nullable(),
     version: z.number().int(),
     updatedAt: z.string(),
   })

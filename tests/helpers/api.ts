@@ -41,6 +41,7 @@ import * as riskRestoreRoute from "@/app/api/risks/[riskId]/restore/route";
 import * as riskRoute from "@/app/api/risks/[riskId]/route";
 import { dashboardsRoutes } from "./routes/dashboards";
 import { feedbackRoutes } from "./routes/feedback";
+import { learningRoutes } from "./routes/learning";
 import { picturesRoutes } from "./routes/pictures";
 import { replanningRoutes } from "./routes/replanning";
 import { reviewsRoutes } from "./routes/reviews";
@@ -125,6 +126,7 @@ export const ROUTES = {
   ...dashboardsRoutes,
   ...transferRoutes,
   ...picturesRoutes,
+  ...learningRoutes,
   // Phases and replanning
   ...replanningRoutes,
 } satisfies Record<string, RouteHandler>;

@@ -2,6 +2,7 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { items, itemSkills } from "@/db/schema";
+import type { ItemActualsPatch } from "@/lib/validation/learning";
 import type { CreateItemInput, Item } from "@/lib/validation/timeline";
 import { notFound } from "@/lib/services/kernel/errors";
 
@@ -39,7 +40,9 @@ export function estimateColumns(estimate: Estimate) {
 }
 
 /** The three columns as an estimate: all three or none. */
-function estimateOf(row: ItemRow): Estimate {
+export function estimateOf(
+  row: Pick<ItemRow, "optimisticHours" | "likelyHours" | "pessimisticHours">,
+): Estimate {
   if (row.optimisticHours === null || row.likelyHours === null || row.pessimisticHours === null) return null;
   return {
     optimisticHours: row.optimisticHours,
@@ -57,6 +60,9 @@ export function toItem(row: ItemRow, skillRows: SkillHours[]): Item {
     estimate: estimateOf(row),
     skills: skillRows,
     ownerId: row.ownerId,
+    actualStart: row.actualStart,
+    actualFinish: row.actualFinish,
+    remainingHours: row.remainingHours,
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -95,7 +101,7 @@ export async function loadItem(db: Database, itemId: string): Promise<Item> {
 }
 
 /** The item columns an input sets: an estimate fills three columns, skills live in their own table. */
-export function columnsOf(item: Partial<CreateItemInput>) {
+export function columnsOf(item: Partial<CreateItemInput & ItemActualsPatch>) {
   const { estimate, skills: _skills, ...rest } = item;
   return {
     ...rest,

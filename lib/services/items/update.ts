@@ -2,11 +2,14 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { items } from "@/db/schema";
 import { endDateAfter } from "@/lib/planning/item-dates";
-import { mergedItemSchema, type Item, type UpdateItemInput } from "@/lib/validation/timeline";
+import type { UpdateItemWithActualsInput } from "@/lib/validation/learning";
+import { mergedItemSchema, type Item } from "@/lib/validation/timeline";
 import type { Actor } from "@/lib/services/kernel/actor";
 import { AppError, issueDetails, versionMismatch } from "@/lib/services/kernel/errors";
 import { accessRoadmap, diffFields, recordRoadmapChange } from "@/lib/services/kernel/roadmap-access";
 import { notifyItemChanged } from "@/lib/services/notifications/notifications";
+import { utcDate } from "@/lib/services/reviews/cadence";
+import { withActuals } from "./actuals";
 import { accessItem, checkInsideHorizon, checkReferences } from "./checks";
 import { columnsOf, loadItem, toItem, writeSkills } from "./rows";
 
@@ -15,7 +18,8 @@ export async function updateItem(
   actor: Actor,
   itemId: string,
   expectedVersion: number,
-  patch: UpdateItemInput,
+  input: UpdateItemWithActualsInput,
+  now: Date = new Date(),
 ): Promise<Item> {
   const { row } = await accessItem(db, actor, itemId);
   if (row.version !== expectedVersion) throw versionMismatch("item", await loadItem(db, itemId));
@@ -23,6 +27,7 @@ export async function updateItem(
     const { roadmap } = await accessRoadmap(tx, actor, row.roadmapId, "roadmap.write", { lock: true });
     const before = await loadItem(tx, itemId);
     if (before.version !== expectedVersion) throw versionMismatch("item", before);
+    const patch = withActuals(before, input, utcDate(now));
     const endDate = endDateAfter(before, patch);
     const merged = mergedItemSchema.safeParse({ ...before, ...patch, endDate });
     if (!merged.success) {

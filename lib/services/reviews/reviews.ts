@@ -13,6 +13,7 @@ import { utcDate } from "./cadence";
 import { AppError } from "@/lib/services/kernel/errors";
 import { loadPeople } from "@/lib/services/teams/people";
 import { accessRoadmap, recordRoadmapChange } from "@/lib/services/kernel/roadmap-access";
+import { recordReviewForecast } from "@/lib/services/forecast/records";
 import {
   snapshotMetaColumns,
   takeSnapshot,
@@ -103,6 +104,9 @@ export async function createReview(
     });
     return [{ review, snapshot }];
   });
+  // After the commit: the forecast at this review joins the confidence series (#18).
+  const { roadmap } = await accessRoadmap(db, actor, roadmapId, "team.read");
+  await recordReviewForecast(db, roadmap, rows[0].review.id, now);
   const [review] = await presentReviews(db, rows);
   return review;
 }

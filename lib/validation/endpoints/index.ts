@@ -2,6 +2,7 @@ import type { Endpoint } from "../endpoint";
 import * as accounts from "./accounts";
 import * as collaboration from "./collaboration";
 import * as communication from "./communication";
+import * as learning from "./learning";
 import * as meta from "./meta";
 import * as pictures from "./pictures";
 import * as replanning from "./replanning";
@@ -9,7 +10,18 @@ import * as resources from "./resources";
 import * as teams from "./teams";
 import * as timeline from "./timeline";
 
-export { accounts, collaboration, communication, meta, pictures, replanning, resources, teams, timeline };
+export {
+  accounts,
+  collaboration,
+  communication,
+  learning,
+  meta,
+  pictures,
+  replanning,
+  resources,
+  teams,
+  timeline,
+};
 
 /** Every operation of the API, for the OpenAPI document and the route-coverage test. */
 export const allEndpoints: Endpoint[] = [
@@ -20,6 +32,7 @@ export const allEndpoints: Endpoint[] = [
   ...Object.values(resources),
   ...Object.values(communication),
   ...Object.values(pictures),
+  ...Object.values(learning),
   // #8 in progress: operations join as their routes land.
   replanning.listPhases,
   replanning.createPhase,

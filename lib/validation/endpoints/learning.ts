@@ -1,8 +1,6 @@
-// The operations of issue #18 (api.md, "Actuals and learning"): THE CONTRACT FOR UPCOMING ROUTES.
-// Deliberately not in allEndpoints (./index.ts) yet: an operation joins the OpenAPI document and the
-// route-coverage test together with its route. When the routes land, updateItemWithActuals and
-// getForecastWithMethod replace timeline.updateItem and resources.getForecast (same method and
-// path), and itemActualsSchema's fields join itemSchema.
+// The operations of issue #18 (api.md, "Actuals and learning"): time entries, estimate accuracy
+// and confidence over time. The item PATCH with actuals and the forecast with a method are
+// timeline.updateItem and resources.getForecast (same method and path as before, additive).
 
 import { z } from "zod";
 import { okSchema } from "../common";
@@ -13,28 +11,11 @@ import {
   createTimeEntrySchema,
   estimateAccuracyQuerySchema,
   estimateAccuracySchema,
-  forecastWithMethodQuerySchema,
-  forecastWithMethodSchema,
-  itemActualsSchema,
   timeEntryListSchema,
   timeEntrySchema,
-  updateItemWithActualsSchema,
 } from "../learning";
-import { itemSchema } from "../timeline";
 
 const tag = "Actuals and learning";
-
-export const updateItemWithActuals = defineEndpoint({
-  method: "PATCH",
-  path: "/api/items/{itemId}",
-  summary:
-    "Change an item (editor), including its actual start and finish and the hours remaining of work in progress",
-  tag: "Timeline",
-  body: updateItemWithActualsSchema,
-  ifMatch: "required",
-  response: z.object({ item: itemSchema.extend(itemActualsSchema.shape) }),
-  errors: ["outside_horizon", "invalid_reference", "invalid_actuals"],
-});
 
 export const listTimeEntries = defineEndpoint({
   method: "GET",
@@ -73,22 +54,11 @@ export const getEstimateAccuracy = defineEndpoint({
   response: estimateAccuracySchema,
 });
 
-export const getForecastWithMethod = defineEndpoint({
-  method: "GET",
-  path: "/api/roadmaps/{roadmapId}/forecast",
-  summary:
-    "Monte-Carlo forecast from three-point estimates (method=pert) or from the team's own actual/estimate ratios (method=history)",
-  tag: "Resources, risks, forecast",
-  query: forecastWithMethodQuerySchema,
-  response: forecastWithMethodSchema,
-  errors: ["not_enough_history"],
-});
-
 export const getConfidence = defineEndpoint({
   method: "GET",
   path: "/api/roadmaps/{roadmapId}/confidence",
   summary:
-    "P50, P80 and on-time probability of each key milestone and the project finish at each recorded forecast (each review, at most one a day)",
+    "P50, P80 and on-time probability of each key milestone and the project finish at each recorded forecast (each review, at most one a day), and how often recorded P80s held (calibration, per method)",
   tag,
   query: confidenceQuerySchema,
   response: confidenceSchema,

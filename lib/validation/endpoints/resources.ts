@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { defineEndpoint } from "../endpoint";
+import { forecastWithMethodQuerySchema, forecastWithMethodSchema } from "../learning";
 import {
   capacitySchema,
   createRiskSchema,
-  forecastQuerySchema,
-  forecastSchema,
   putStaffingSchema,
   riskSchema,
   staffingSchema,
@@ -93,8 +92,9 @@ export const getForecast = defineEndpoint({
   method: "GET",
   path: "/api/roadmaps/{roadmapId}/forecast",
   summary:
-    "Monte-Carlo forecast: P50/P80/P95 and on-time probability per milestone, criticality per item; the same seed gives the same answer",
+    "Monte-Carlo forecast: P50/P80/P95 and on-time probability per milestone, criticality per item, from three-point estimates (method=pert) or from the team's own actual/estimate ratios (method=history); the same seed gives the same answer",
   tag,
-  query: forecastQuerySchema,
-  response: forecastSchema,
+  query: forecastWithMethodQuerySchema,
+  response: forecastWithMethodSchema,
+  errors: ["not_enough_history"],
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { feedbackSummarySchema } from "../collaboration";
 import { okSchema, roleSchema } from "../common";
 import { defineEndpoint } from "../endpoint";
+import { updateItemWithActualsSchema } from "../learning";
 import { createRoadmapSchema, roadmapSchema, roadmapSummarySchema, updateRoadmapSchema } from "../roadmaps";
 import {
   createDependencySchema,
@@ -9,7 +10,6 @@ import {
   dependencySchema,
   itemSchema,
   scheduleSchema,
-  updateItemSchema,
   updateWorkstreamSchema,
   workstreamInputSchema,
   workstreamSchema,
@@ -138,12 +138,13 @@ export const getItem = defineEndpoint({
 export const updateItem = defineEndpoint({
   method: "PATCH",
   path: "/api/items/{itemId}",
-  summary: "Change an item (editor)",
+  summary:
+    "Change an item (editor), including its actual start and finish and the hours remaining of work in progress",
   tag,
-  body: updateItemSchema,
+  body: updateItemWithActualsSchema,
   ifMatch: "required",
   response: itemOnly,
-  errors: ["outside_horizon", "invalid_reference"],
+  errors: ["outside_horizon", "invalid_reference", "invalid_actuals"],
 });
 
 export const deleteItem = defineEndpoint({

@@ -7,7 +7,7 @@ import { confidenceSeries } from "@/lib/planning/confidence";
 import { estimateAccuracy } from "@/lib/planning/estimate-accuracy";
 import { runForecast } from "@/lib/planning/forecast";
 import { isNotEnoughHistory, namedPertResult, runHistoryForecast } from "@/lib/planning/history-sampler";
-import * as learning from "@/lib/validation/endpoints/learning";
+import { learning, resources, timeline } from "@/lib/validation/endpoints";
 import {
   confidenceQuerySchema,
   confidenceSchema,
@@ -20,7 +20,6 @@ import {
   updateItemWithActualsSchema,
 } from "@/lib/validation/learning";
 import { buildOpenApiDocument } from "@/lib/validation/openapi";
-import { updateItemSchema } from "@/lib/validation/timeline";
 import { doneFeature, openFeature, START } from "./learning-fixtures";
 
 const messages = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
@@ -70,9 +69,11 @@ describe("the item PATCH with actuals", () => {
     expect(updateItemWithActualsSchema.safeParse({ actualStart: "1 March" }).success).toBe(false);
   });
 
-  it("is not wired yet: today's item PATCH still drops actuals", () => {
-    expect(updateItemSchema.parse({ title: "Checkout", actualStart: "2027-03-01" })).toEqual({
+  it("is the item PATCH's body, which keeps actuals", () => {
+    expect(timeline.updateItem.body).toBe(updateItemWithActualsSchema);
+    expect(timeline.updateItem.body.parse({ title: "Checkout", actualStart: "2027-03-01" })).toEqual({
       title: "Checkout",
+      actualStart: "2027-03-01",
     });
   });
 });
@@ -148,7 +149,10 @@ describe("the pure modules' answers fit the response schemas", () => {
       method: "pert" as const,
       series,
     };
-    expect(() => confidenceSchema.parse(confidenceSeries([record], "pert"))).not.toThrow();
+    const calibration = { methods: [], milestones: [] };
+    expect(() =>
+      confidenceSchema.parse({ ...confidenceSeries([record], "pert"), calibration }),
+    ).not.toThrow();
     expect(
       calibrate([record], [{ id: "m", title: "Beta", reachedOn: "2027-04-01" }]).methods[0],
     ).toMatchObject({
@@ -163,7 +167,7 @@ describe("the pure modules' answers fit the response schemas", () => {
 
 describe("the endpoint definitions", () => {
   it("make a valid OpenAPI document of the six paths", () => {
-    const endpoints = Object.values(learning);
+    const endpoints = [...Object.values(learning), timeline.updateItem, resources.getForecast];
     const document = buildOpenApiDocument(endpoints, { version: "test" }) as {
       paths: Record<string, object>;
     };

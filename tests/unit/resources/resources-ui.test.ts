@@ -154,6 +154,9 @@ const item = (id: string, kind: Item["kind"], startDate: string): Item => ({
   estimate: null,
   skills: [],
   ownerId: null,
+  actualStart: null,
+  actualFinish: null,
+  remainingHours: null,
   version: 1,
   updatedAt: "",
 });
