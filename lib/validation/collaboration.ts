@@ -141,6 +141,7 @@ export const ACTIVITY_ENTITIES = [
   "share_link",
   "phase",
   "scenario",
+  "time_entry",
 ] as const;
 export type ActivityEntity = (typeof ACTIVITY_ENTITIES)[number];
 

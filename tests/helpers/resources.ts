@@ -1,7 +1,16 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import { expect } from "vitest";
 import * as eventsRoute from "@/app/api/roadmaps/[roadmapId]/events/route";
-import { activity, riskItems, risks, roadmaps, staffingPlans, staffingRows } from "@/db/schema";
+import {
+  activity,
+  items,
+  riskItems,
+  risks,
+  roadmaps,
+  staffingPlans,
+  staffingRows,
+  timeEntries,
+} from "@/db/schema";
 import type { Database } from "@/db/types";
 import { api, buildRequest, type ApiResponse, type LooseJson } from "./api";
 import type { TestUser } from "./fixtures";
@@ -32,6 +41,12 @@ export async function resourceState(db: Database, roadmapId: string) {
             .from(riskItems)
             .where(inArray(riskItems.riskId, riskIds))
             .orderBy(asc(riskItems.riskId), asc(riskItems.itemId)),
+    timeEntries: await db
+      .select({ entry: timeEntries })
+      .from(timeEntries)
+      .innerJoin(items, eq(items.id, timeEntries.itemId))
+      .where(eq(items.roadmapId, roadmapId))
+      .orderBy(asc(timeEntries.id)),
     activity: (
       await db
         .select({ id: activity.id })

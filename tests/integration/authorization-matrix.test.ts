@@ -8,6 +8,7 @@ import { createRisk } from "@/lib/services/risks/create";
 import { deleteRisk } from "@/lib/services/risks/delete";
 import { createSkill } from "@/lib/services/staffing/skills";
 import { createToken } from "@/lib/services/accounts/tokens";
+import { createTimeEntry } from "@/lib/services/time-entries/create";
 import { allEndpoints } from "@/lib/validation/endpoints";
 import { buildOpenApiDocument } from "@/lib/validation/openapi";
 import { api, type CallOptions, type RouteKey } from "../helpers/api";
@@ -256,6 +257,7 @@ interface ResourceFixture {
   board: BoardFixture;
   skillId: string;
   risk: { id: string; version: number };
+  timeEntryId: string;
 }
 
 async function createResourceFixture(db: Database, cast: Cast, teamId: string): Promise<ResourceFixture> {
@@ -268,7 +270,8 @@ async function createResourceFixture(db: Database, cast: Cast, teamId: string): 
     impact: 4,
     itemIds: [board.feature.id],
   });
-  return { board, skillId: skill.id, risk };
+  const entry = await createTimeEntry(db, cast.owner.actor, board.feature.id, { on: "2026-11-02", hours: 3 });
+  return { board, skillId: skill.id, risk, timeEntryId: entry.id };
 }
 
 interface ResourceRouteCase {
@@ -344,6 +347,36 @@ const RESOURCE_ROUTES: ResourceRouteCase[] = [
     expect: readable(),
     mutates: false,
     request: (fx) => ({ params: { roadmapId: fx.board.roadmap.id }, query: { runs: "100" } }),
+  },
+  {
+    key: "GET /api/items/{itemId}/time-entries",
+    expect: readable(),
+    mutates: false,
+    request: (fx) => ({ params: { itemId: fx.board.feature.id } }),
+  },
+  {
+    key: "POST /api/items/{itemId}/time-entries",
+    expect: editorsOnly(201),
+    mutates: true,
+    request: (fx) => ({ params: { itemId: fx.board.feature.id }, json: { on: "2026-11-03", hours: 2 } }),
+  },
+  {
+    key: "DELETE /api/time-entries/{timeEntryId}",
+    expect: editorsOnly(),
+    mutates: true,
+    request: (fx) => ({ params: { timeEntryId: fx.timeEntryId } }),
+  },
+  {
+    key: "GET /api/roadmaps/{roadmapId}/estimate-accuracy",
+    expect: readable(),
+    mutates: false,
+    request: (fx) => ({ params: { roadmapId: fx.board.roadmap.id } }),
+  },
+  {
+    key: "GET /api/roadmaps/{roadmapId}/confidence",
+    expect: readable(),
+    mutates: false,
+    request: (fx) => ({ params: { roadmapId: fx.board.roadmap.id } }),
   },
 ];
 

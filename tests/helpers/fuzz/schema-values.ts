@@ -84,6 +84,7 @@ export function idKindOfName(name: string | undefined): IdKind | undefined {
     phase: "phase",
     scenario: "scenario",
     id: "notification",
+    timeEntry: "timeEntry",
   };
   return byName[base];
 }

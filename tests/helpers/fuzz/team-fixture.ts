@@ -183,6 +183,18 @@ export async function buildTeam(
     itemIds: [a.id],
   });
   add(pools, "risk", risk.risk.id);
+  const logged = await call(
+    send,
+    owner,
+    "POST",
+    "/api/items/{itemId}/time-entries",
+    { itemId: a.id },
+    {
+      on: "2026-11-02",
+      hours: 2.5,
+    },
+  );
+  add(pools, "timeEntry", logged.timeEntry.id);
   const staffing = await call(send, owner, "GET", "/api/roadmaps/{roadmapId}/staffing", p);
   await call(
     send,

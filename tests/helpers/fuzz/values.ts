@@ -27,6 +27,7 @@ export const ID_KINDS = [
   "phase",
   "scenario",
   "notification",
+  "timeEntry",
 ] as const;
 export type IdKind = (typeof ID_KINDS)[number];
 
