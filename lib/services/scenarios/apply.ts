@@ -5,9 +5,10 @@ import { applyConflicts } from "@/lib/planning/scenario-checks";
 import { planScenarioMerge } from "@/lib/planning/scenario-merge";
 import type { Actor } from "@/lib/services/kernel/actor";
 import { AppError, versionMismatch } from "@/lib/services/kernel/errors";
-import { accessRoadmap, recordRoadmapChange } from "@/lib/services/kernel/roadmap-access";
+import { accessRoadmap } from "@/lib/services/kernel/roadmap-access";
 import { toRoadmap } from "@/lib/services/roadmaps/lifecycle";
 import { accessScenario, loadMergeDocuments, presentScenario, requireOpen } from "./documents";
+import { closeScenario } from "./close";
 import { recordRowChanges, writeMergePlan } from "./write";
 import { takeSnapshot } from "@/lib/services/snapshots/take";
 
@@ -68,29 +69,12 @@ export async function applyScenario(db: Database, actor: Actor, scenarioId: stri
       removed: written.removed,
       dependencies: written.dependencies,
     };
-    const [closed] = await tx
-      .update(roadmaps)
-      .set({ scenarioStatus: "applied", version: scenario.version + 1, updatedAt: new Date() })
-      .where(eq(roadmaps.id, scenario.id))
-      .returning();
-    // One entry in each roadmap's log ("applied the scenario ..."); on the base, its event makes
-    // open pages reload the board, which covers a large apply whose rows were not each recorded.
-    const change = {
-      entity: "scenario" as const,
-      entityId: scenario.id,
-      action: "updated" as const,
-      version: closed.version,
-      changes: {
-        status: { from: "open", to: "applied" },
-        name: scenario.title,
-        snapshotId: snapshot.id,
-        baseVersion: updatedBase.version,
-        ...applied,
-        ...(Object.keys(plan.roadmap).length > 0 && { roadmap: plan.roadmap }),
-      },
-    };
-    await recordRoadmapChange(tx, actor, base, change);
-    await recordRoadmapChange(tx, actor, scenario, change);
+    const closed = await closeScenario(tx, actor, { base, scenario }, "applied", {
+      snapshotId: snapshot.id,
+      baseVersion: updatedBase.version,
+      ...applied,
+      ...(Object.keys(plan.roadmap).length > 0 && { roadmap: plan.roadmap }),
+    });
     return {
       scenario: await presentScenario(tx, closed),
       base: toRoadmap(updatedBase),

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/services/kernel/actor";
 import { AppError } from "@/lib/services/kernel/errors";
 import { accessRoadmap, recordRoadmapChange } from "@/lib/services/kernel/roadmap-access";
 import { copyRoadmapAsScenario } from "./copy";
+import { closeScenario } from "./close";
 import { accessScenario, presentScenario, requireOpen } from "./documents";
 import { takeSnapshot } from "@/lib/services/snapshots/take";
 
@@ -84,20 +85,7 @@ export async function discardScenario(db: Database, actor: Actor, scenarioId: st
     });
     const { roadmap: scenario } = await accessRoadmap(tx, actor, scenarioId, "roadmap.write", { lock: true });
     requireOpen(scenario);
-    const [written] = await tx
-      .update(roadmaps)
-      .set({ scenarioStatus: "discarded", version: scenario.version + 1, updatedAt: new Date() })
-      .where(eq(roadmaps.id, scenario.id))
-      .returning();
-    const change = {
-      entity: "scenario" as const,
-      entityId: scenario.id,
-      action: "updated" as const,
-      version: written.version,
-      changes: { status: { from: "open", to: "discarded" }, name: scenario.title },
-    };
-    await recordRoadmapChange(tx, actor, base, change);
-    await recordRoadmapChange(tx, actor, scenario, change);
+    const written = await closeScenario(tx, actor, { base, scenario }, "discarded");
     return presentScenario(tx, written);
   });
 }
