@@ -256,12 +256,13 @@ describeEachDatabase("notifications: mentions, replies, item changes", (getCtx) 
       const merged = await mine();
       expect(merged).toHaveLength(1);
       expect(merged[0].id).toBe(first.id);
-      expect(merged[0].data).toEqual({ fields: ["title", "status"] });
+      // Moving to in progress also fills in the actual start (#18): a field that changed too.
+      expect(merged[0].data).toEqual({ fields: ["title", "status", "actualStart"] });
       expect(Date.now() - merged[0].createdAt.getTime()).toBeLessThan(5 * 60_000);
 
       await bump(editor2, { isKey: true });
       expect((await mine()).map((n) => [n.actorId, n.data])).toEqual([
-        [editor.user.id, { fields: ["title", "status"] }],
+        [editor.user.id, { fields: ["title", "status", "actualStart"] }],
         [editor2.user.id, { fields: ["isKey"] }],
       ]);
 
@@ -274,7 +275,7 @@ describeEachDatabase("notifications: mentions, replies, item changes", (getCtx) 
           fields: ["isKey"],
           excerpt: null,
         },
-        { kind: "item_changed", actor: person(editor), fields: ["title", "status"] },
+        { kind: "item_changed", actor: person(editor), fields: ["title", "status", "actualStart"] },
       ]);
 
       // Read, or older than an hour: the next change is news again.
@@ -291,7 +292,7 @@ describeEachDatabase("notifications: mentions, replies, item changes", (getCtx) 
       await bump(editor2, { isKey: false });
       expect((await mine()).map((n) => [n.actorId, n.data, n.readAt !== null])).toEqual([
         [editor2.user.id, { fields: ["isKey"] }, false],
-        [editor.user.id, { fields: ["title", "status"] }, true],
+        [editor.user.id, { fields: ["title", "status", "actualStart"] }, true],
         [editor.user.id, { fields: ["description"] }, false],
         [editor2.user.id, { fields: ["isKey"] }, false],
       ]);

@@ -383,6 +383,9 @@ describeEachDatabase("timeline activity, board and ETags", (getCtx) => {
             { skillId: otherSkill.id, hours: 6.5 },
           ]),
           ownerId: editor.user.id,
+          actualStart: null,
+          actualFinish: null,
+          remainingHours: null,
           version: fx.feature.version + 1,
           updatedAt: skilled.json.item.updatedAt,
         });
