@@ -24,6 +24,7 @@ import { checkDomainRules } from "./checks";
 import { lower } from "./names";
 import { ownerResolver, resolveSkills, staffingOf, teamMembersByEmail } from "./references";
 import { estimateColumns, plainItemFields } from "@/lib/services/items/rows";
+import { plainRiskFields } from "@/lib/services/risks/rows";
 
 /** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters for the widest table (items). */
 
@@ -109,12 +110,7 @@ export async function writeImportedRoadmap(
     riskRows.push({
       id,
       roadmapId,
-      title: r.title,
-      description: r.description,
-      kind: r.kind,
-      likelihood: r.likelihood,
-      impact: r.impact,
-      status: r.status,
+      ...plainRiskFields(r),
       ownerId: owners.ownerOf(r.owner, `risk "${r.title}"`, "risks"),
       delayDays: r.delayDays,
       contingency: r.contingency,

@@ -14,6 +14,20 @@ export function needsContingency(risk: Pick<Risk, "score" | "contingency" | "sta
   return risk.score >= CONTINGENCY_SCORE && !risk.contingency?.trim() && risk.status !== "closed";
 }
 
+/** The fields a risk carries unchanged between its row and a roadmap document (export, import). */
+type PlainRiskFields = Pick<Risk, "title" | "description" | "kind" | "likelihood" | "impact" | "status">;
+
+export function plainRiskFields(from: PlainRiskFields): PlainRiskFields {
+  return {
+    title: from.title,
+    description: from.description,
+    kind: from.kind,
+    likelihood: from.likelihood,
+    impact: from.impact,
+    status: from.status,
+  };
+}
+
 export function toRisk(row: RiskRow, itemIds: string[]): Risk {
   const score = row.likelihood * row.impact;
   return {

@@ -10,7 +10,7 @@ import { loadDependencies } from "@/lib/services/dependencies/edges";
 import { loadItems, plainItemFields } from "@/lib/services/items/rows";
 import { loadPeople } from "@/lib/services/teams/people";
 import { loadPhases } from "@/lib/services/phases/rows";
-import { loadRisks } from "@/lib/services/risks/rows";
+import { loadRisks, plainRiskFields } from "@/lib/services/risks/rows";
 import type { RoadmapRow } from "@/lib/services/kernel/roadmap-access";
 import { loadStaffing } from "@/lib/services/staffing/staffing";
 import { listWorkstreams } from "@/lib/services/workstreams/workstreams";
@@ -65,12 +65,7 @@ export async function loadRoadmapDocument(
     dependencies: dependencies.map((d) => ({ fromId: d.fromId, toId: d.toId, lagDays: d.lagDays })),
     risks: risks.map((r) => ({
       id: r.id,
-      title: r.title,
-      description: r.description,
-      kind: r.kind,
-      likelihood: r.likelihood,
-      impact: r.impact,
-      status: r.status,
+      ...plainRiskFields(r),
       itemIds: r.itemIds.filter((id) => itemIds.has(id)),
       owner: emailOf(r.ownerId),
       delayDays: r.delayDays,
