@@ -1,3 +1,4 @@
+import "server-only";
 import type { z } from "zod";
 import type { Database } from "@/db/types";
 import type { Actor } from "@/lib/services/kernel/actor";

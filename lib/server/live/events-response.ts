@@ -1,3 +1,4 @@
+import "server-only";
 import type { DatabaseHandle } from "@/db/client";
 import type { Actor } from "@/lib/services/kernel/actor";
 import { claimStreamSlot } from "@/lib/services/presence/presence";
