@@ -2,10 +2,9 @@
 // layers' arrows (docs/architecture.md), and source files over 300 lines whose first comment does not
 // say why ("Over 300 lines: ..."). Prints what it finds; exits 1 when any of the three is non-empty.
 // Usage: node scripts/check-architecture.mjs [--quiet]
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
-const ROOT = process.cwd();
 const SOURCE_DIRS = ["app", "components", "lib", "db", "scripts"];
 const EXTENSIONS = [".ts", ".tsx", ".mjs", ".js"];
 const MAX_LINES = 300;
@@ -80,13 +79,14 @@ function layerOf(file) {
   return LAYERS.find(([prefix]) => file.startsWith(prefix))?.[1] ?? null;
 }
 
-function listSources(dir) {
+function listSources(root, dir) {
   const out = [];
-  for (const entry of readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
+  if (!existsSync(path.join(root, dir))) return [];
+  for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true })) {
     const rel = path.posix.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
-      out.push(...listSources(rel));
+      out.push(...listSources(root, rel));
     } else if (EXTENSIONS.some((ext) => entry.name.endsWith(ext)) && !entry.name.endsWith(".d.ts")) {
       out.push(rel);
     }
@@ -116,10 +116,10 @@ function dbMayImport(target, typeOnly) {
   return ENUMERATIONS.test(target) || (typeOnly && target.startsWith("lib/validation/"));
 }
 
-function existing(candidate) {
+function existing(root, candidate) {
   for (const suffix of ["", ...EXTENSIONS, ...EXTENSIONS.map((e) => `/index${e}`)]) {
     try {
-      if (statSync(path.join(ROOT, candidate + suffix)).isFile()) return candidate + suffix;
+      if (statSync(path.join(root, candidate + suffix)).isFile()) return candidate + suffix;
     } catch {
       // not this one
     }
@@ -128,9 +128,9 @@ function existing(candidate) {
 }
 
 /** A specifier as a project file (null for a package or a file that does not exist). */
-function resolve(from, specifier) {
-  if (specifier.startsWith("@/")) return existing(specifier.slice(2));
-  if (specifier.startsWith(".")) return existing(path.posix.join(path.posix.dirname(from), specifier));
+function resolve(root, from, specifier) {
+  if (specifier.startsWith("@/")) return existing(root, specifier.slice(2));
+  if (specifier.startsWith(".")) return existing(root, path.posix.join(path.posix.dirname(from), specifier));
   return null;
 }
 
@@ -181,13 +181,14 @@ function firstComment(source) {
   return lines ? lines[0] : "";
 }
 
-export function checkArchitecture() {
-  const files = SOURCE_DIRS.flatMap((dir) => listSources(dir));
+/** The three findings for the tree at `root` (the project by default). */
+export function checkArchitecture(root = process.cwd()) {
+  const files = SOURCE_DIRS.flatMap((dir) => listSources(root, dir));
   const graph = new Map();
   const violations = [];
   const longFiles = [];
   for (const file of files) {
-    const source = readFileSync(path.join(ROOT, file), "utf8");
+    const source = readFileSync(path.join(root, file), "utf8");
     const layer = layerOf(file);
     const rule = FORBIDDEN[layer];
     const edges = new Set();
@@ -198,7 +199,7 @@ export function checkArchitecture() {
       );
     }
     for (const { specifier, typeOnly } of imports) {
-      const target = resolve(file, specifier);
+      const target = resolve(root, file, specifier);
       if (target) edges.add(target);
       if (!rule) continue;
       const targetLayer = target ? layerOf(target) : null;
