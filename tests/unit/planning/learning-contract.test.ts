@@ -1,5 +1,5 @@
 // The #18 contract (lib/validation/learning.ts) against what users send and what the pure modules
-// answer: the routes that land later can hand those answers straight to the response schemas.
+// answer: the routes hand those answers straight to the response schemas.
 
 import { describe, expect, it } from "vitest";
 import { calibrate } from "@/lib/planning/calibration";
