@@ -26,7 +26,7 @@ import { buildDashboard } from "../lib/services/dashboards/build";
 import { updateItem } from "../lib/services/items/update";
 import { createRisk } from "../lib/services/risks/create";
 import { accessRoadmap } from "../lib/services/kernel/roadmap-access";
-import { createRoadmap } from "../lib/services/roadmaps/lifecycle";
+import { createRoadmap } from "../lib/services/roadmaps/create";
 import { createSkill } from "../lib/services/staffing/skills";
 import { takeSnapshot } from "../lib/services/snapshots/take";
 import { putStaffing } from "../lib/services/staffing/staffing";

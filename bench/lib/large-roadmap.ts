@@ -21,7 +21,7 @@ import { addDays } from "../../lib/planning/calendar";
 import { quartersOf } from "../../lib/planning/capacity";
 import { registerUser } from "../../lib/services/accounts/credentials";
 import type { Actor } from "../../lib/services/kernel/actor";
-import { createRoadmap } from "../../lib/services/roadmaps/lifecycle";
+import { createRoadmap } from "../../lib/services/roadmaps/create";
 import { createSkill } from "../../lib/services/staffing/skills";
 import { createTeam } from "../../lib/services/teams/teams";
 import { mulberry32 } from "./random";

@@ -4,7 +4,7 @@ import { addDays } from "@/lib/planning/civil-date";
 import type { Actor } from "@/lib/services/kernel/actor";
 import { createItem } from "@/lib/services/items/create";
 import { updateItem } from "@/lib/services/items/update";
-import { createRoadmap } from "@/lib/services/roadmaps/lifecycle";
+import { createRoadmap } from "@/lib/services/roadmaps/create";
 import type { Item } from "@/lib/validation/timeline";
 import { featureInput } from "./timeline";
 

@@ -8,7 +8,7 @@ import { createPhase } from "@/lib/services/phases/create";
 import { decideGate } from "@/lib/services/phases/decide-gate";
 import { createReview } from "@/lib/services/reviews/reviews";
 import { createRisk } from "@/lib/services/risks/create";
-import { createRoadmap } from "@/lib/services/roadmaps/lifecycle";
+import { createRoadmap } from "@/lib/services/roadmaps/create";
 import { createShareLink } from "@/lib/services/share-links/share-links";
 import { listSkills } from "@/lib/services/staffing/skills";
 import { putStaffing } from "@/lib/services/staffing/staffing";

@@ -4,7 +4,7 @@ import type { Database } from "@/db/types";
 import type { Actor } from "@/lib/services/kernel/actor";
 import { createDependency } from "@/lib/services/dependencies/edges";
 import { createItem } from "@/lib/services/items/create";
-import { createRoadmap } from "@/lib/services/roadmaps/lifecycle";
+import { createRoadmap } from "@/lib/services/roadmaps/create";
 import { createWorkstream } from "@/lib/services/workstreams/workstreams";
 import type { Roadmap } from "@/lib/validation/roadmaps";
 import type { CreateItemInput, Dependency, Item, Workstream } from "@/lib/validation/timeline";

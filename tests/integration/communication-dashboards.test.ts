@@ -11,7 +11,7 @@ import { createItem } from "@/lib/services/items/create";
 import { updateItem } from "@/lib/services/items/update";
 import { createRisk } from "@/lib/services/risks/create";
 import { accessRoadmap } from "@/lib/services/kernel/roadmap-access";
-import { createRoadmap } from "@/lib/services/roadmaps/lifecycle";
+import { createRoadmap } from "@/lib/services/roadmaps/create";
 import { takeSnapshot } from "@/lib/services/snapshots/take";
 import { putStaffing } from "@/lib/services/staffing/staffing";
 import { createWorkstream } from "@/lib/services/workstreams/workstreams";

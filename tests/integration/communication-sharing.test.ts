@@ -7,7 +7,7 @@ import { AppError } from "@/lib/services/kernel/errors";
 import { createItem } from "@/lib/services/items/create";
 import { updateItem } from "@/lib/services/items/update";
 import { createRisk } from "@/lib/services/risks/create";
-import { deleteRoadmap } from "@/lib/services/roadmaps/lifecycle";
+import { deleteRoadmap } from "@/lib/services/roadmaps/delete";
 import { newSecret } from "@/lib/services/kernel/secrets";
 import { loadSharedView } from "@/lib/services/share-links/shared-view";
 import { AUDIENCES } from "@/lib/validation/communication";

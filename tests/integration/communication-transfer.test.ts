@@ -4,7 +4,7 @@ import { createDependency } from "@/lib/services/dependencies/edges";
 import { createItem } from "@/lib/services/items/create";
 import { createPhase } from "@/lib/services/phases/create";
 import { createRisk } from "@/lib/services/risks/create";
-import { createRoadmap } from "@/lib/services/roadmaps/lifecycle";
+import { createRoadmap } from "@/lib/services/roadmaps/create";
 import { createSkill, listSkills } from "@/lib/services/staffing/skills";
 import { putStaffing } from "@/lib/services/staffing/staffing";
 import { createWorkstream } from "@/lib/services/workstreams/workstreams";

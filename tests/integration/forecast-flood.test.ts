@@ -2,7 +2,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { dependencies, items } from "@/db/schema";
 import { addDays } from "@/lib/planning/calendar";
 import { clearForecastCache } from "@/lib/services/forecast/forecast";
-import { createRoadmap } from "@/lib/services/roadmaps/lifecycle";
+import { createRoadmap } from "@/lib/services/roadmaps/create";
 import { forecastLoad, resetForecastLoad } from "@/lib/services/forecast/slots";
 import { api, buildRequest, ROUTES, type ApiResponse } from "../helpers/api";
 import { expectApiError } from "../helpers/assertions";

@@ -10,7 +10,7 @@ import { clearForecastCache } from "@/lib/services/forecast/forecast";
 import { createItem } from "@/lib/services/items/create";
 import { updateItem } from "@/lib/services/items/update";
 import { getConfidence } from "@/lib/services/learning/confidence";
-import { createRoadmap } from "@/lib/services/roadmaps/lifecycle";
+import { createRoadmap } from "@/lib/services/roadmaps/create";
 import type { Roadmap } from "@/lib/validation/roadmaps";
 import type { Item } from "@/lib/validation/timeline";
 import { api } from "../helpers/api";

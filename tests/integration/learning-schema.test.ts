@@ -7,7 +7,7 @@ import { beforeAll, expect, it } from "vitest";
 import { forecastRecords, items, timeEntries } from "@/db/schema";
 import { createItem } from "@/lib/services/items/create";
 import { isUniqueViolation } from "@/lib/services/kernel/errors";
-import { createRoadmap } from "@/lib/services/roadmaps/lifecycle";
+import { createRoadmap } from "@/lib/services/roadmaps/create";
 import type { ForecastRecordSeries } from "@/lib/validation/learning";
 import type { Team } from "@/lib/validation/teams";
 import { describeEachDatabase } from "../helpers/database";

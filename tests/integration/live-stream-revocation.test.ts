@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/services/kernel/actor";
 import { createItem } from "@/lib/services/items/create";
 import { updateItem } from "@/lib/services/items/update";
 import { removeMember } from "@/lib/services/teams/members";
-import { deleteRoadmap } from "@/lib/services/roadmaps/lifecycle";
+import { deleteRoadmap } from "@/lib/services/roadmaps/delete";
 import { deleteTeam } from "@/lib/services/teams/teams";
 import { createToken, revokeToken } from "@/lib/services/accounts/tokens";
 import type { Team } from "@/lib/validation/teams";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { items } from "@/db/schema";
 import { MAX_PICTURE_ITEMS } from "@/lib/exports/timeline/render";
 import { createItem } from "@/lib/services/items/create";
-import { createRoadmap } from "@/lib/services/roadmaps/lifecycle";
+import { createRoadmap } from "@/lib/services/roadmaps/create";
 import { listShareLinks, revokeShareLink } from "@/lib/services/share-links/share-links";
 import { createWorkstream } from "@/lib/services/workstreams/workstreams";
 import type { Team } from "@/lib/validation/teams";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createItem } from "@/lib/services/items/create";
 import { deleteItem } from "@/lib/services/items/delete";
-import { createRoadmap } from "@/lib/services/roadmaps/lifecycle";
+import { createRoadmap } from "@/lib/services/roadmaps/create";
 import { createSkill } from "@/lib/services/staffing/skills";
 import { createWorkstream } from "@/lib/services/workstreams/workstreams";
 import type { Roadmap } from "@/lib/validation/roadmaps";

@@ -3,7 +3,7 @@ import { dependencies, items } from "@/db/schema";
 import { createDependency } from "@/lib/services/dependencies/edges";
 import { clearForecastCache, getForecast } from "@/lib/services/forecast/forecast";
 import { createItem } from "@/lib/services/items/create";
-import { createRoadmap } from "@/lib/services/roadmaps/lifecycle";
+import { createRoadmap } from "@/lib/services/roadmaps/create";
 import type { Roadmap } from "@/lib/validation/roadmaps";
 import type { Team } from "@/lib/validation/teams";
 import type { Item } from "@/lib/validation/timeline";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/types";
 import { deleteItem } from "@/lib/services/items/delete";
-import { deleteRoadmap } from "@/lib/services/roadmaps/lifecycle";
+import { deleteRoadmap } from "@/lib/services/roadmaps/delete";
 import { api, type CallOptions, type RouteKey } from "../helpers/api";
 import { expectApiError } from "../helpers/assertions";
 import { describeEachDatabase } from "../helpers/database";

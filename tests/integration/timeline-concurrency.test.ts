@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { activity, dependencies } from "@/db/schema";
 import { createItem } from "@/lib/services/items/create";
-import { createRoadmap } from "@/lib/services/roadmaps/lifecycle";
+import { createRoadmap } from "@/lib/services/roadmaps/create";
 import { createWorkstream } from "@/lib/services/workstreams/workstreams";
 import type { Team } from "@/lib/validation/teams";
 import { api, etagVersion, type ApiResponse } from "../helpers/api";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDependency } from "@/lib/services/dependencies/edges";
 import { createItem } from "@/lib/services/items/create";
-import { createRoadmap } from "@/lib/services/roadmaps/lifecycle";
+import { createRoadmap } from "@/lib/services/roadmaps/create";
 import { createWorkstream } from "@/lib/services/workstreams/workstreams";
 import type { Team } from "@/lib/validation/teams";
 import { api, etagVersion, type ApiResponse } from "../helpers/api";

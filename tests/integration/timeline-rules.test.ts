@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createDependency } from "@/lib/services/dependencies/edges";
 import { createItem } from "@/lib/services/items/create";
 import { deleteItem } from "@/lib/services/items/delete";
-import { createRoadmap } from "@/lib/services/roadmaps/lifecycle";
+import { createRoadmap } from "@/lib/services/roadmaps/create";
 import { createSkill } from "@/lib/services/staffing/skills";
 import { createWorkstream, deleteWorkstream } from "@/lib/services/workstreams/workstreams";
 import type { Skill, Team } from "@/lib/validation/teams";

@@ -21,7 +21,7 @@ import {
   recordRoadmapChange,
   type RoadmapRow,
 } from "@/lib/services/kernel/roadmap-access";
-import { RESTORE_WINDOW_DAYS } from "@/lib/services/roadmaps/lifecycle";
+import { RESTORE_WINDOW_DAYS } from "@/lib/services/roadmaps/rows";
 
 const commentDeleted = (what = "That comment") =>
   new AppError("comment_deleted", `${what} has been deleted. Restore it first, or start a new thread.`);

@@ -10,7 +10,7 @@ import { loadDependencies } from "@/lib/services/dependencies/edges";
 import { loadItems } from "@/lib/services/items/rows";
 import { accessRoadmap, type RoadmapRow } from "@/lib/services/kernel/roadmap-access";
 import { loadRoadmapDocument } from "@/lib/services/roadmaps/document";
-import { toRoadmap } from "@/lib/services/roadmaps/lifecycle";
+import { toRoadmap } from "@/lib/services/roadmaps/rows";
 import { slugify } from "@/lib/services/kernel/slug";
 
 /** A file to download: its text, media type and Content-Disposition. */

@@ -6,7 +6,7 @@ import type { Item } from "@/lib/validation/timeline";
 import type { Actor } from "@/lib/services/kernel/actor";
 import { AppError, notFound, versionMismatch } from "@/lib/services/kernel/errors";
 import { accessRoadmap, recordRoadmapChange } from "@/lib/services/kernel/roadmap-access";
-import { RESTORE_WINDOW_DAYS } from "@/lib/services/roadmaps/lifecycle";
+import { RESTORE_WINDOW_DAYS } from "@/lib/services/roadmaps/rows";
 import { liveDependencyEdges } from "@/lib/services/dependencies/edges";
 import { accessItem, checkInsideHorizon } from "./checks";
 import { loadItem } from "./rows";

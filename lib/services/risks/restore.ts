@@ -2,7 +2,7 @@ import type { Database } from "@/db/types";
 import type { Risk } from "@/lib/validation/resources";
 import type { Actor } from "@/lib/services/kernel/actor";
 import { notFound } from "@/lib/services/kernel/errors";
-import { RESTORE_WINDOW_DAYS } from "@/lib/services/roadmaps/lifecycle";
+import { RESTORE_WINDOW_DAYS } from "@/lib/services/roadmaps/rows";
 import { presentRisk } from "./rows";
 import { writeRisk, writeTransaction } from "./write";
 

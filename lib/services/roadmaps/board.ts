@@ -10,7 +10,7 @@ import { loadDependencies } from "@/lib/services/dependencies/edges";
 import { AppError } from "@/lib/services/kernel/errors";
 import { loadItems } from "@/lib/services/items/rows";
 import { accessRoadmap, type RoadmapRow } from "@/lib/services/kernel/roadmap-access";
-import { toRoadmap } from "./lifecycle";
+import { toRoadmap } from "./rows";
 import { listWorkstreams } from "@/lib/services/workstreams/workstreams";
 
 export interface Board {

@@ -6,7 +6,7 @@ import { planScenarioMerge } from "@/lib/planning/scenario-merge";
 import type { Actor } from "@/lib/services/kernel/actor";
 import { AppError, versionMismatch } from "@/lib/services/kernel/errors";
 import { accessRoadmap } from "@/lib/services/kernel/roadmap-access";
-import { toRoadmap } from "@/lib/services/roadmaps/lifecycle";
+import { toRoadmap } from "@/lib/services/roadmaps/rows";
 import { accessScenario, loadMergeDocuments, presentScenario, requireOpen } from "./documents";
 import { closeScenario } from "./close";
 import { recordRowChanges, writeMergePlan } from "./write";

@@ -8,7 +8,7 @@ import { loadCapacity } from "@/lib/services/staffing/capacity";
 import { forecastBoard } from "@/lib/services/forecast/forecast";
 import { accessRoadmap, type RoadmapRow } from "@/lib/services/kernel/roadmap-access";
 import { loadRisks } from "@/lib/services/risks/rows";
-import { toRoadmap } from "@/lib/services/roadmaps/lifecycle";
+import { toRoadmap } from "@/lib/services/roadmaps/rows";
 import { accessScenario, loadMergeDocuments, presentScenario } from "./documents";
 
 /** The P80s come from this many seeded runs: stable between reads, and fast on 1,000 items. */

@@ -10,7 +10,7 @@ import { AppError, notFound } from "@/lib/services/kernel/errors";
 import { loadPeople } from "@/lib/services/teams/people";
 import { accessRoadmap, type RoadmapRow } from "@/lib/services/kernel/roadmap-access";
 import { loadRoadmapDocument } from "@/lib/services/roadmaps/document";
-import { toRoadmap } from "@/lib/services/roadmaps/lifecycle";
+import { toRoadmap } from "@/lib/services/roadmaps/rows";
 
 /** A scenario (a roadmap row of kind "scenario") and the actor's access to it; anything else is 404. */
 export async function accessScenario(

@@ -10,7 +10,7 @@ import { insertChunked } from "@/lib/services/kernel/chunks";
 import { AppError, notFound, versionMismatch } from "@/lib/services/kernel/errors";
 import { loadItems } from "@/lib/services/items/rows";
 import { accessRoadmap, recordRoadmapChange, type RoadmapRow } from "@/lib/services/kernel/roadmap-access";
-import { toRoadmap } from "@/lib/services/roadmaps/lifecycle";
+import { toRoadmap } from "@/lib/services/roadmaps/rows";
 import { takeSnapshot } from "@/lib/services/snapshots/take";
 
 /** New dates for many items in a few statements; each moved item's version goes up by one. */

@@ -5,7 +5,7 @@ import { ButtonLink } from "@/components/ui/button-link";
 import { PlusIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { canEditRoadmaps } from "@/lib/validation/roles";
-import { listRoadmaps } from "@/lib/services/roadmaps/lifecycle";
+import { listRoadmaps } from "@/lib/services/roadmaps/list";
 import { loadTeamPage } from "./load-team";
 
 type Params = { params: Promise<{ teamSlug: string }> };

@@ -1,6 +1,7 @@
 import { route } from "@/lib/server/route";
 import { getBoard } from "@/lib/services/roadmaps/board";
-import { deleteRoadmap, updateRoadmap } from "@/lib/services/roadmaps/lifecycle";
+import { deleteRoadmap } from "@/lib/services/roadmaps/delete";
+import { updateRoadmap } from "@/lib/services/roadmaps/update";
 import { timeline } from "@/lib/validation/endpoints";
 
 export const GET = route(timeline.getBoard, async ({ db, actor, params }) => {

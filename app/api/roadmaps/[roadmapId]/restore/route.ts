@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { restoreRoadmap } from "@/lib/services/roadmaps/lifecycle";
+import { restoreRoadmap } from "@/lib/services/roadmaps/restore";
 import { timeline } from "@/lib/validation/endpoints";
 
 export const POST = route(timeline.restoreRoadmap, async ({ db, actor, params }) => {

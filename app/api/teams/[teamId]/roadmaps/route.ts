@@ -1,5 +1,6 @@
 import { route } from "@/lib/server/route";
-import { createRoadmap, listDeletedRoadmaps, listRoadmaps } from "@/lib/services/roadmaps/lifecycle";
+import { createRoadmap } from "@/lib/services/roadmaps/create";
+import { listDeletedRoadmaps, listRoadmaps } from "@/lib/services/roadmaps/list";
 import { timeline } from "@/lib/validation/endpoints";
 
 export const GET = route(timeline.listRoadmaps, async ({ db, actor, params, query }) => ({
