@@ -21,7 +21,7 @@ import { addDays } from "../lib/planning/calendar";
 import { quartersOf } from "../lib/planning/capacity";
 import { registerUser } from "../lib/services/accounts/credentials";
 import type { Actor } from "../lib/services/kernel/actor";
-import { createComment } from "../lib/services/comments/write";
+import { createComment } from "../lib/services/comments/create";
 import { buildDashboard } from "../lib/services/dashboards/build";
 import { updateItem } from "../lib/services/items/update";
 import { createRisk } from "../lib/services/risks/create";

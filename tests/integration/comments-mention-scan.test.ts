@@ -1,5 +1,6 @@
 import { beforeAll, beforeEach, expect, it, vi } from "vitest";
-import { createComment, updateComment } from "@/lib/services/comments/write";
+import { createComment } from "@/lib/services/comments/create";
+import { updateComment } from "@/lib/services/comments/update";
 import { api } from "../helpers/api";
 import { expectApiError } from "../helpers/assertions";
 import { describeEachDatabase } from "../helpers/database";

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { dependencies, feedbackResponses, feedbackRounds, reviews, roadmaps } from "@/db/schema";
 import type { Database } from "@/db/types";
 import type { Actor } from "@/lib/services/kernel/actor";
-import { createComment } from "@/lib/services/comments/write";
+import { createComment } from "@/lib/services/comments/create";
 import { buildDashboard } from "@/lib/services/dashboards/build";
 import { createDependency } from "@/lib/services/dependencies/edges";
 import { clearForecastCache } from "@/lib/services/forecast/forecast";

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { activity, shareLinks } from "@/db/schema";
-import { createComment } from "@/lib/services/comments/write";
+import { createComment } from "@/lib/services/comments/create";
 import { AppError } from "@/lib/services/kernel/errors";
 import { createItem } from "@/lib/services/items/create";
 import { updateItem } from "@/lib/services/items/update";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as eventsRoute from "@/app/api/roadmaps/[roadmapId]/events/route";
 import * as presenceRoute from "@/app/api/roadmaps/[roadmapId]/presence/route";
-import { createComment } from "@/lib/services/comments/write";
+import { createComment } from "@/lib/services/comments/create";
 import { createItem } from "@/lib/services/items/create";
 import { updateItem } from "@/lib/services/items/update";
 import { updateWorkstream } from "@/lib/services/workstreams/workstreams";

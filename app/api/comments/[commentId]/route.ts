@@ -1,5 +1,6 @@
 import { route } from "@/lib/server/route";
-import { deleteComment, updateComment } from "@/lib/services/comments/write";
+import { deleteComment } from "@/lib/services/comments/delete";
+import { updateComment } from "@/lib/services/comments/update";
 import { collaboration } from "@/lib/validation/endpoints";
 
 export const PATCH = route(collaboration.updateComment, async ({ db, actor, params, body, ifMatch }) => {

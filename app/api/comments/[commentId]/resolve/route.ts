@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { resolveComment } from "@/lib/services/comments/write";
+import { resolveComment } from "@/lib/services/comments/resolve";
 import { collaboration } from "@/lib/validation/endpoints";
 
 export const POST = route(collaboration.resolveComment, async ({ db, actor, params, body, ifMatch }) => {

@@ -1,5 +1,5 @@
 import { route } from "@/lib/server/route";
-import { restoreComment } from "@/lib/services/comments/write";
+import { restoreComment } from "@/lib/services/comments/restore";
 import { collaboration } from "@/lib/validation/endpoints";
 
 export const POST = route(collaboration.restoreComment, async ({ db, actor, params }) => {

@@ -1,6 +1,6 @@
 import { route } from "@/lib/server/route";
 import { listComments } from "@/lib/services/comments/threads";
-import { createComment } from "@/lib/services/comments/write";
+import { createComment } from "@/lib/services/comments/create";
 import { collaboration } from "@/lib/validation/endpoints";
 
 export const GET = route(collaboration.listComments, async ({ db, actor, params, query }) => ({
