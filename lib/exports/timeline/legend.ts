@@ -123,10 +123,12 @@ function entries(input: PictureInput): Entry[] {
       ],
       text: "Phase subject to replanning",
     });
-  out.push({
-    swatch: [{ t: "line", x1: 12, y1: 0, x2: 12, y2: 16, stroke: { colour: COLOURS.danger600, width: 2 } }],
-    text: "Today",
-  });
+  // The today line is drawn only when today is within the range (todayX): so is its entry.
+  if (input.today >= input.from && input.today <= input.to)
+    out.push({
+      swatch: [{ t: "line", x1: 12, y1: 0, x2: 12, y2: 16, stroke: { colour: COLOURS.danger600, width: 2 } }],
+      text: "Today",
+    });
   return out;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MARGIN } from "@/lib/exports/timeline/compose";
+import { MAX_PNG_PIXELS, MIN_PNG_DENSITY, PNG_2X_PIXELS, pngDensity } from "@/lib/exports/timeline/png";
 import { visibleItems } from "@/lib/exports/timeline/picture-model";
 import { LANE_WIDTH, pictureDrawing, pictureScene } from "@/lib/exports/timeline/render";
 import { drawingToSvg } from "@/lib/exports/timeline/svg";
@@ -154,6 +155,27 @@ describe("the SVG", () => {
     expect(groups(doc, "legend")).toHaveLength(1);
   });
 
+  it("names the today line in the legend only when today is within the range drawn", () => {
+    const legendText = (input: PictureInput) => groups(parseXml(svgOf(input)), "legend").flatMap(allText);
+    // The sample's today is 1 Feb 2027.
+    expect(legendText(samplePictureInput("engineering"))).toContain("Today");
+    const later = samplePictureInput("engineering", { from: "2027-04-01", to: "2027-09-30" });
+    expect(legendText(later)).not.toContain("Today");
+    expect(allText(parseXml(svgOf(later)))).not.toContain("Today");
+  });
+
+  it("draws the arrows crisp only when asked (a large PNG), anti-aliased otherwise", () => {
+    const drawing = pictureDrawing(pictureScene(samplePictureInput("engineering"), shaper));
+    const arrows = (svg: string) =>
+      findAll(parseXml(svg), (n) => n.name === "path" && n.attributes["marker-end"] !== undefined);
+    const smooth = arrows(drawingToSvg(drawing, { kind: "outlines", shaper }));
+    const crisp = arrows(drawingToSvg(drawing, { kind: "outlines", shaper, crispLinks: true }));
+    expect(smooth.length).toBeGreaterThan(0);
+    expect(smooth.every((a) => a.attributes["shape-rendering"] === undefined)).toBe(true);
+    expect(crisp).toHaveLength(smooth.length);
+    expect(crisp.every((a) => a.attributes["shape-rendering"] === "crispEdges")).toBe(true);
+  });
+
   it("cuts items to the range asked and leaves out what lies outside it", () => {
     const input = samplePictureInput("engineering", { from: "2027-02-01", to: "2027-03-31" });
     const doc = parseXml(svgOf(input));
@@ -216,5 +238,27 @@ describe("the SVG", () => {
       expect(groups(doc, "item")).toHaveLength(0);
       expect(allText(doc)).toContain("Nothing planned yet");
     }
+  });
+});
+
+describe("the PNG's density", () => {
+  it("is 2x for a picture that fits a slide or a screen", () => {
+    expect(pngDensity({ width: 1400, height: 900 })).toBe(2);
+  });
+
+  it("goes down toward 1x past the 2x budget, keeping about that many pixels", () => {
+    const density = pngDensity({ width: 2000, height: 3000 })!;
+    expect(density).toBeGreaterThan(1);
+    expect(density).toBeLessThan(2);
+    expect(2000 * 3000 * density ** 2).toBeLessThanOrEqual(PNG_2X_PIXELS);
+    expect(pngDensity({ width: 2000, height: 6000 })).toBe(1);
+  });
+
+  it("goes below 1x only to stay within the pixel limit, and gives up below the least density", () => {
+    const density = pngDensity({ width: 2057, height: 11878 })!;
+    expect(density).toBeLessThan(1);
+    expect(density).toBeGreaterThanOrEqual(MIN_PNG_DENSITY);
+    expect(2057 * 11878 * density ** 2).toBeLessThanOrEqual(MAX_PNG_PIXELS);
+    expect(pngDensity({ width: 4000, height: 40000 })).toBeNull();
   });
 });
