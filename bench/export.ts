@@ -2,11 +2,14 @@
 // ~1.5 links per item, three phases), on an in-memory PGlite or a scratch database of DATABASE_URL's
 // server: each format (SVG, PNG, PDF, PPTX) for the engineering audience (everything drawn) at
 // 1,000, 5,000 (the limit) and 10,000 items, timed through the export service (load, layout,
-// render), with the longest event-loop stall seen meanwhile. At 10,000 items a picture is refused
-// (422 too_large_for_picture); a quarter of that roadmap is drawn instead.
+// render) with pictures drawn in worker threads as the server draws them (lib/server/picture-draw.ts;
+// BENCH_DRAW=here draws in the bench's own thread), and the longest event-loop stall seen meanwhile.
+// At 10,000 items a picture is refused (422 too_large_for_picture); a quarter of it is drawn instead.
 // Aim: 1,000 items under 1 s per format; 10,000 never stalls the server. Run: npx tsx bench/export.ts
 
+import { execFileSync } from "node:child_process";
 import { MAX_PICTURE_ITEMS } from "../lib/exports/timeline/render";
+import { pictureDrawerOffThread } from "../lib/server/picture-draw";
 import type { Actor } from "../lib/services/kernel/actor";
 import { AppError } from "../lib/services/kernel/errors";
 import { exportPicture } from "../lib/services/exports/picture";
@@ -16,6 +19,8 @@ import { median, openBenchDatabase, seedLargeRoadmap, START } from "./lib/large-
 
 const FORMATS: PictureFormat[] = ["svg", "png", "pdf", "pptx"];
 const RUNS = 3;
+/** BENCH_DRAW=here draws in this thread instead, to see what the workers cost and save. */
+const IN_THREAD = process.env.BENCH_DRAW === "here";
 const TICK_MS = 5;
 
 /**
@@ -61,7 +66,7 @@ async function timeExport(
         actor,
         roadmapId,
         { format, audience: "engineering", scale: "quarters", paper: "a4", ...range },
-        { now: new Date(), locale: "en-GB" },
+        { now: new Date(), locale: "en-GB", draw: IN_THREAD ? undefined : pictureDrawerOffThread() },
       );
       outcome = `${(file.body.length / 1024).toFixed(0)} kB`;
     } catch (error) {
@@ -75,6 +80,8 @@ async function timeExport(
 }
 
 async function main() {
+  // The picture worker's bundle, as npm run build makes it.
+  execFileSync(process.execPath, ["scripts/build-workers.mjs"], { stdio: "inherit" });
   const handle = await openBenchDatabase();
   const { db } = handle;
   for (const size of [1_000, MAX_PICTURE_ITEMS, 10_000]) {

@@ -15,6 +15,16 @@ const outDir = path.join(root, ".workers");
 /** Entry name -> source, relative to the project root. */
 export const WORKER_ENTRIES = {
   import: "lib/imports/worker/import.worker.ts",
+  picture: "lib/exports/worker/picture.worker.ts",
+};
+
+/**
+ * Packages an entry loads from node_modules at run time instead of inlining: native addons (.node
+ * files) and packages that read files beside their own code (pdfkit's font metrics, fontkit's
+ * tables) cannot be bundled.
+ */
+export const WORKER_EXTERNALS = {
+  picture: ["@resvg/resvg-js", "pdfkit", "fontkit", "pptxgenjs"],
 };
 
 export async function buildWorkers() {
@@ -28,6 +38,7 @@ export async function buildWorkers() {
       format: "esm",
       target: "node20",
       alias: { "@": root },
+      external: WORKER_EXTERNALS[name] ?? [],
       // Every import starts a worker that loads this bundle: smaller loads faster. Names are kept
       // for the stack traces a failing worker logs.
       minify: true,

@@ -1,24 +1,22 @@
 import type { Database } from "@/db/types";
-import { drawingToPng, MAX_PNG_PIXELS, MIN_PNG_DENSITY, pngDensity } from "@/lib/exports/timeline/png";
-import { drawingsToPdf } from "@/lib/exports/timeline/pdf";
+import {
+  drawPicture,
+  pictureData,
+  type PictureJob,
+  type PictureOutcome,
+} from "@/lib/exports/timeline/picture-job";
+import { pictureFonts } from "@/lib/exports/timeline/picture-fonts";
 import { visibleItems, type PictureInput } from "@/lib/exports/timeline/picture-model";
-import { MAX_PICTURE_ITEMS, pdfDrawings, pictureDrawing, pictureScene } from "@/lib/exports/timeline/render";
-import { drawingToSvg } from "@/lib/exports/timeline/svg";
+import { MAX_PICTURE_ITEMS } from "@/lib/exports/timeline/render";
 import type { ExecutiveDashboard } from "@/lib/validation/communication";
 import { AUDIENCE_LABELS } from "@/lib/validation/communication-kinds";
-import {
-  PICTURE_MEDIA_TYPES,
-  type PaperSize,
-  type PictureFormat,
-  type PictureOptions,
-} from "@/lib/validation/pictures";
+import { PICTURE_MEDIA_TYPES, type PictureOptions } from "@/lib/validation/pictures";
 import type { Actor } from "@/lib/services/kernel/actor";
 import { AppError } from "@/lib/services/kernel/errors";
 import { attachmentDisposition } from "./roadmap-files";
 import { buildDashboard } from "@/lib/services/dashboards/build";
-import { deckFile } from "./picture-deck";
+import { deckData } from "./picture-deck";
 import { loadPictureInput } from "./picture-data";
-import { pictureFonts } from "./picture-fonts";
 import { accessRoadmap, type RoadmapRow } from "@/lib/services/kernel/roadmap-access";
 import { openShareLink } from "@/lib/services/share-links/shared-view";
 
@@ -29,9 +27,20 @@ export interface PictureFile {
   contentDisposition: string;
 }
 
+/**
+ * Draws a picture from its data. The server draws them in worker threads
+ * (lib/server/picture-draw.ts), off the event loop; services do not know where it runs.
+ */
+export type PictureDrawer = (job: PictureJob) => Promise<PictureOutcome>;
+
+/** Draws in this thread (tests, scripts). */
+export const drawPictureHere: PictureDrawer = (job) => drawPicture(job, pictureFonts());
+
 export interface PictureContext {
   now: Date;
   locale: string;
+  /** Where the picture is drawn; in this thread when left out. */
+  draw?: PictureDrawer;
 }
 
 const tooLarge = (message: string, details: Record<string, unknown>) =>
@@ -44,45 +53,6 @@ function checkItemCount(input: PictureInput) {
       `This picture would show ${count.toLocaleString("en")} items; a picture holds at most ${MAX_PICTURE_ITEMS.toLocaleString("en")}. Choose a shorter range with from and to, or the executive audience.`,
       { items: count, limit: MAX_PICTURE_ITEMS },
     );
-  }
-}
-
-async function render(
-  input: PictureInput,
-  format: Exclude<PictureFormat, "pptx">,
-  paper: PaperSize,
-  ctx: PictureContext,
-) {
-  const { shaper, files } = pictureFonts();
-  switch (format) {
-    case "svg":
-      return drawingToSvg(pictureDrawing(pictureScene(input, shaper)));
-    case "png": {
-      const drawing = pictureDrawing(pictureScene(input, shaper));
-      const density = pngDensity(drawing);
-      if (density === null) {
-        const pixels = Math.round(drawing.width * drawing.height);
-        throw tooLarge(
-          `This picture would be ${Math.round(drawing.width)} × ${Math.round(drawing.height)} pixels: even at half size that is more than a PNG holds (${MAX_PNG_PIXELS.toLocaleString("en")} pixels). Choose a shorter range with from and to, scale=quarters, or the SVG or PDF.`,
-          { pixels, limit: MAX_PNG_PIXELS, minDensity: MIN_PNG_DENSITY },
-        );
-      }
-      return drawingToPng(drawing, shaper, density);
-    }
-    case "pdf": {
-      const drawings = pdfDrawings(input, shaper, paper);
-      const fonts = {
-        regular: files.regular.data,
-        bold: files.bold.data,
-        cjk: files.cjk.data,
-        symbols: files.symbols.data,
-      };
-      return drawingsToPdf(drawings, paper, shaper, fonts, {
-        title: input.title,
-        subject: `${AUDIENCE_LABELS[input.audience]} timeline`,
-        createdAt: ctx.now,
-      });
-    }
   }
 }
 
@@ -105,10 +75,20 @@ async function pictureOf(
     executive,
   );
   checkItemCount(input);
-  const body =
+  const data = pictureData(input, ctx.locale);
+  const job: PictureJob =
     options.format === "pptx"
-      ? await deckFile(db, roadmap, input, executive!, ctx.now)
-      : await render(input, options.format, options.paper, ctx);
+      ? { format: "pptx", data, deck: await deckData(db, roadmap, input, executive!, ctx.now) }
+      : {
+          format: options.format,
+          data,
+          paper: options.paper,
+          subject: `${AUDIENCE_LABELS[input.audience]} timeline`,
+          createdAt: ctx.now,
+        };
+  const outcome = await (ctx.draw ?? drawPictureHere)(job);
+  if (!outcome.ok) throw tooLarge(outcome.tooLarge.message, outcome.tooLarge.details);
+  const { body } = outcome;
   const name = `${roadmap.title} ${options.audience}`;
   return {
     body,

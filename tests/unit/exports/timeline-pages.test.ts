@@ -3,7 +3,7 @@ import { pageRows } from "@/lib/exports/timeline/compose";
 import { pdfDrawings } from "@/lib/exports/timeline/render";
 import { buildScene, frameToFit } from "@/lib/exports/timeline/scene";
 import { escapeXml, plainLine } from "@/lib/exports/timeline/xml-text";
-import { pictureFonts } from "@/lib/services/exports/picture-fonts";
+import { pictureFonts } from "@/lib/exports/timeline/picture-fonts";
 import { feature, samplePictureInput } from "../../helpers/pictures";
 
 const { shaper } = pictureFonts();

@@ -14,7 +14,7 @@ import {
   BAR_HEIGHT,
   ZOOMS,
 } from "@/lib/planning/timeline-layout";
-import { pictureFonts } from "@/lib/services/exports/picture-fonts";
+import { pictureFonts } from "@/lib/exports/timeline/picture-fonts";
 import type { PictureInput } from "@/lib/exports/timeline/picture-model";
 import { feature, HOSTILE_TITLES, milestone, samplePictureInput } from "../../helpers/pictures";
 import { findAll, parseXml, textOf, type XmlNode } from "../../helpers/xml-tree";

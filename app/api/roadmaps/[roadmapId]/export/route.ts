@@ -1,4 +1,5 @@
 import { localeFromAcceptLanguage } from "@/lib/server/locale";
+import { pictureDrawerOffThread } from "@/lib/server/picture-draw";
 import { route } from "@/lib/server/route";
 import { exportRoadmap } from "@/lib/services/exports/roadmap-files";
 import { exportPicture } from "@/lib/services/exports/picture";
@@ -17,7 +18,11 @@ export const GET = route(communication.exportRoadmap, async ({ req, db, actor, p
         params.roadmapId,
         // A member sees everything unless they ask for an audience's view.
         { ...pictureOptionsOf({ ...query, format }), audience: query.audience ?? "engineering" },
-        { now: new Date(), locale: localeFromAcceptLanguage(req.headers.get("accept-language")) },
+        {
+          now: new Date(),
+          locale: localeFromAcceptLanguage(req.headers.get("accept-language")),
+          draw: pictureDrawerOffThread(req.signal),
+        },
       )
     : await exportRoadmap(db, actor, params.roadmapId, format);
   return new Response(file.body as BodyInit, {

@@ -1,4 +1,5 @@
 import { localeFromAcceptLanguage } from "@/lib/server/locale";
+import { pictureDrawerOffThread } from "@/lib/server/picture-draw";
 import { route } from "@/lib/server/route";
 import { exportSharedPicture } from "@/lib/services/exports/picture";
 import { SHARED_HEADERS } from "@/lib/services/share-links/shared-view";
@@ -9,6 +10,7 @@ export const GET = route(pictures.getSharedExport, async ({ req, db, params, que
   const file = await exportSharedPicture(db, params.token, pictureOptionsOf(query), {
     now: new Date(),
     locale: localeFromAcceptLanguage(req.headers.get("accept-language")),
+    draw: pictureDrawerOffThread(req.signal),
   });
   return new Response(file.body as BodyInit, {
     headers: {

@@ -1,7 +1,9 @@
+// The fonts every picture draws with, read once per thread: the server's, or a picture worker's.
+
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { create, type Font } from "fontkit";
-import { TextShaper, type FontKey, type FontSet } from "@/lib/exports/timeline/text-shaper";
+import { TextShaper, type FontKey, type FontSet } from "./text-shaper";
 
 /** The fonts the pictures use, shipped in the project (assets/fonts/README.md says which and why). */
 const FONT_FILES: Record<FontKey, string> = {
