@@ -10,8 +10,6 @@ import {
 import { dragGeometry, type DragMode } from "@/lib/planning/timeline-drag";
 import { ROW_HEIGHT, type PlacedItem, type TimelineLayout } from "@/lib/planning/timeline-layout";
 
-export type { DragMode };
-
 export interface DragCallbacks {
   layout: () => TimelineLayout;
   pxPerDay: () => number;
