@@ -63,18 +63,19 @@ async function pictureOf(
   forShare: boolean,
   ctx: PictureContext,
 ): Promise<PictureFile> {
-  // The deck's figures and the executive picture's P80 are the executive dashboard's.
-  const executive =
-    options.format === "pptx" || options.audience === "executive"
-      ? ((await buildDashboard(db, roadmap, "executive", { forShare, now: ctx.now })) as ExecutiveDashboard)
-      : undefined;
+  // The deck's figures and the executive picture's P80 are the executive dashboard's. It runs a
+  // forecast: another audience's deck builds it only once the picture is known not to be too large.
+  const dashboard = async () =>
+    (await buildDashboard(db, roadmap, "executive", { forShare, now: ctx.now })) as ExecutiveDashboard;
+  const forPicture = options.audience === "executive" ? await dashboard() : undefined;
   const input = await loadPictureInput(
     db,
     roadmap,
     { ...options, forShare, now: ctx.now, locale: ctx.locale },
-    executive,
+    forPicture,
   );
   checkItemCount(input);
+  const executive = forPicture ?? (options.format === "pptx" ? await dashboard() : undefined);
   const data = pictureData(input, ctx.locale);
   const job: PictureJob =
     options.format === "pptx"
