@@ -128,6 +128,10 @@ export default defineConfig([
     ".next-*/**",
     "node_modules/**",
     ".data/**",
+    // Bundled worker entries (scripts/build-workers.mjs): generated, like .next.
+    ".workers/**",
+    "coverage/**",
+    "bench/results/**",
     "drizzle/**",
     "test-results/**",
     "playwright-report/**",
