@@ -225,6 +225,8 @@ test("presentation mode's timeline slide shows the lanes and key milestones", as
   await page.goto(`/roadmaps/${roadmapId}/present`);
   const deck = page.getByRole("dialog", { name: "Presentation: Harbour 2027" });
   await expect(deck).toBeVisible();
+  // The deck hands focus to its first slide once it is ready for keys.
+  await expect(deck.getByRole("region", { name: /^1 of \d+: Harbour 2027$/ })).toBeFocused();
   await page.keyboard.press("ArrowRight");
   await expect(deck.getByRole("heading", { name: "Timeline" })).toBeVisible();
   const picture = deck.getByRole("img", { name: /^Timeline, .*2 lanes, 3 features, 2 milestones/ });
