@@ -41,6 +41,10 @@ const peerStore = (globalThis[PEER_ADDRESS] ??= new AsyncLocalStorage());
 
 const { default: next } = await import("next");
 const server = createServer();
+// Node closes an idle kept-alive connection after 5 s; a client (or load balancer) reusing it at
+// that moment gets ECONNRESET. Keep idle connections longer than the usual 60 s of proxies.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 const app = next({ dev, hostname: args.hostname ?? "localhost", port, httpServer: server });
 await app.prepare();
 const handle = app.getRequestHandler();
