@@ -1,4 +1,4 @@
-import { ConcurrencyLimit } from "@/lib/services/kernel/concurrency-limit";
+import { ConcurrencyLimit, processWideLimit, runUnder } from "@/lib/services/kernel/concurrency-limit";
 import { AppError } from "@/lib/services/kernel/errors";
 
 /** Pictures drawn at once in this process (each in a worker thread), and how many may wait. */
@@ -17,24 +17,17 @@ const refused = () =>
 /**
  * Each picture worker is a thread with its own heap (and a large PNG's pixels): a few at a time
  * keep the process within a fixed memory budget on a small machine, and a short queue turns a
- * flood into 503s with Retry-After instead of unbounded threads. One limit per process: Next may
- * load this module once per route bundle, so it lives on globalThis.
+ * flood into 503s with Retry-After instead of unbounded threads. One limit per process.
  */
-const state = globalThis as unknown as { __cairnPictureSlots?: ConcurrencyLimit };
-const pictureSlots = (state.__cairnPictureSlots ??= new ConcurrencyLimit(
-  MAX_RUNNING_PICTURES,
-  MAX_WAITING_PICTURES,
-  refused,
-));
+const pictureSlots = processWideLimit(
+  "pictures",
+  () => new ConcurrencyLimit(MAX_RUNNING_PICTURES, MAX_WAITING_PICTURES, refused),
+);
 
 /**
  * Runs `draw` once a picture slot is free (503 service_busy with Retry-After when the queue is
  * full; `signal` aborting leaves the queue).
  */
 export function withPictureSlot<T>(draw: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-  // The limit lives on globalThis and refuses with the AppError class of the route bundle that
-  // created it; each bundle's toAppError knows its own class only, so the refusal is rebuilt.
-  return pictureSlots.run(draw, signal).catch((error: unknown) => {
-    throw (error as { code?: unknown } | null)?.code === "service_busy" ? refused() : error;
-  });
+  return runUnder(pictureSlots, refused, draw, signal);
 }

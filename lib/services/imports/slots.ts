@@ -1,4 +1,4 @@
-import { ConcurrencyLimit } from "@/lib/services/kernel/concurrency-limit";
+import { ConcurrencyLimit, processWideLimit, runUnder } from "@/lib/services/kernel/concurrency-limit";
 import { AppError } from "@/lib/services/kernel/errors";
 
 /** Imports parsing or writing at once in this process, and how many may wait for one of them. */
@@ -17,15 +17,12 @@ const refused = () =>
 /**
  * Each import holds a 10 MiB body, a worker with its own heap and a write transaction; a few at a
  * time keep the process within a fixed memory budget whatever is uploaded, and a short queue turns
- * a flood into 429s instead of unbounded work. One limit per process: Next may load this module
- * once per route bundle, so it lives on globalThis.
+ * a flood into 429s instead of unbounded work. One limit per process.
  */
-const state = globalThis as unknown as { __cairnImportSlots?: ConcurrencyLimit };
-export const importSlots = (state.__cairnImportSlots ??= new ConcurrencyLimit(
-  MAX_RUNNING_IMPORTS,
-  MAX_WAITING_IMPORTS,
-  refused,
-));
+export const importSlots = processWideLimit(
+  "imports",
+  () => new ConcurrencyLimit(MAX_RUNNING_IMPORTS, MAX_WAITING_IMPORTS, refused),
+);
 
 /**
  * Waits for an import slot (429 rate_limited with Retry-After when the queue is full; `signal`
@@ -34,22 +31,18 @@ export const importSlots = (state.__cairnImportSlots ??= new ConcurrencyLimit(
  */
 export function holdImportSlot(signal?: AbortSignal): Promise<() => void> {
   return new Promise((resolve, reject) => {
-    importSlots
-      .run(
-        () =>
-          new Promise<void>((release) => {
-            let held = true;
-            resolve(() => {
-              if (held) release();
-              held = false;
-            });
-          }),
-        signal,
-      )
-      // The limit lives on globalThis and refuses with the AppError class of the route bundle that
-      // created it; each bundle's toAppError knows its own class only, so the refusal is rebuilt.
-      .catch((error: unknown) =>
-        reject((error as { code?: unknown } | null)?.code === "rate_limited" ? refused() : error),
-      );
+    runUnder(
+      importSlots,
+      refused,
+      () =>
+        new Promise<void>((release) => {
+          let held = true;
+          resolve(() => {
+            if (held) release();
+            held = false;
+          });
+        }),
+      signal,
+    ).catch(reject);
   });
 }

@@ -64,3 +64,29 @@ export class ConcurrencyLimit {
     else this.running--;
   }
 }
+
+/**
+ * The process's one limit named `key`, created by the first caller. Next may load a module once per
+ * route bundle, so a limit meant per process lives on globalThis rather than in a module variable.
+ */
+export function processWideLimit(key: string, create: () => ConcurrencyLimit): ConcurrencyLimit {
+  const shared = globalThis as unknown as Record<symbol, ConcurrencyLimit | undefined>;
+  return (shared[Symbol.for(`cairn.limit.${key}`)] ??= create());
+}
+
+/**
+ * Runs `task` under a process-wide `limit`, refused with this bundle's own error. The shared limit
+ * refuses with the error class of whichever bundle created it, which another bundle's toAppError
+ * does not recognise; so a refusal (an error with the same code) is rebuilt with `refuse`.
+ */
+export function runUnder<T>(
+  limit: ConcurrencyLimit,
+  refuse: () => Error & { code: string },
+  task: () => Promise<T>,
+  signal?: AbortSignal,
+): Promise<T> {
+  return limit.run(task, signal).catch((error: unknown) => {
+    const refusal = refuse();
+    throw (error as { code?: unknown } | null)?.code === refusal.code ? refusal : error;
+  });
+}

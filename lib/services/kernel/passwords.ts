@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import { hash, verify } from "@node-rs/argon2";
-import { ConcurrencyLimit } from "./concurrency-limit";
+import { ConcurrencyLimit, processWideLimit, runUnder } from "./concurrency-limit";
 import { AppError } from "./errors";
 
 // argon2id (the library's default algorithm) with OWASP's minimum memory cost.
@@ -17,25 +17,15 @@ export const passwordsBusy = () =>
  * pool that file and DNS work share. Running more at once than there are cores only queues inside
  * libuv with the memory already taken, so a registration or sign-in flood waits here instead, and
  * past a short queue (about a second of work) is refused with 503 and Retry-After. One limit per
- * process: Next may load this module once per route bundle, so it lives on globalThis.
+ * process.
  */
-const state = globalThis as unknown as { __cairnPasswordHashing?: ConcurrencyLimit };
-export const passwordHashing = (state.__cairnPasswordHashing ??= new ConcurrencyLimit(
-  Math.min(4, Math.max(2, availableParallelism())),
-  32,
-  passwordsBusy,
-));
+export const passwordHashing = processWideLimit(
+  "password-hashing",
+  () => new ConcurrencyLimit(Math.min(4, Math.max(2, availableParallelism())), 32, passwordsBusy),
+);
 
-/**
- * Runs an argon2 task under the process-wide limit. Each route bundle has its own copy of this
- * module and of AppError, and the limit (shared on globalThis) refuses with the copy of whichever
- * bundle created it; toAppError knows its own bundle's class only, so the refusal is rebuilt here.
- */
-function limited<T>(task: () => Promise<T>): Promise<T> {
-  return passwordHashing.run(task).catch((error: unknown) => {
-    throw (error as { code?: unknown } | null)?.code === "service_busy" ? passwordsBusy() : error;
-  });
-}
+/** Runs an argon2 task under the process-wide limit. */
+const limited = <T>(task: () => Promise<T>) => runUnder(passwordHashing, passwordsBusy, task);
 
 /** Throws AppError service_busy when too many hashes are already waiting. */
 export function hashPassword(password: string): Promise<string> {
