@@ -97,30 +97,24 @@ export function PicturesCard({
               </Select>
             )}
           </Field>
-          <Field label="From" error={problem?.field === "from" ? problem.message : null}>
-            {(control) => (
-              <Input
-                {...control}
-                type="date"
-                min={horizon.from}
-                max={horizon.to}
-                value={range.from}
-                onChange={(e) => changeRange({ ...range, from: e.target.value })}
-              />
-            )}
-          </Field>
-          <Field label="To" error={problem?.field === "to" ? problem.message : null}>
-            {(control) => (
-              <Input
-                {...control}
-                type="date"
-                min={horizon.from}
-                max={horizon.to}
-                value={range.to}
-                onChange={(e) => changeRange({ ...range, to: e.target.value })}
-              />
-            )}
-          </Field>
+          {(["from", "to"] as const).map((end) => (
+            <Field
+              key={end}
+              label={end === "from" ? "From" : "To"}
+              error={problem?.field === end ? problem.message : null}
+            >
+              {(control) => (
+                <Input
+                  {...control}
+                  type="date"
+                  min={horizon.from}
+                  max={horizon.to}
+                  value={range[end]}
+                  onChange={(e) => changeRange({ ...range, [end]: e.target.value })}
+                />
+              )}
+            </Field>
+          ))}
           <Field label="PDF paper">
             {(control) => (
               <Select {...control} value={paper} onChange={(e) => setPaper(e.target.value as PaperSize)}>
