@@ -30,7 +30,7 @@ export interface Endpoint<
   query?: Query;
   response?: z.ZodType;
   /** Success status, 200 unless said. */
-  status?: 200 | 201 | 204;
+  status?: 200 | 201 | 202 | 204;
   /** PATCH and DELETE of versioned resources: required. */
   ifMatch?: "required" | "optional";
   /**

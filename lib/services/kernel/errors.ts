@@ -42,6 +42,8 @@ export type ErrorCode =
   | "session_required"
   | "insufficient_scope"
   | "incorrect_password"
+  | "reset_token_gone"
+  | "unsafe_url"
   | "service_busy"
   | "internal";
 
