@@ -156,13 +156,13 @@ test("an engineer gives a verdict with a mention; replies, edits, hostile text, 
   await expect(panel.getByTestId("verdict-summary")).toHaveText(
     "Feasibility verdicts: 0 feasible · 0 concerns · 1 not feasible",
   );
-  // The tab shows the strongest verdict's shape and the count (the FeedbackBadge the bars use).
+  // The tab shows the strongest verdict's shape and the count (the VerdictBadge the bars use).
   const tabBadge = panel.getByRole("tab", { name: /^Comments/ }).locator("[data-feedback]");
   await expect(tabBadge).toHaveAttribute("data-feedback", "not_feasible");
   await expect(tabBadge).toHaveAttribute("aria-label", "1 comment, 1 not feasible, 1 open thread");
   await expect(tabBadge).toHaveText("1");
   expect(await feedbackOf(eng, roadmapId, itemId)).toMatchObject({ comments: 1, notFeasible: 1 });
-  // The bar on the timeline carries the verdict for everyone (FeedbackBadge on the item's bar).
+  // The bar on the timeline carries the verdict for everyone (VerdictBadge on the item's bar).
   // (Soft: the rest of the flow still runs, and the test still fails, if the bar lacks it.)
   await expect
     .soft(eng.locator(`[data-item-id="${itemId}"] [data-feedback="not_feasible"]`))
