@@ -1,6 +1,6 @@
 import { useMutation } from "@tanstack/react-query";
 import type { ChangePasswordForm, RegisterInput } from "@/lib/validation/accounts";
-import { accounts as endpoints } from "@/lib/validation/endpoints";
+import { accounts as endpoints } from "@/lib/validation/routes";
 import { callEndpoint, type ApiError } from "./api";
 import { signInWithPassword } from "./auth";
 

@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import type { ActivityEntity, ActivityEntry } from "@/lib/validation/collaboration";
-import { collaboration, teams } from "@/lib/validation/endpoints";
+import { collaboration, teams } from "@/lib/validation/routes";
 import { callEndpoint } from "./api";
 import { queryKeys } from "./query-keys";
 import { useBoard } from "./timeline";

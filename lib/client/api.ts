@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { Endpoint, HttpMethod } from "@/lib/validation/endpoint";
+import type { EndpointOf, Route } from "@/lib/validation/route-types";
 
 /** One {path, message} per problem, as api.md's 400 `details`. */
 export interface FieldIssue {
@@ -115,16 +116,22 @@ type PathParams<P extends string> = P extends `${string}{${infer Name}}${infer R
   ? Name | PathParams<Rest>
   : never;
 
-export type EndpointResponse<E extends Endpoint> = E extends { response: infer R extends z.ZodType }
+type ResponseOf<E extends Endpoint> = E extends { response: infer R extends z.ZodType }
   ? z.output<R>
   : unknown;
 
-export type EndpointArgs<E extends Endpoint> = ([PathParams<E["path"]>] extends [never]
+/** What a route answers, typed by its endpoint's response schema. */
+export type EndpointResponse<R extends Route> = ResponseOf<EndpointOf<R>>;
+
+type ArgsOf<E extends Endpoint> = ([PathParams<E["path"]>] extends [never]
   ? { params?: undefined }
   : { params: Record<PathParams<E["path"]>, string> }) &
   (E extends { body: infer B extends z.ZodType } ? { body: z.input<B> } : { body?: undefined }) &
   (E extends { query: infer Q extends z.ZodType } ? { query?: Partial<z.input<Q>> } : { query?: undefined }) &
   (E extends { ifMatch: "required" } ? { ifMatch: number } : { ifMatch?: number }) & { signal?: AbortSignal };
+
+/** What a route takes: path parameters, body, query and If-Match, typed by its endpoint. */
+export type EndpointArgs<R extends Route> = ArgsOf<EndpointOf<R>>;
 
 /** `?a=1&b=x` from the defined values (undefined and null are left out), or "". */
 export function queryString(query: Record<string, unknown> | undefined): string {
@@ -137,18 +144,19 @@ export function queryString(query: Record<string, unknown> | undefined): string 
 }
 
 /**
- * Calls one operation described in lib/validation/endpoints: the path, method and types come from
- * the same definition the route handler is built from, so the two cannot drift apart.
+ * Calls one operation described in lib/validation/endpoints, through its route
+ * (lib/validation/routes.ts: the method and path without the zod schemas, which stay on the server).
+ * The types come from the same definition the route handler is built from, so the two cannot drift.
  */
-export function callEndpoint<E extends Endpoint>(
-  endpoint: E,
-  args: EndpointArgs<E>,
-): Promise<EndpointResponse<E>> {
+export function callEndpoint<R extends Route>(
+  endpoint: R,
+  args: EndpointArgs<R>,
+): Promise<EndpointResponse<R>> {
   const params = (args.params ?? {}) as Record<string, string>;
   const path = endpoint.path.replace(/\{(\w+)\}/g, (_, name: string) =>
     encodeURIComponent(params[name] ?? ""),
   );
-  return apiRequest<EndpointResponse<E>>(
+  return apiRequest<EndpointResponse<R>>(
     path + queryString(args.query as Record<string, unknown> | undefined),
     {
       method: endpoint.method,

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { replanning as endpoints } from "@/lib/validation/endpoints";
+import { replanning as endpoints } from "@/lib/validation/routes";
 import type { AutoScheduleResult } from "@/lib/validation/phases";
 import { callEndpoint, type ApiError, type EndpointResponse } from "./api";
 import { queryKeys } from "./query-keys";

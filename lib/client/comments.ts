@@ -12,7 +12,7 @@ import {
   type CreateCommentInput,
   type UpdateCommentInput,
 } from "@/lib/validation/collaboration";
-import { collaboration as endpoints } from "@/lib/validation/endpoints";
+import { collaboration as endpoints } from "@/lib/validation/routes";
 import { ApiError, callEndpoint, type EndpointResponse } from "./api";
 import { queryKeys } from "./query-keys";
 

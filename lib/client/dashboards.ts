@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import type { Audience, Dashboard } from "@/lib/validation/communication";
-import { communication as endpoints } from "@/lib/validation/endpoints";
+import { communication as endpoints } from "@/lib/validation/routes";
 import { callEndpoint } from "./api";
 import { queryKeys } from "./query-keys";
 

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { communication as endpoints } from "@/lib/validation/endpoints";
+import { communication as endpoints } from "@/lib/validation/routes";
 import type {
   CreateFeedbackRoundInput,
   FeedbackResponse,

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Role } from "@/lib/validation/common";
-import { teams as endpoints } from "@/lib/validation/endpoints";
+import { teams as endpoints } from "@/lib/validation/routes";
 import type { Invitation } from "@/lib/validation/teams";
 import { callEndpoint, type ApiError } from "./api";
 import { queryKeys } from "./query-keys";

@@ -1,6 +1,6 @@
 import type { QueryClient } from "@tanstack/react-query";
 import type { ChangeEvent } from "@/lib/validation/collaboration";
-import { timeline as endpoints } from "@/lib/validation/endpoints";
+import { timeline as endpoints } from "@/lib/validation/routes";
 import { ApiError, callEndpoint } from "./api";
 import { queryKeys } from "./query-keys";
 import { readBoard, type Board } from "./timeline";

@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { PresenceEvent, RoadmapEvent } from "@/lib/validation/collaboration";
-import { collaboration } from "@/lib/validation/endpoints";
+import { collaboration } from "@/lib/validation/routes";
 import { callEndpoint } from "./api";
 import { LiveCache } from "./live-cache";
 import { queryKeys } from "./query-keys";

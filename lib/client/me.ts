@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { accounts as endpoints } from "@/lib/validation/endpoints";
+import { accounts as endpoints } from "@/lib/validation/routes";
 import { callEndpoint } from "./api";
 import { queryKeys } from "./query-keys";
 

@@ -8,7 +8,7 @@ import {
 } from "@tanstack/react-query";
 import { useMemo } from "react";
 import type { Notification } from "@/lib/validation/collaboration";
-import { collaboration } from "@/lib/validation/endpoints";
+import { collaboration } from "@/lib/validation/routes";
 import { callEndpoint, type ApiError, type EndpointResponse } from "./api";
 import { queryKeys } from "./query-keys";
 

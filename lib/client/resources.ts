@@ -5,7 +5,7 @@ import {
   useQueryClient,
   type QueryClient,
 } from "@tanstack/react-query";
-import { resources as endpoints } from "@/lib/validation/endpoints";
+import { resources as endpoints } from "@/lib/validation/routes";
 import {
   riskSchema,
   staffingSchema,

@@ -8,7 +8,7 @@ import {
   type Review,
   type Snapshot,
 } from "@/lib/validation/communication";
-import { communication as endpoints } from "@/lib/validation/endpoints";
+import { communication as endpoints } from "@/lib/validation/routes";
 import { ApiError, callEndpoint } from "./api";
 import { queryKeys } from "./query-keys";
 

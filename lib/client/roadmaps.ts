@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { timeline as endpoints } from "@/lib/validation/endpoints";
+import { timeline as endpoints } from "@/lib/validation/routes";
 import type { CreateRoadmapInput, Roadmap, UpdateRoadmapInput } from "@/lib/validation/roadmaps";
 import { HORIZON } from "@/lib/validation/roadmaps";
 import { callEndpoint, type ApiError } from "./api";

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { replanning as endpoints } from "@/lib/validation/endpoints";
+import { replanning as endpoints } from "@/lib/validation/routes";
 import {
   scenarioConflictSchema,
   type Scenario,

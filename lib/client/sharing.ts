@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { CreateShareLinkInput, ShareLink } from "@/lib/validation/communication";
-import { communication as endpoints } from "@/lib/validation/endpoints";
+import { communication as endpoints } from "@/lib/validation/routes";
 import { callEndpoint, type ApiError } from "./api";
 import { queryKeys } from "./query-keys";
 

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { teams as endpoints } from "@/lib/validation/endpoints";
+import { teams as endpoints } from "@/lib/validation/routes";
 import type { Skill } from "@/lib/validation/teams";
 import { callEndpoint, type ApiError } from "./api";
 import { queryKeys } from "./query-keys";

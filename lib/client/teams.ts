@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import type { TeamSummary } from "@/lib/validation/accounts";
-import { teams as endpoints } from "@/lib/validation/endpoints";
+import { teams as endpoints } from "@/lib/validation/routes";
 import type { Team } from "@/lib/validation/teams";
 import type { Role } from "@/lib/validation/common";
 import { callEndpoint, type ApiError } from "./api";

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { timeline as endpoints } from "@/lib/validation/endpoints";
+import { timeline as endpoints } from "@/lib/validation/routes";
 import type { Workstream } from "@/lib/validation/timeline";
 import { ApiError, callEndpoint } from "./api";
 import { queryKeys } from "./query-keys";

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { timeline as endpoints } from "@/lib/validation/endpoints";
+import { timeline as endpoints } from "@/lib/validation/routes";
 import type { CreateDependencyInput, Dependency } from "@/lib/validation/timeline";
 import { ApiError, callEndpoint } from "./api";
 import { queryKeys } from "./query-keys";

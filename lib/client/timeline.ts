@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery, type QueryClient } from "@tanstack/react-query";
-import { timeline as endpoints } from "@/lib/validation/endpoints";
+import { timeline as endpoints } from "@/lib/validation/routes";
 import type { Dependency, Item, ScheduleResult, Workstream } from "@/lib/validation/timeline";
 import { callEndpoint, type EndpointResponse } from "./api";
 import { queryKeys } from "./query-keys";

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ApiToken, CreateTokenInput } from "@/lib/validation/accounts";
-import { accounts as endpoints } from "@/lib/validation/endpoints";
+import { accounts as endpoints } from "@/lib/validation/routes";
 import { callEndpoint, type ApiError } from "./api";
 import { queryKeys } from "./query-keys";
 
