@@ -1,6 +1,5 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 import { CHART, TICK_STYLE } from "@/components/charts/chart-colours";
 import { CHART_PROPS, QUARTER_X_AXIS, STACKED_SEGMENT } from "@/components/charts/chart-props";
 import { ChartFrame } from "@/components/charts/chart-frame";
@@ -33,27 +32,29 @@ export function MilestonesByQuarterChart({ rows }: { rows: QuarterRow[] }) {
     <div className="flex flex-col gap-3">
       <ChartLegend entries={STATUS_SERIES.map((s) => ({ label: s.label, colour: s.colour }))} />
       <ChartFrame summary={sentence(rows)} height={220}>
-        <BarChart
-          {...CHART_PROPS}
-          data={data}
-          margin={{ top: 8, right: 4, bottom: 0, left: 0 }}
-          barCategoryGap="28%"
-        >
-          <CartesianGrid vertical={false} stroke={CHART.grid} />
-          <XAxis {...QUARTER_X_AXIS} />
-          <YAxis width={28} tick={TICK_STYLE} tickLine={false} axisLine={false} allowDecimals={false} />
-          <Tooltip cursor={{ fill: CHART.cursor }} />
-          {STATUS_SERIES.map((s) => (
-            <Bar
-              key={s.key}
-              dataKey={s.key}
-              name={s.label}
-              stackId="status"
-              fill={s.colour}
-              {...STACKED_SEGMENT}
-            />
-          ))}
-        </BarChart>
+        {({ Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis }) => (
+          <BarChart
+            {...CHART_PROPS}
+            data={data}
+            margin={{ top: 8, right: 4, bottom: 0, left: 0 }}
+            barCategoryGap="28%"
+          >
+            <CartesianGrid vertical={false} stroke={CHART.grid} />
+            <XAxis {...QUARTER_X_AXIS} />
+            <YAxis width={28} tick={TICK_STYLE} tickLine={false} axisLine={false} allowDecimals={false} />
+            <Tooltip cursor={{ fill: CHART.cursor }} />
+            {STATUS_SERIES.map((s) => (
+              <Bar
+                key={s.key}
+                dataKey={s.key}
+                name={s.label}
+                stackId="status"
+                fill={s.colour}
+                {...STACKED_SEGMENT}
+              />
+            ))}
+          </BarChart>
+        )}
       </ChartFrame>
       <ShowTheNumbers>
         <DataTable

@@ -1,6 +1,5 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from "recharts";
 import { CHART, TICK_STYLE } from "@/components/charts/chart-colours";
 import { CHART_PROPS, STACKED_SEGMENT } from "@/components/charts/chart-props";
 import { ChartFrame } from "@/components/charts/chart-frame";
@@ -42,52 +41,54 @@ export function WorkstreamProgressChart({ workstreams }: { workstreams: Workstre
     <div className="flex flex-col gap-3">
       <ChartLegend entries={STATUS_SERIES.map((s) => ({ label: s.label, colour: s.colour }))} />
       <ChartFrame summary={summary} height={lanes.length * ROW_HEIGHT + 28}>
-        <BarChart
-          {...CHART_PROPS}
-          layout="vertical"
-          data={data}
-          margin={{ top: 0, right: 72, bottom: 0, left: 0 }}
-          barCategoryGap="28%"
-        >
-          <CartesianGrid horizontal={false} stroke={CHART.grid} />
-          <XAxis
-            type="number"
-            tick={TICK_STYLE}
-            tickLine={false}
-            axisLine={{ stroke: CHART.axis }}
-            allowDecimals={false}
-            height={24}
-          />
-          <YAxis
-            type="category"
-            dataKey="name"
-            width={112}
-            tick={{ ...TICK_STYLE, fill: CHART.ink }}
-            tickLine={false}
-            axisLine={false}
-            tickFormatter={(name: string) => (name.length > 16 ? `${name.slice(0, 15)}…` : name)}
-          />
-          <Tooltip cursor={{ fill: CHART.cursor }} />
-          {STATUS_SERIES.map((s) => (
-            <Bar
-              key={s.key}
-              dataKey={s.key}
-              name={s.label}
-              stackId="status"
-              fill={s.colour}
-              {...STACKED_SEGMENT}
-            >
-              {/* The share done sits at the end of each lane's bar: on its last non-empty segment. */}
-              <LabelList
-                dataKey={(d: Row) => (d.lastKey === s.key ? d.progressText : "")}
-                position="right"
-                fontSize={12}
-                fontWeight={600}
-                fill={CHART.ink}
-              />
-            </Bar>
-          ))}
-        </BarChart>
+        {({ Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis }) => (
+          <BarChart
+            {...CHART_PROPS}
+            layout="vertical"
+            data={data}
+            margin={{ top: 0, right: 72, bottom: 0, left: 0 }}
+            barCategoryGap="28%"
+          >
+            <CartesianGrid horizontal={false} stroke={CHART.grid} />
+            <XAxis
+              type="number"
+              tick={TICK_STYLE}
+              tickLine={false}
+              axisLine={{ stroke: CHART.axis }}
+              allowDecimals={false}
+              height={24}
+            />
+            <YAxis
+              type="category"
+              dataKey="name"
+              width={112}
+              tick={{ ...TICK_STYLE, fill: CHART.ink }}
+              tickLine={false}
+              axisLine={false}
+              tickFormatter={(name: string) => (name.length > 16 ? `${name.slice(0, 15)}…` : name)}
+            />
+            <Tooltip cursor={{ fill: CHART.cursor }} />
+            {STATUS_SERIES.map((s) => (
+              <Bar
+                key={s.key}
+                dataKey={s.key}
+                name={s.label}
+                stackId="status"
+                fill={s.colour}
+                {...STACKED_SEGMENT}
+              >
+                {/* The share done sits at the end of each lane's bar: on its last non-empty segment. */}
+                <LabelList
+                  dataKey={(d: Row) => (d.lastKey === s.key ? d.progressText : "")}
+                  position="right"
+                  fontSize={12}
+                  fontWeight={600}
+                  fill={CHART.ink}
+                />
+              </Bar>
+            ))}
+          </BarChart>
+        )}
       </ChartFrame>
       <ShowTheNumbers>
         <DataTable

@@ -1,6 +1,5 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from "recharts";
 import { CHART, TICK_STYLE } from "@/components/charts/chart-colours";
 import { CHART_PROPS } from "@/components/charts/chart-props";
 import { ChartFrame } from "@/components/charts/chart-frame";
@@ -44,32 +43,34 @@ export function RatingDistributionChart({ result }: { result: RatingResult }) {
   }));
   return (
     <ChartFrame summary={distributionSentence(result, (n) => average(n))} height={180}>
-      <BarChart
-        {...CHART_PROPS}
-        data={data}
-        margin={{ top: 18, right: 4, bottom: 0, left: 0 }}
-        barCategoryGap="24%"
-      >
-        <CartesianGrid vertical={false} stroke={CHART.grid} />
-        <XAxis
-          dataKey="rating"
-          tickLine={false}
-          axisLine={{ stroke: CHART.axis }}
-          tick={(tick: TickProps) => <RatingTick {...tick} />}
-          height={46}
-          interval={0}
-        />
-        <YAxis width={28} tick={TICK_STYLE} tickLine={false} axisLine={false} allowDecimals={false} />
-        <Bar
-          dataKey="count"
-          name="Responses"
-          fill={CHART.accent}
-          radius={[3, 3, 0, 0]}
-          isAnimationActive={false}
+      {({ Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis }) => (
+        <BarChart
+          {...CHART_PROPS}
+          data={data}
+          margin={{ top: 18, right: 4, bottom: 0, left: 0 }}
+          barCategoryGap="24%"
         >
-          <LabelList dataKey="count" position="top" fontSize={11} fill={CHART.ink} />
-        </Bar>
-      </BarChart>
+          <CartesianGrid vertical={false} stroke={CHART.grid} />
+          <XAxis
+            dataKey="rating"
+            tickLine={false}
+            axisLine={{ stroke: CHART.axis }}
+            tick={(tick: TickProps) => <RatingTick {...tick} />}
+            height={46}
+            interval={0}
+          />
+          <YAxis width={28} tick={TICK_STYLE} tickLine={false} axisLine={false} allowDecimals={false} />
+          <Bar
+            dataKey="count"
+            name="Responses"
+            fill={CHART.accent}
+            radius={[3, 3, 0, 0]}
+            isAnimationActive={false}
+          >
+            <LabelList dataKey="count" position="top" fontSize={11} fill={CHART.ink} />
+          </Bar>
+        </BarChart>
+      )}
     </ChartFrame>
   );
 }

@@ -1,6 +1,5 @@
 "use client";
 
-import { Area, AreaChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import { CHART, TICK_STYLE } from "@/components/charts/chart-colours";
 import { ChartFrame } from "@/components/charts/chart-frame";
 import { useNumberText } from "@/components/resources/numbers";
@@ -53,70 +52,72 @@ export function MilestoneCurve({ milestone, dt }: { milestone: MilestoneForecast
         Chance of reaching “{milestone.title}” by each date
       </figcaption>
       <ChartFrame summary={summary} height={280}>
-        <AreaChart
-          responsive
-          accessibilityLayer={false}
-          data={data}
-          style={{ width: "100%", height: "100%" }}
-          margin={{ top: 24, right: 16, bottom: 0, left: 0 }}
-        >
-          <CartesianGrid stroke={CHART.grid} vertical={false} />
-          <XAxis
-            dataKey="day"
-            type="number"
-            domain={[first - pad, last + pad]}
-            tick={TICK_STYLE}
-            tickLine={false}
-            axisLine={{ stroke: CHART.axis }}
-            tickFormatter={(day: number) => dt.date(fromDayNumber(Math.round(day)))}
-            tickCount={5}
-            allowDecimals={false}
-          />
-          <YAxis
-            domain={[0, 1]}
-            ticks={[0, 0.25, 0.5, 0.75, 1]}
-            tickFormatter={(v: number) => num.percent(v)}
-            tick={TICK_STYLE}
-            tickLine={false}
-            axisLine={false}
-            width={44}
-          />
-          <Tooltip
-            labelFormatter={(day) => `By ${dt.date(fromDayNumber(Math.round(Number(day))))}`}
-            formatter={(value) => [`${num.percent(Number(value))} of runs`, "Reached"]}
-            contentStyle={{ fontSize: 12, borderRadius: 6, borderColor: CHART.grid }}
-          />
-          <ReferenceLine
-            y={0.8}
-            stroke={CHART.tick}
-            strokeDasharray="2 3"
-            label={{ value: "80%", position: "insideTopLeft", fontSize: 11, fill: CHART.ink }}
-          />
-          <Area
-            type="stepAfter"
-            dataKey="cumulative"
-            stroke={CHART.accent}
-            strokeWidth={2}
-            fill={CHART.accent}
-            fillOpacity={0.12}
-            isAnimationActive={false}
-          />
-          <ReferenceLine
-            x={target}
-            stroke={CHART.danger}
-            strokeWidth={2}
-            strokeDasharray="6 4"
-            label={(props: { viewBox?: { x?: number; y?: number } }) => (
-              <TargetLabel
-                x={props.viewBox?.x ?? 0}
-                y={props.viewBox?.y ?? 0}
-                text={`Target ${dt.date(milestone.targetDate)}`}
-                // Near the right edge the words go to the line's left, so they are never cut off.
-                toLeft={(target - (first - pad)) / (last - first + 2 * pad) > 0.6}
-              />
-            )}
-          />
-        </AreaChart>
+        {({ Area, AreaChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis }) => (
+          <AreaChart
+            responsive
+            accessibilityLayer={false}
+            data={data}
+            style={{ width: "100%", height: "100%" }}
+            margin={{ top: 24, right: 16, bottom: 0, left: 0 }}
+          >
+            <CartesianGrid stroke={CHART.grid} vertical={false} />
+            <XAxis
+              dataKey="day"
+              type="number"
+              domain={[first - pad, last + pad]}
+              tick={TICK_STYLE}
+              tickLine={false}
+              axisLine={{ stroke: CHART.axis }}
+              tickFormatter={(day: number) => dt.date(fromDayNumber(Math.round(day)))}
+              tickCount={5}
+              allowDecimals={false}
+            />
+            <YAxis
+              domain={[0, 1]}
+              ticks={[0, 0.25, 0.5, 0.75, 1]}
+              tickFormatter={(v: number) => num.percent(v)}
+              tick={TICK_STYLE}
+              tickLine={false}
+              axisLine={false}
+              width={44}
+            />
+            <Tooltip
+              labelFormatter={(day) => `By ${dt.date(fromDayNumber(Math.round(Number(day))))}`}
+              formatter={(value) => [`${num.percent(Number(value))} of runs`, "Reached"]}
+              contentStyle={{ fontSize: 12, borderRadius: 6, borderColor: CHART.grid }}
+            />
+            <ReferenceLine
+              y={0.8}
+              stroke={CHART.tick}
+              strokeDasharray="2 3"
+              label={{ value: "80%", position: "insideTopLeft", fontSize: 11, fill: CHART.ink }}
+            />
+            <Area
+              type="stepAfter"
+              dataKey="cumulative"
+              stroke={CHART.accent}
+              strokeWidth={2}
+              fill={CHART.accent}
+              fillOpacity={0.12}
+              isAnimationActive={false}
+            />
+            <ReferenceLine
+              x={target}
+              stroke={CHART.danger}
+              strokeWidth={2}
+              strokeDasharray="6 4"
+              label={(props: { viewBox?: { x?: number; y?: number } }) => (
+                <TargetLabel
+                  x={props.viewBox?.x ?? 0}
+                  y={props.viewBox?.y ?? 0}
+                  text={`Target ${dt.date(milestone.targetDate)}`}
+                  // Near the right edge the words go to the line's left, so they are never cut off.
+                  toLeft={(target - (first - pad)) / (last - first + 2 * pad) > 0.6}
+                />
+              )}
+            />
+          </AreaChart>
+        )}
       </ChartFrame>
       <p className="text-xs text-muted">
         Solid line: share of runs reaching the milestone by that date. Red dashed line: its target date.

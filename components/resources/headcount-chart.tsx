@@ -1,7 +1,6 @@
 "use client";
 
 import { useId, useMemo, useState } from "react";
-import { CartesianGrid, Line, LineChart, ReferenceArea, Tooltip, XAxis, YAxis } from "recharts";
 import { CHART, TICK_STYLE } from "@/components/charts/chart-colours";
 import { CHART_PROPS } from "@/components/charts/chart-props";
 import { ChartFrame } from "@/components/charts/chart-frame";
@@ -131,58 +130,60 @@ export function HeadcountChart({
         </div>
       </div>
       <ChartFrame summary={summaryOf(points, who, num)} height={260}>
-        <LineChart {...CHART_PROPS} data={points} margin={{ top: 22, right: 12, bottom: 0, left: 0 }}>
-          <CartesianGrid vertical={false} stroke={CHART.grid} />
-          {capacity.byPhase.map((phase, i) => (
-            <ReferenceArea
-              key={phase.phaseId}
-              x1={Math.max(first, toDayNumber(phase.startDate))}
-              x2={Math.min(last, toDayNumber(phase.endDate) + 1)}
-              fill={PHASE_FILLS[i % 2]}
-              fillOpacity={0.7}
-              ifOverflow="hidden"
-              label={{ value: phase.name, position: "insideTopLeft", fontSize: 11, fill: CHART.ink }}
+        {({ CartesianGrid, Line, LineChart, ReferenceArea, Tooltip, XAxis, YAxis }) => (
+          <LineChart {...CHART_PROPS} data={points} margin={{ top: 22, right: 12, bottom: 0, left: 0 }}>
+            <CartesianGrid vertical={false} stroke={CHART.grid} />
+            {capacity.byPhase.map((phase, i) => (
+              <ReferenceArea
+                key={phase.phaseId}
+                x1={Math.max(first, toDayNumber(phase.startDate))}
+                x2={Math.min(last, toDayNumber(phase.endDate) + 1)}
+                fill={PHASE_FILLS[i % 2]}
+                fillOpacity={0.7}
+                ifOverflow="hidden"
+                label={{ value: phase.name, position: "insideTopLeft", fontSize: 11, fill: CHART.ink }}
+              />
+            ))}
+            <XAxis
+              dataKey="day"
+              type="number"
+              domain={[first, last]}
+              ticks={[...quarterOfDay.keys()]}
+              tickFormatter={(day: number) => quarterLabel(quarterOfDay.get(day) ?? "")}
+              tick={TICK_STYLE}
+              tickLine={false}
+              axisLine={{ stroke: CHART.axis }}
             />
-          ))}
-          <XAxis
-            dataKey="day"
-            type="number"
-            domain={[first, last]}
-            ticks={[...quarterOfDay.keys()]}
-            tickFormatter={(day: number) => quarterLabel(quarterOfDay.get(day) ?? "")}
-            tick={TICK_STYLE}
-            tickLine={false}
-            axisLine={{ stroke: CHART.axis }}
-          />
-          <YAxis
-            width={36}
-            tick={TICK_STYLE}
-            tickLine={false}
-            axisLine={false}
-            allowDecimals={false}
-            tickFormatter={(v: number) => num.count(v)}
-          />
-          <Tooltip content={<HeadcountTooltip num={num} />} />
-          <Line
-            type="stepAfter"
-            dataKey="planned"
-            name="Planned headcount"
-            stroke={CHART.capacityStroke}
-            strokeWidth={2}
-            dot={false}
-            isAnimationActive={false}
-          />
-          <Line
-            type="stepAfter"
-            dataKey="needed"
-            name="Needed by the demand"
-            stroke={CHART.accent}
-            strokeWidth={2}
-            strokeDasharray="5 3"
-            dot={false}
-            isAnimationActive={false}
-          />
-        </LineChart>
+            <YAxis
+              width={36}
+              tick={TICK_STYLE}
+              tickLine={false}
+              axisLine={false}
+              allowDecimals={false}
+              tickFormatter={(v: number) => num.count(v)}
+            />
+            <Tooltip content={<HeadcountTooltip num={num} />} />
+            <Line
+              type="stepAfter"
+              dataKey="planned"
+              name="Planned headcount"
+              stroke={CHART.capacityStroke}
+              strokeWidth={2}
+              dot={false}
+              isAnimationActive={false}
+            />
+            <Line
+              type="stepAfter"
+              dataKey="needed"
+              name="Needed by the demand"
+              stroke={CHART.accent}
+              strokeWidth={2}
+              strokeDasharray="5 3"
+              dot={false}
+              isAnimationActive={false}
+            />
+          </LineChart>
+        )}
       </ChartFrame>
       <figcaption className="text-[13px] leading-5 text-muted">
         Needed: each quarter’s demand hours of {who} over one person’s focused hours that quarter (the plan’s

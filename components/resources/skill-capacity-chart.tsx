@@ -1,7 +1,6 @@
 "use client";
 
 import { useId } from "react";
-import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from "recharts";
 import { CHART, TICK_STYLE } from "@/components/charts/chart-colours";
 import { CHART_PROPS } from "@/components/charts/chart-props";
 import { ChartFrame } from "@/components/charts/chart-frame";
@@ -96,68 +95,70 @@ export function SkillCapacityBars({
 
   return (
     <ChartFrame summary={summary} height={height}>
-      <BarChart
-        {...CHART_PROPS}
-        data={data}
-        margin={{ top: 8, right: 4, bottom: 0, left: 0 }}
-        barGap={2}
-        barCategoryGap="22%"
-      >
-        <defs>
-          <pattern
-            id={hatch}
-            width="6"
-            height="6"
-            patternUnits="userSpaceOnUse"
-            patternTransform="rotate(45)"
-          >
-            <rect width="6" height="6" fill={CHART.danger} />
-            <line x1="0" y1="0" x2="0" y2="6" stroke="#fff" strokeWidth="2.2" />
-          </pattern>
-        </defs>
-        <CartesianGrid vertical={false} stroke={CHART.grid} />
-        <XAxis
-          dataKey="label"
-          interval={0}
-          height={anyShort ? 46 : 34}
-          tickLine={false}
-          axisLine={{ stroke: CHART.axis }}
-          tick={(tick: TickProps) => (
-            <QuarterTick
-              {...tick}
-              flag={data.find((d) => d.label === tick.payload?.value)?.over ? "▲ short" : null}
-            />
-          )}
-        />
-        <YAxis
-          width={48}
-          tick={TICK_STYLE}
-          tickLine={false}
-          axisLine={false}
-          tickFormatter={(v: number) => `${num.compact(v)} h`}
-          allowDecimals={false}
-        />
-        <Tooltip cursor={{ fill: CHART.cursor }} content={<CapacityTooltip num={num} />} />
-        <Bar
-          dataKey="capacity"
-          name="Capacity"
-          fill={CHART.capacityFill}
-          stroke={CHART.capacityStroke}
-          strokeWidth={1.5}
-          radius={[2, 2, 0, 0]}
-          isAnimationActive={false}
-        />
-        <Bar dataKey="demand" name="Demand" radius={[2, 2, 0, 0]} isAnimationActive={false}>
-          {data.map((d) => (
-            <Cell
-              key={d.quarter}
-              fill={d.over ? `url(#${hatch})` : CHART.accent}
-              stroke={d.over ? CHART.danger : CHART.accent}
-              strokeWidth={1}
-            />
-          ))}
-        </Bar>
-      </BarChart>
+      {({ Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis }) => (
+        <BarChart
+          {...CHART_PROPS}
+          data={data}
+          margin={{ top: 8, right: 4, bottom: 0, left: 0 }}
+          barGap={2}
+          barCategoryGap="22%"
+        >
+          <defs>
+            <pattern
+              id={hatch}
+              width="6"
+              height="6"
+              patternUnits="userSpaceOnUse"
+              patternTransform="rotate(45)"
+            >
+              <rect width="6" height="6" fill={CHART.danger} />
+              <line x1="0" y1="0" x2="0" y2="6" stroke="#fff" strokeWidth="2.2" />
+            </pattern>
+          </defs>
+          <CartesianGrid vertical={false} stroke={CHART.grid} />
+          <XAxis
+            dataKey="label"
+            interval={0}
+            height={anyShort ? 46 : 34}
+            tickLine={false}
+            axisLine={{ stroke: CHART.axis }}
+            tick={(tick: TickProps) => (
+              <QuarterTick
+                {...tick}
+                flag={data.find((d) => d.label === tick.payload?.value)?.over ? "▲ short" : null}
+              />
+            )}
+          />
+          <YAxis
+            width={48}
+            tick={TICK_STYLE}
+            tickLine={false}
+            axisLine={false}
+            tickFormatter={(v: number) => `${num.compact(v)} h`}
+            allowDecimals={false}
+          />
+          <Tooltip cursor={{ fill: CHART.cursor }} content={<CapacityTooltip num={num} />} />
+          <Bar
+            dataKey="capacity"
+            name="Capacity"
+            fill={CHART.capacityFill}
+            stroke={CHART.capacityStroke}
+            strokeWidth={1.5}
+            radius={[2, 2, 0, 0]}
+            isAnimationActive={false}
+          />
+          <Bar dataKey="demand" name="Demand" radius={[2, 2, 0, 0]} isAnimationActive={false}>
+            {data.map((d) => (
+              <Cell
+                key={d.quarter}
+                fill={d.over ? `url(#${hatch})` : CHART.accent}
+                stroke={d.over ? CHART.danger : CHART.accent}
+                strokeWidth={1}
+              />
+            ))}
+          </Bar>
+        </BarChart>
+      )}
     </ChartFrame>
   );
 }

@@ -1,6 +1,5 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import { CHART, TICK_STYLE, seriesColour } from "@/components/charts/chart-colours";
 import { CHART_PROPS, QUARTER_X_AXIS, STACKED_SEGMENT } from "@/components/charts/chart-props";
 import { ChartFrame } from "@/components/charts/chart-frame";
@@ -94,39 +93,41 @@ export function WorkstreamHours({ capacity }: { capacity: Capacity }) {
   return (
     <div className="flex flex-col gap-4">
       <ChartFrame summary={summaryOf(lanes, capacity.quarters, num)} height={280}>
-        <BarChart
-          {...CHART_PROPS}
-          data={data}
-          margin={{ top: 8, right: 4, bottom: 0, left: 0 }}
-          barCategoryGap="28%"
-        >
-          <CartesianGrid vertical={false} stroke={CHART.grid} />
-          <XAxis {...QUARTER_X_AXIS} />
-          <YAxis
-            width={48}
-            tick={TICK_STYLE}
-            tickLine={false}
-            axisLine={false}
-            tickFormatter={(v: number) => `${num.compact(v)} h`}
-            allowDecimals={false}
-          />
-          <Tooltip
-            cursor={{ fill: CHART.cursor }}
-            formatter={(value) => num.hours(Number(value))}
-            contentStyle={{ fontSize: 12, borderRadius: 6, borderColor: CHART.grid }}
-          />
-          <Legend iconType="square" wrapperStyle={{ fontSize: 12, color: CHART.ink, paddingTop: 8 }} />
-          {lanes.map((lane, i) => (
-            <Bar
-              key={lane.workstreamId ?? "none"}
-              dataKey={`lane${i}`}
-              name={lane.name}
-              stackId="lanes"
-              fill={seriesColour(i)}
-              {...STACKED_SEGMENT}
+        {({ Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis }) => (
+          <BarChart
+            {...CHART_PROPS}
+            data={data}
+            margin={{ top: 8, right: 4, bottom: 0, left: 0 }}
+            barCategoryGap="28%"
+          >
+            <CartesianGrid vertical={false} stroke={CHART.grid} />
+            <XAxis {...QUARTER_X_AXIS} />
+            <YAxis
+              width={48}
+              tick={TICK_STYLE}
+              tickLine={false}
+              axisLine={false}
+              tickFormatter={(v: number) => `${num.compact(v)} h`}
+              allowDecimals={false}
             />
-          ))}
-        </BarChart>
+            <Tooltip
+              cursor={{ fill: CHART.cursor }}
+              formatter={(value) => num.hours(Number(value))}
+              contentStyle={{ fontSize: 12, borderRadius: 6, borderColor: CHART.grid }}
+            />
+            <Legend iconType="square" wrapperStyle={{ fontSize: 12, color: CHART.ink, paddingTop: 8 }} />
+            {lanes.map((lane, i) => (
+              <Bar
+                key={lane.workstreamId ?? "none"}
+                dataKey={`lane${i}`}
+                name={lane.name}
+                stackId="lanes"
+                fill={seriesColour(i)}
+                {...STACKED_SEGMENT}
+              />
+            ))}
+          </BarChart>
+        )}
       </ChartFrame>
       <details className="group">
         <summary className="cursor-pointer text-[13px] font-medium text-accent-700 underline decoration-accent-300 underline-offset-[3px]">
