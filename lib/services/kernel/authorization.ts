@@ -36,15 +36,20 @@ export async function requirePermission(
     .from(memberships)
     .where(and(eq(memberships.teamId, teamId), eq(memberships.userId, actor.userId)))
     .limit(1);
-  if (!row) throw notFound("team");
-  if (!can(row.role, permission)) {
+  return checkRole(row?.role, permission);
+}
+
+/** The check of requirePermission on a role already read (none: not a member). */
+export function checkRole(role: Role | null | undefined, permission: Permission): Role {
+  if (!role) throw notFound("team");
+  if (!can(role, permission)) {
     const minimum = PERMISSIONS[permission];
     throw new AppError(
       "forbidden",
-      `Your role in this team is ${row.role}; only ${WHO[minimum]} may ${ACTION_WORDS[minimum]}. Ask a team owner for access.`,
+      `Your role in this team is ${role}; only ${WHO[minimum]} may ${ACTION_WORDS[minimum]}. Ask a team owner for access.`,
     );
   }
-  return row.role;
+  return role;
 }
 
 /** Whether a permission changes what a team owns (as opposed to reading or commenting on it). */

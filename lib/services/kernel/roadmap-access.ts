@@ -1,12 +1,12 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/types";
-import { activity, roadmaps } from "@/db/schema";
+import { activity, memberships, roadmaps } from "@/db/schema";
 import { publish, roadmapTopic } from "./live-events";
 import type { ActivityEntity } from "@/lib/validation/collaboration";
 import type { Role } from "@/lib/validation/common";
 import type { Permission } from "@/lib/validation/permissions";
 import type { Actor } from "./actor";
-import { changesContent, requirePermission } from "./authorization";
+import { changesContent, checkRole, requirePermission } from "./authorization";
 import { AppError, notFound } from "./errors";
 
 export type RoadmapRow = typeof roadmaps.$inferSelect;
@@ -44,6 +44,27 @@ export async function accessRoadmap(
     );
   }
   return { roadmap, role };
+}
+
+/**
+ * Where a live roadmap's change log stands and the actor's role in its team, in one query, with
+ * accessRoadmap's answers for a deleted roadmap, a non-member or a role too low. A reader that
+ * holds an answer for this sequence number and role (a cached board) needs nothing more.
+ */
+export async function roadmapReadStamp(
+  db: Database,
+  actor: Actor,
+  roadmapId: string,
+  permission: Permission = "team.read",
+): Promise<{ seq: number; role: Role }> {
+  const [row] = await db
+    .select({ seq: roadmaps.seq, role: memberships.role })
+    .from(roadmaps)
+    .leftJoin(memberships, and(eq(memberships.teamId, roadmaps.teamId), eq(memberships.userId, actor.userId)))
+    .where(and(eq(roadmaps.id, roadmapId), isNull(roadmaps.deletedAt)))
+    .limit(1);
+  if (!row) throw notFound("roadmap");
+  return { seq: row.seq, role: checkRole(row.role, permission) };
 }
 
 export interface RoadmapChange {

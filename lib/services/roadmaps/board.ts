@@ -80,6 +80,15 @@ export function scheduleOf(board: Pick<Board, "roadmap" | "items" | "dependencie
 }
 
 export async function getSchedule(db: Database, actor: Actor, roadmapId: string): Promise<Schedule> {
+  return (await getScheduleAt(db, actor, roadmapId)).schedule;
+}
+
+/** The schedule with the change-log position it reflects (what names it in a cache). */
+export async function getScheduleAt(
+  db: Database,
+  actor: Actor,
+  roadmapId: string,
+): Promise<{ seq: number; schedule: Schedule }> {
   const board = await getBoard(db, actor, roadmapId);
-  return scheduleOf(board);
+  return { seq: board.seq, schedule: scheduleOf(board) };
 }

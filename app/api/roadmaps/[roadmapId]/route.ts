@@ -1,12 +1,25 @@
+import { answerCache } from "@/lib/server/cached-answer";
 import { route } from "@/lib/server/route";
+import { roadmapReadStamp } from "@/lib/services/kernel/roadmap-access";
 import { getBoard } from "@/lib/services/roadmaps/board";
 import { deleteRoadmap } from "@/lib/services/roadmaps/delete";
 import { updateRoadmap } from "@/lib/services/roadmaps/update";
 import { timeline } from "@/lib/validation/endpoints";
 
-export const GET = route(timeline.getBoard, async ({ db, actor, params }) => {
-  const board = await getBoard(db, actor, params.roadmapId);
-  return { body: board, version: board.roadmap.version };
+// The board differs by the reader's role (it names it): named by sequence number and role. Access
+// is checked on every request (roadmapReadStamp) before the cache is consulted.
+export const GET = route(timeline.getBoard, async ({ req, db, actor, params }) => {
+  const { seq, role } = await roadmapReadStamp(db, actor, params.roadmapId);
+  return answerCache().answer(
+    req,
+    timeline.getBoard,
+    `board:${params.roadmapId}`,
+    `b${seq}-${role}`,
+    async () => {
+      const board = await getBoard(db, actor, params.roadmapId);
+      return { tag: `b${board.seq}-${board.role}`, body: board };
+    },
+  );
 });
 
 export const PATCH = route(timeline.updateRoadmap, async ({ db, actor, params, body, ifMatch }) => {
