@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   check,
+  customType,
   date,
   index,
   integer,
@@ -32,6 +33,9 @@ export const reviewCadences = pgTable("review_cadences", {
   updatedAt: updatedAt(),
 });
 
+/** Raw bytes: a Buffer from postgres.js, a Uint8Array from PGlite; either is accepted on write. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
+
 /** An immutable copy of a roadmap at one moment (the lossless export document), for diffs. */
 export const snapshots = pgTable(
   "snapshots",
@@ -42,14 +46,23 @@ export const snapshots = pgTable(
       .references(() => roadmaps.id, { onDelete: "cascade" }),
     label: text("label").notNull(),
     kind: text("kind", { enum: SNAPSHOT_KINDS }).notNull(),
-    document: jsonb("document").$type<RoadmapDocument>().notNull(),
+    /** The document as JSON: rows written before the packed form (kept readable, never rewritten). */
+    document: jsonb("document").$type<RoadmapDocument>(),
+    /**
+     * The document packed once when taken (lib/services/snapshots/packed.ts: tabular JSON, gzipped):
+     * a fifth of the JSON's bytes, and no jsonb to build on write or parse on read.
+     */
+    packed: bytea("packed"),
     itemCount: integer("item_count").notNull(),
     /** The roadmap's change-log position the snapshot reflects. */
     seq: bigint("seq", { mode: "number" }).notNull(),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
-  (t) => [index("snapshots_roadmap_idx").on(t.roadmapId, t.createdAt)],
+  (t) => [
+    index("snapshots_roadmap_idx").on(t.roadmapId, t.createdAt),
+    check("snapshots_document_present", sql`${t.document} is not null or ${t.packed} is not null`),
+  ],
 );
 
 /** A review session held with an audience: what was decided, and the snapshot taken. */

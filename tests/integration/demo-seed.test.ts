@@ -29,6 +29,7 @@ import { compareScenario } from "@/lib/services/scenarios/compare";
 import { horizonEnd } from "@/lib/planning/calendar";
 import { hashPassword } from "@/lib/services/kernel/passwords";
 import { createToken } from "@/lib/services/accounts/tokens";
+import { storedDocument } from "@/lib/services/snapshots/packed";
 import { api } from "../helpers/api";
 import { describeEachDatabase } from "../helpers/database";
 
@@ -206,11 +207,11 @@ describeEachDatabase("demo seed", (getCtx) => {
 
     const frozen = await db.select().from(snapshots).where(eq(snapshots.roadmapId, roadmap.id));
     const live = await db.select().from(items).where(eq(items.roadmapId, roadmap.id));
-    const executive = frozen.find((s) => s.id === held.find((r) => r.audience === "executive")!.snapshotId)!;
-    expect(executive.document.items).toHaveLength(live.length);
-    const moved = executive.document.items.filter(
-      (i) => live.find((l) => l.id === i.id)!.startDate !== i.startDate,
+    const executive = await storedDocument(
+      frozen.find((s) => s.id === held.find((r) => r.audience === "executive")!.snapshotId)!,
     );
+    expect(executive.items).toHaveLength(live.length);
+    const moved = executive.items.filter((i) => live.find((l) => l.id === i.id)!.startDate !== i.startDate);
     expect(moved.map((i) => i.title).sort()).toEqual([
       "New checkout at 100% of traffic",
       "PCI DSS 4.0 certified",

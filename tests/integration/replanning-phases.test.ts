@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { phases, snapshots } from "@/db/schema";
 import { api, etagVersion } from "../helpers/api";
+import { storedDocument } from "@/lib/services/snapshots/packed";
 import { expectApiError, expectInvalidRequest } from "../helpers/assertions";
 import { describeEachDatabase } from "../helpers/database";
 import { createCast, createTeamWithMembers, type Cast } from "../helpers/fixtures";
@@ -213,7 +214,7 @@ describeEachDatabase("phases and gates", (getCtx) => {
       });
       expect(snapshot).toMatchObject({ kind: "gate", roadmapId: board.roadmap.id });
       const [row] = await getCtx().db.select().from(snapshots).where(eq(snapshots.id, snapshot.id));
-      expect(row.document.items.length).toBeGreaterThan(0);
+      expect((await storedDocument(row)).items.length).toBeGreaterThan(0);
       const marks = ok(await list()).items.map(
         (p: { subjectToReplanning: boolean }) => p.subjectToReplanning,
       );

@@ -18,6 +18,7 @@ import {
   type ScenarioBoard,
 } from "../helpers/scenarios";
 import { roadmapActivity } from "../helpers/timeline";
+import { storedDocument } from "@/lib/services/snapshots/packed";
 
 type Rows = Awaited<ReturnType<typeof planRows>>;
 
@@ -136,7 +137,7 @@ describeEachDatabase("what-if scenarios", (getCtx) => {
         roadmapId: board.roadmap.id,
         label: "Base of scenario “Hire a second backend engineer”",
       });
-      expect(snap.document.items).toHaveLength(before.items.length);
+      expect((await storedDocument(snap)).items).toHaveLength(before.items.length);
       const logged = await roadmapActivity(getCtx().db, board.roadmap.id);
       expect(logged.at(-1)).toMatchObject({
         entity: "scenario",
@@ -381,7 +382,9 @@ describeEachDatabase("what-if scenarios", (getCtx) => {
         },
       });
       const [snap] = await getCtx().db.select().from(snapshots).where(eq(snapshots.id, body.snapshotId));
-      expect(snap.document.items.find((i) => i.id === board.second.id)?.startDate).toBe("2027-03-01");
+      expect((await storedDocument(snap)).items.find((i) => i.id === board.second.id)?.startDate).toBe(
+        "2027-03-01",
+      );
 
       // Once only: applying again, or discarding, is refused and changes nothing.
       expectApiError(

@@ -1,8 +1,9 @@
 import { and, asc, countDistinct, desc, eq, gte, isNull } from "drizzle-orm";
 import type { Database } from "@/db/types";
-import { feedbackResponses, feedbackRounds, reviews, snapshots } from "@/db/schema";
+import { feedbackResponses, feedbackRounds, reviews } from "@/db/schema";
 import type { Audience } from "@/lib/validation/communication-kinds";
 import type { RoadmapDocument } from "@/lib/validation/roadmap-document";
+import { readSnapshotDocument } from "@/lib/services/snapshots/queries";
 
 /** The latest review with an audience: by the day it was held, then by when it was recorded. */
 export async function latestReview(
@@ -20,13 +21,8 @@ export async function latestReview(
 }
 
 export async function loadSnapshotDocument(db: Database, snapshotId: string): Promise<RoadmapDocument> {
-  const [row] = await db
-    .select({ document: snapshots.document })
-    .from(snapshots)
-    .where(eq(snapshots.id, snapshotId))
-    .limit(1);
   // reviews.snapshot_id is a foreign key that cascades: the review's snapshot always exists.
-  return row.document;
+  return (await readSnapshotDocument(db, snapshotId))!;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { feedbackResponses, feedbackRounds, snapshots } from "@/db/schema";
 import { excerptOf } from "@/lib/collaboration/excerpt";
@@ -17,11 +17,16 @@ import { can, type Permission } from "@/lib/validation/permissions";
 import { AppError, notFound, versionMismatch } from "@/lib/services/kernel/errors";
 import { loadPeople } from "@/lib/services/teams/people";
 import { accessRoadmap, recordRoadmapChange, type RoadmapRow } from "@/lib/services/kernel/roadmap-access";
-import { takeSnapshot, toSnapshot, type SnapshotRow } from "@/lib/services/snapshots/take";
+import { readSnapshotDocument } from "@/lib/services/snapshots/queries";
+import {
+  snapshotMetaColumns,
+  takeSnapshot,
+  toSnapshot,
+  type SnapshotMeta,
+} from "@/lib/services/snapshots/take";
 
 export type RoundRow = typeof feedbackRounds.$inferSelect;
 export type ResponseRow = typeof feedbackResponses.$inferSelect;
-type SnapshotMeta = Omit<SnapshotRow, "document">;
 
 /** How much of the question a round's snapshot label repeats. */
 const LABEL_QUESTION_CHARS = 60;
@@ -32,8 +37,6 @@ const utcToday = (now: Date) => now.toISOString().slice(0, 10);
 export function roundStatus(round: Pick<RoundRow, "closedAt" | "closesOn">, now: Date): "open" | "closed" {
   return round.closedAt || utcToday(now) > round.closesOn ? "closed" : "open";
 }
-
-const { document: _document, ...snapshotMetaColumns } = getTableColumns(snapshots);
 
 /** Rounds with their snapshots, response counts and people, as the API shows them, in the given order. */
 async function presentRounds(db: Database, rows: RoundRow[], now: Date): Promise<FeedbackRound[]> {
@@ -112,12 +115,8 @@ export async function loadRoundItems(
   db: Database,
   round: Pick<RoundRow, "snapshotId">,
 ): Promise<DiffItemRef[]> {
-  const [snapshot] = await db
-    .select({ document: snapshots.document })
-    .from(snapshots)
-    .where(eq(snapshots.id, round.snapshotId))
-    .limit(1);
-  return snapshot ? roundItems(snapshot.document) : [];
+  const document = await readSnapshotDocument(db, round.snapshotId);
+  return document ? roundItems(document) : [];
 }
 
 export function toFeedbackResponse(row: ResponseRow, people: Map<string, Person>): FeedbackResponse {

@@ -11,9 +11,19 @@ import { loadItems, plainItemFields } from "@/lib/services/items/rows";
 import { loadPeople } from "@/lib/services/teams/people";
 import { loadPhases } from "@/lib/services/phases/rows";
 import { loadRisks, plainRiskFields } from "@/lib/services/risks/rows";
+import type { Dependency, Item } from "@/lib/validation/timeline";
 import type { RoadmapRow } from "@/lib/services/kernel/roadmap-access";
 import { loadStaffing } from "@/lib/services/staffing/staffing";
 import { listWorkstreams } from "@/lib/services/workstreams/workstreams";
+
+/**
+ * The live items and links a caller has just read under the roadmap lock (loadItems and
+ * loadDependencies): handed over, they are not read twice.
+ */
+export interface LoadedPlan {
+  items: Item[];
+  dependencies: Dependency[];
+}
 
 /**
  * The roadmap as one lossless document (api.md's JSON export, and what a snapshot freezes): the
@@ -24,17 +34,18 @@ export async function loadRoadmapDocument(
   db: Database,
   roadmap: RoadmapRow,
   now: Date = new Date(),
+  loaded?: LoadedPlan,
 ): Promise<RoadmapDocument> {
   const [workstreams, items, risks, staffing, skillRows, phases] = await Promise.all([
     listWorkstreams(db, roadmap.id),
-    loadItems(db, roadmap.id),
+    loaded?.items ?? loadItems(db, roadmap.id),
     loadRisks(db, roadmap.id),
     loadStaffing(db, roadmap),
     db.select({ id: skills.id, name: skills.name }).from(skills).where(eq(skills.teamId, roadmap.teamId)),
     loadPhases(db, roadmap.id),
   ]);
   const itemIds = new Set(items.map((i) => i.id));
-  const dependencies = await loadDependencies(db, roadmap.id, itemIds);
+  const dependencies = loaded?.dependencies ?? (await loadDependencies(db, roadmap.id, itemIds));
   const people = await loadPeople(db, [...items.map((i) => i.ownerId), ...risks.map((r) => r.ownerId)]);
   const skillName = new Map(skillRows.map((s) => [s.id, s.name]));
   const emailOf = (id: string | null) => (id ? (people.get(id)?.email ?? null) : null);

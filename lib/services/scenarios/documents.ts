@@ -1,6 +1,6 @@
 import { eq, isNotNull, and } from "drizzle-orm";
 import type { Database } from "@/db/types";
-import { items, phases, risks, snapshots, workstreams } from "@/db/schema";
+import { items, phases, risks, workstreams } from "@/db/schema";
 import { inBaseIds } from "@/lib/planning/scenario-checks";
 import type { Permission } from "@/lib/validation/permissions";
 import type { Scenario } from "@/lib/validation/phases";
@@ -10,6 +10,7 @@ import { AppError, notFound } from "@/lib/services/kernel/errors";
 import { loadPeople } from "@/lib/services/teams/people";
 import { accessRoadmap, type RoadmapRow } from "@/lib/services/kernel/roadmap-access";
 import { loadRoadmapDocument } from "@/lib/services/roadmaps/document";
+import { readSnapshotDocument } from "@/lib/services/snapshots/queries";
 import { toRoadmap } from "@/lib/services/roadmaps/rows";
 
 /** A scenario (a roadmap row of kind "scenario") and the actor's access to it; anything else is 404. */
@@ -88,18 +89,12 @@ export async function loadMergeDocuments(
   scenario: RoadmapRow,
 ): Promise<MergeDocuments> {
   if (!scenario.baseSnapshotId) throw notFound("scenario's base snapshot");
-  const [snapshot] = await db
-    .select({ document: snapshots.document })
-    .from(snapshots)
-    .where(eq(snapshots.id, scenario.baseSnapshotId))
-    .limit(1);
-  if (!snapshot) throw notFound("scenario's base snapshot");
-  const [baseNow, scenarioNow, toBase] = await Promise.all([
+  const [ancestor, baseNow, scenarioNow, toBase] = await Promise.all([
+    readSnapshotDocument(db, scenario.baseSnapshotId),
     loadRoadmapDocument(db, base),
     loadRoadmapDocument(db, scenario),
     sourceIds(db, scenario.id),
   ]);
-  // Snapshots written before phases joined the document have none.
-  const ancestor = { ...snapshot.document, phases: snapshot.document.phases ?? [] };
+  if (!ancestor) throw notFound("scenario's base snapshot");
   return { ancestor, base: baseNow, scenario: inBaseIds(scenarioNow, toBase), toBase };
 }

@@ -1,32 +1,18 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/types";
-import { activity, items, roadmaps, snapshots } from "@/db/schema";
+import { activity, roadmaps, snapshots } from "@/db/schema";
 import { autoSchedule, type AutoScheduleMove } from "@/lib/planning/auto-schedule";
 import { CycleError } from "@/lib/planning/graph";
 import type { AutoScheduleInput, AutoScheduleResult } from "@/lib/validation/phases";
 import type { Actor } from "@/lib/services/kernel/actor";
 import { loadDependencies } from "@/lib/services/dependencies/edges";
-import { insertChunked } from "@/lib/services/kernel/chunks";
 import { AppError, notFound, versionMismatch } from "@/lib/services/kernel/errors";
+import { writeItemDates } from "@/lib/services/items/bulk-dates";
 import { loadItems } from "@/lib/services/items/rows";
 import { accessRoadmap, recordRoadmapChange, type RoadmapRow } from "@/lib/services/kernel/roadmap-access";
 import { toRoadmap } from "@/lib/services/roadmaps/rows";
+import { storedDocument } from "@/lib/services/snapshots/packed";
 import { takeSnapshot } from "@/lib/services/snapshots/take";
-
-/** New dates for many items in a few statements; each moved item's version goes up by one. */
-async function writeDates(
-  tx: Database,
-  roadmapId: string,
-  dates: { id: string; start: string; end: string }[],
-) {
-  await insertChunked(dates, async (chunk) => {
-    const rows = chunk.map((d) => sql`(${d.id}::uuid, ${d.start}::date, ${d.end}::date)`);
-    await tx.execute(sql`
-      update ${items} set start_date = v.s, end_date = v.e, version = ${items.version} + 1, updated_at = now()
-      from (values ${sql.join(rows, sql`, `)}) as v(id, s, e)
-      where ${items.id} = v.id and ${items.roadmapId} = ${roadmapId}`);
-  });
-}
 
 /** One roadmap change for the whole run (a roadmap event makes open pages reload the board). */
 async function recordRun(tx: Database, actor: Actor, roadmap: RoadmapRow, changes: Record<string, unknown>) {
@@ -94,11 +80,13 @@ export async function runAutoSchedule(
     if (result.moved.length === 0) {
       return { moved: [], skipped: result.skipped, snapshotId: null, roadmapVersion: roadmap.version };
     }
+    // The snapshot is of the items and links just read under the lock: they are not read again.
     const snapshot = await takeSnapshot(tx, actor, roadmap, {
       label: `Before auto-schedule (${result.moved.length} ${result.moved.length === 1 ? "feature" : "features"})`,
       kind: "auto_schedule",
+      loaded: { items: live, dependencies },
     });
-    await writeDates(
+    await writeItemDates(
       tx,
       roadmapId,
       result.moved.map((m) => ({ id: m.id, start: m.toStart, end: m.toEnd })),
@@ -117,7 +105,11 @@ export async function runAutoSchedule(
 export async function undoAutoSchedule(db: Database, actor: Actor, roadmapId: string, snapshotId: string) {
   return db.transaction(async (tx) => {
     const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "roadmap.write", { lock: true });
-    const [snapshot] = await tx.select().from(snapshots).where(eq(snapshots.id, snapshotId)).limit(1);
+    const [snapshot] = await tx
+      .select({ roadmapId: snapshots.roadmapId, document: snapshots.document, packed: snapshots.packed })
+      .from(snapshots)
+      .where(eq(snapshots.id, snapshotId))
+      .limit(1);
     if (!snapshot) throw notFound("snapshot");
     if (snapshot.roadmapId !== roadmapId) {
       await accessRoadmap(tx, actor, snapshot.roadmapId, "team.read");
@@ -142,7 +134,7 @@ export async function undoAutoSchedule(db: Database, actor: Actor, roadmapId: st
     }
     const moved = (run.changes as { autoSchedule: { moved: AutoScheduleMove[] } }).autoSchedule.moved;
     const now = new Map((await loadItems(tx, roadmapId)).map((i) => [i.id, i]));
-    const before = new Map(snapshot.document.items.map((i) => [i.id, i]));
+    const before = new Map((await storedDocument(snapshot)).items.map((i) => [i.id, i]));
     const restored: { id: string; start: string; end: string }[] = [];
     const skipped: { id: string; reason: string }[] = [];
     for (const m of moved) {
@@ -154,7 +146,7 @@ export async function undoAutoSchedule(db: Database, actor: Actor, roadmapId: st
       else restored.push({ id: m.id, start: old.startDate, end: old.endDate });
     }
     if (restored.length > 0) {
-      await writeDates(tx, roadmapId, restored);
+      await writeItemDates(tx, roadmapId, restored);
       await recordRun(tx, actor, roadmap, { autoScheduleUndone: { snapshotId, restored: restored.length } });
     }
     return { restored: restored.map((r) => ({ id: r.id, toStart: r.start })), skipped };

@@ -8,7 +8,8 @@ import type { Actor } from "@/lib/services/kernel/actor";
 import { notFound } from "@/lib/services/kernel/errors";
 import { loadPeople } from "@/lib/services/teams/people";
 import { accessRoadmap } from "@/lib/services/kernel/roadmap-access";
-import { snapshotMetaColumns, toSnapshot, type SnapshotMeta, type SnapshotRow } from "./take";
+import { storedDocument } from "./packed";
+import { snapshotMetaColumns, toSnapshot, type SnapshotMeta } from "./take";
 
 /** Snapshots as the API shows them (with their takers), in the given order. */
 export async function presentSnapshots(db: Database, rows: SnapshotMeta[]): Promise<Snapshot[]> {
@@ -33,14 +34,30 @@ export async function listSnapshots(db: Database, actor: Actor, roadmapId: strin
 export async function findSnapshot(
   db: Database,
   snapshotId: string,
-): Promise<(SnapshotRow & { teamId: string; roadmapTitle: string }) | null> {
+): Promise<(SnapshotMeta & { document: RoadmapDocument; teamId: string; roadmapTitle: string }) | null> {
   const [row] = await db
     .select({ snapshot: snapshots, teamId: roadmaps.teamId, roadmapTitle: roadmaps.title })
     .from(snapshots)
     .innerJoin(roadmaps, eq(roadmaps.id, snapshots.roadmapId))
     .where(eq(snapshots.id, snapshotId))
     .limit(1);
-  return row ? { ...row.snapshot, teamId: row.teamId, roadmapTitle: row.roadmapTitle } : null;
+  if (!row) return null;
+  const { document: _document, packed: _packed, ...meta } = row.snapshot;
+  const document = await storedDocument(row.snapshot);
+  return { ...meta, document, teamId: row.teamId, roadmapTitle: row.roadmapTitle };
+}
+
+/** A snapshot's frozen document, whichever form it is stored in, without an access check; null if none. */
+export async function readSnapshotDocument(
+  db: Database,
+  snapshotId: string,
+): Promise<RoadmapDocument | null> {
+  const [row] = await db
+    .select({ document: snapshots.document, packed: snapshots.packed })
+    .from(snapshots)
+    .where(eq(snapshots.id, snapshotId))
+    .limit(1);
+  return row ? storedDocument(row) : null;
 }
 
 /** One snapshot and its frozen document, for viewers of its roadmap (another team's: 404). */

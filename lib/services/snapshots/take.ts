@@ -5,13 +5,14 @@ import type { Person } from "@/lib/validation/collaboration";
 import type { Snapshot, SnapshotKind } from "@/lib/validation/communication";
 import type { Actor } from "@/lib/services/kernel/actor";
 import { recordRoadmapChange, type RoadmapRow } from "@/lib/services/kernel/roadmap-access";
-import { loadRoadmapDocument } from "@/lib/services/roadmaps/document";
+import { loadRoadmapDocument, type LoadedPlan } from "@/lib/services/roadmaps/document";
+import { packDocument } from "./packed";
 
 export type SnapshotRow = typeof snapshots.$inferSelect;
-export type SnapshotMeta = Omit<SnapshotRow, "document">;
+export type SnapshotMeta = Omit<SnapshotRow, "document" | "packed">;
 
 /** Every column but the (large) document: select these to list or present snapshots. */
-const { document: _document, ...metaColumns } = getTableColumns(snapshots);
+const { document: _document, packed: _packed, ...metaColumns } = getTableColumns(snapshots);
 export const snapshotMetaColumns = metaColumns;
 
 export function toSnapshot(row: SnapshotMeta, people: Map<string, Person>): Snapshot {
@@ -28,7 +29,8 @@ export function toSnapshot(row: SnapshotMeta, people: Map<string, Person>): Snap
 }
 
 /**
- * Freezes the roadmap as it is into an immutable snapshot. Call inside the write transaction,
+ * Freezes the roadmap as it is into an immutable snapshot, its document packed once (packed.ts);
+ * `loaded` hands over the items and links the caller has just read, so they are not read twice. Call inside the write transaction,
  * after `accessRoadmap(..., { lock: true })`, so nothing changes while the document is read; the
  * snapshot is recorded as a roadmap change (activity and live event) like any other write.
  */
@@ -36,21 +38,21 @@ export async function takeSnapshot(
   tx: Database,
   actor: Actor,
   roadmap: RoadmapRow,
-  options: { label: string; kind: SnapshotKind },
-): Promise<SnapshotRow> {
-  const document = await loadRoadmapDocument(tx, roadmap);
+  options: { label: string; kind: SnapshotKind; loaded?: LoadedPlan },
+): Promise<SnapshotMeta> {
+  const document = await loadRoadmapDocument(tx, roadmap, undefined, options.loaded);
   const [row] = await tx
     .insert(snapshots)
     .values({
       roadmapId: roadmap.id,
       label: options.label,
       kind: options.kind,
-      document,
+      packed: await packDocument(document),
       itemCount: document.items.length,
       seq: roadmap.seq,
       createdBy: actor.userId,
     })
-    .returning();
+    .returning(snapshotMetaColumns);
   await recordRoadmapChange(tx, actor, roadmap, {
     entity: "snapshot",
     entityId: row.id,
