@@ -1,12 +1,17 @@
 "use client";
 
+import { useEffect } from "react";
+import { whenIdle } from "@/components/ui/lazy-dialog";
 import { LoadError, LoadingStatus } from "@/components/ui/query-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { errorMessage } from "@/lib/client/api";
 import { useMembers } from "@/lib/client/members";
 import { useBoard, useSchedule } from "@/lib/client/timeline";
+import { canEditRoadmaps } from "@/lib/validation/roles";
 import { TimelineBoardContext } from "./auto-schedule-menu";
+import { preloadItemPanel } from "./lazy-item-panel";
 import { TimelineWorkspace } from "./timeline-workspace";
+import { preloadWorkspaceDialogs } from "./workspace-dialogs";
 
 /**
  * The roadmap's main page: the board and schedule arrive as query data from the server render and
@@ -25,6 +30,17 @@ export function TimelineEditor({
   const board = useBoard(roadmapId);
   const schedule = useSchedule(roadmapId);
   const members = useMembers(team.id);
+  const role = board.data?.role;
+
+  // The item panel and the dialogs are not first-load JavaScript; fetch them once the page is idle
+  // so that the first opening does not wait for the network.
+  useEffect(() => {
+    if (!role) return;
+    return whenIdle(() => {
+      preloadItemPanel();
+      preloadWorkspaceDialogs(canEditRoadmaps(role));
+    });
+  }, [role]);
 
   if (!board.data) {
     return (

@@ -2,13 +2,27 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { RoadmapSettingsDialog } from "@/components/roadmaps/roadmap-settings-dialog";
+import { lazyDialog } from "@/components/ui/lazy-dialog";
 import type { Board } from "@/lib/client/timeline";
 import type { Roadmap } from "@/lib/validation/roadmaps";
 import type { Workstream } from "@/lib/validation/timeline";
-import { LaneDialog, type LaneDialogActions } from "./lane-dialog";
+import type { LaneDialogActions } from "./lane-dialog";
 import { showRoadmapDeletedToast } from "./roadmap-deleted-toast";
-import { ShortcutsDialog } from "./shortcuts-dialog";
+
+// Fetched when first opened (or preloaded once the page is idle): not first-load JavaScript.
+const ShortcutsDialog = lazyDialog(() => import("./shortcuts-dialog").then((m) => m.ShortcutsDialog));
+const LaneDialog = lazyDialog(() => import("./lane-dialog").then((m) => m.LaneDialog));
+const RoadmapSettingsDialog = lazyDialog(() =>
+  import("@/components/roadmaps/roadmap-settings-dialog").then((m) => m.RoadmapSettingsDialog),
+);
+
+/** Fetches the dialogs' code ahead of use. */
+export function preloadWorkspaceDialogs(canEdit: boolean): void {
+  ShortcutsDialog.preload();
+  if (!canEdit) return;
+  LaneDialog.preload();
+  RoadmapSettingsDialog.preload();
+}
 
 /**
  * Which of the timeline page's dialogs is open. Each opening bumps a counter used as the dialog's
