@@ -5,6 +5,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { installJobQueue, pgliteExecutor } from "./job-queue";
 import { lockDataFolder } from "./pglite-lock";
 import * as schema from "./schema";
 import type { Database } from "./types";
@@ -14,12 +15,14 @@ export type { Database } from "./types";
 export interface DatabaseHandle {
   db: Database;
   kind: "pglite" | "postgres";
-  /** Applies the committed drizzle-kit migrations. */
+  /** Applies the committed drizzle-kit migrations and installs the job queue (db/job-queue.ts). */
   migrate(): Promise<void>;
   close(): Promise<void>;
   /** The raw clients, for LISTEN/NOTIFY. Exactly one is set. */
   pglite?: PGlite;
   sql?: postgres.Sql;
+  /** The PostgreSQL URL, for clients that open their own connections (the job queue's workers). */
+  url?: string;
 }
 
 const migrationsFolder = path.join(process.cwd(), "drizzle");
@@ -42,7 +45,11 @@ export function openDatabase({ url, dataDir }: DatabaseOptions): DatabaseHandle 
       db,
       kind: "postgres",
       sql,
-      migrate: () => migratePostgres(drizzlePostgres({ client: sql, schema }), { migrationsFolder }),
+      url,
+      migrate: async () => {
+        await migratePostgres(drizzlePostgres({ client: sql, schema }), { migrationsFolder });
+        await installJobQueue({ url });
+      },
       close: () => sql.end({ timeout: 5 }),
     };
   }
@@ -54,7 +61,10 @@ export function openDatabase({ url, dataDir }: DatabaseOptions): DatabaseHandle 
     db,
     kind: "pglite",
     pglite,
-    migrate: () => migratePglite(drizzlePglite({ client: pglite, schema }), { migrationsFolder }),
+    migrate: async () => {
+      await migratePglite(drizzlePglite({ client: pglite, schema }), { migrationsFolder });
+      await installJobQueue({ db: pgliteExecutor(pglite) });
+    },
     close: async () => {
       await pglite.close();
       unlock();

@@ -8,3 +8,4 @@ export * from "./resources";
 export * from "./communication";
 export * from "./phases";
 export * from "./learning";
+export * from "./delivery";

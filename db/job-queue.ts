@@ -1,0 +1,53 @@
+import type { PGlite } from "@electric-sql/pglite";
+import PgBoss from "pg-boss";
+
+/**
+ * The durable job queue (pg-boss) lives in the same database as everything else, in its own
+ * `pgboss` schema, so that a job can be enqueued in the transaction of the change that causes it.
+ * Its queues are declared here like tables: migrating the database installs pg-boss and creates
+ * them, whether or not this instance runs workers.
+ */
+export const JOB_QUEUES = {
+  /** Deliver one outbox message (data: `{ outboxId }`). */
+  sendEmail: "email-send",
+} as const;
+export type JobQueue = (typeof JOB_QUEUES)[keyof typeof JOB_QUEUES];
+
+/** How failed jobs come back: the first retry after `retryDelay` seconds, then doubling. */
+export const RETRY_POLICY = { retryLimit: 6, retryDelay: 30, retryBackoff: true } as const;
+
+/** pg-boss's view of a connection: one SQL text, positional values, rows back. */
+export type SqlExecutor = PgBoss.Db;
+
+/**
+ * The embedded database has one connection; pg-boss shares it. Statements with values go through
+ * the extended protocol, pg-boss's multi-statement scripts (install, migrations) through `exec`.
+ */
+export function pgliteExecutor(pglite: PGlite): SqlExecutor {
+  return {
+    async executeSql(text, values) {
+      if (values?.length) return { rows: (await pglite.query(text, values)).rows };
+      const results = await pglite.exec(text);
+      return { rows: results.at(-1)?.rows ?? [] };
+    },
+  };
+}
+
+/**
+ * Installs (or migrates) pg-boss's schema and creates the queues; safe to run on every start. On
+ * PostgreSQL pg-boss uses its own connection (`url`); on PGlite the app's one (`db`).
+ */
+export async function installJobQueue(connection: { db: SqlExecutor } | { url: string }): Promise<void> {
+  const boss = new PgBoss({
+    ...("url" in connection ? { connectionString: connection.url, max: 1 } : { db: connection.db }),
+    supervise: false,
+    schedule: false,
+    migrate: true,
+  });
+  await boss.start();
+  try {
+    for (const name of Object.values(JOB_QUEUES)) await boss.createQueue(name, { name, ...RETRY_POLICY });
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+  }
+}
