@@ -18,6 +18,7 @@ import type { ImportParse } from "@/lib/imports/types";
 import type { ImportResult } from "@/lib/validation/communication";
 import type { Actor } from "@/lib/services/kernel/actor";
 import { requirePermission } from "@/lib/services/kernel/authorization";
+import { insertRecordset } from "@/lib/services/kernel/bulk-insert";
 import { insertChunked } from "@/lib/services/kernel/chunks";
 import { recordRoadmapChange } from "@/lib/services/kernel/roadmap-access";
 import { checkDomainRules } from "./checks";
@@ -26,13 +27,12 @@ import { ownerResolver, resolveSkills, staffingOf, teamMembersByEmail } from "./
 import { estimateColumns, plainItemFields } from "@/lib/services/items/rows";
 import { plainRiskFields } from "@/lib/services/risks/rows";
 
-/** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters for the widest table (items). */
-
 /**
  * Writes an import's document as a new roadmap of the team inside the caller's transaction: lanes,
  * items with their skills, links, risks and staffing get new ids with the links between them kept;
- * skills are matched by name, owners by email among the team's members. One roadmap change is
- * recorded for the whole import.
+ * skills are matched by name, owners by email among the team's members. Each table is written a
+ * thousand rows per statement, the rows as one JSON parameter (insertRecordset). One roadmap change
+ * is recorded for the whole import.
  */
 export async function writeImportedRoadmap(
   tx: Database,
@@ -168,7 +168,7 @@ export async function writeImportedRoadmap(
   }
   for (const [table, rows] of tables) {
     await insertChunked(rows as never[], async (chunk) => {
-      await tx.insert(table as PgTable).values(chunk);
+      await insertRecordset(tx, table as PgTable, chunk);
       progress(chunk.length);
     });
   }
