@@ -7,11 +7,18 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useChangePassword } from "@/lib/client/account";
-import { useValidatedForm } from "@/lib/client/forms";
-import { changePasswordFormSchema } from "@/lib/validation/accounts";
+import { useValidatedForm, type FieldErrors } from "@/lib/client/forms";
 
 const EMPTY = { currentPassword: "", newPassword: "", confirmPassword: "" };
 type Values = typeof EMPTY;
+
+/** The confirmation is the form's own rule; the server checks the passwords themselves. */
+function checkPasswords(values: Values): FieldErrors {
+  if (!values.confirmPassword) return { confirmPassword: "Type the new password again." };
+  if (values.confirmPassword !== values.newPassword)
+    return { confirmPassword: "The two new passwords differ. Type the same one twice." };
+  return {};
+}
 
 const FIELDS: { name: keyof Values; label: string; autoComplete: string; hint?: string }[] = [
   { name: "currentPassword", label: "Current password", autoComplete: "current-password" },
@@ -28,7 +35,7 @@ export function ChangePasswordCard() {
   const [values, setValues] = useState(EMPTY);
   const change = useChangePassword();
   // A wrong current password (403) belongs next to that field; other refusals go above the form.
-  const form = useValidatedForm(changePasswordFormSchema, change, Object.keys(EMPTY), {
+  const form = useValidatedForm(checkPasswords, change, Object.keys(EMPTY), {
     403: "currentPassword",
   });
 

@@ -7,12 +7,11 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useRegister } from "@/lib/client/account";
 import { useValidatedForm } from "@/lib/client/forms";
-import { registerSchema } from "@/lib/validation/accounts";
 
 export function RegisterForm({ callbackPath }: { callbackPath: string }) {
   const [values, setValues] = useState({ name: "", email: "", password: "" });
   const register = useRegister(callbackPath);
-  const form = useValidatedForm(registerSchema, register, ["name", "email", "password"], { 409: "email" });
+  const form = useValidatedForm(null, register, ["name", "email", "password"], { 409: "email" });
   const busy = form.pending || register.isSuccess;
 
   function update(name: keyof typeof values, value: string) {

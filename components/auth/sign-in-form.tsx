@@ -6,9 +6,16 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useSignIn } from "@/lib/client/account";
-import { useValidatedForm } from "@/lib/client/forms";
-import { signInSchema } from "@/lib/validation/accounts";
+import { useValidatedForm, type FieldErrors } from "@/lib/client/forms";
 import { DemoLoginBox, type DemoLogin } from "./demo-login-box";
+
+/** Sign-in answers no field errors (it never says which part was wrong), so the blanks are caught here. */
+function checkSignIn(values: { email: string; password: string }): FieldErrors {
+  return {
+    email: values.email.includes("@") ? undefined : "Enter a valid email address.",
+    password: values.password ? undefined : "Enter your password.",
+  };
+}
 
 export function SignInForm({
   callbackPath,
@@ -21,7 +28,7 @@ export function SignInForm({
   const [password, setPassword] = useState("");
   const submitRef = useRef<HTMLButtonElement>(null);
   const signIn = useSignIn(callbackPath);
-  const form = useValidatedForm(signInSchema, signIn, ["email", "password"]);
+  const form = useValidatedForm(checkSignIn, signIn, ["email", "password"]);
   // After success the page is being replaced: keep showing progress until it is.
   const busy = form.pending || signIn.isSuccess;
 

@@ -13,7 +13,7 @@ import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/cx";
 import { FieldError } from "@/components/ui/field";
 import type { MentionCandidate } from "@/lib/collaboration/mention-autocomplete";
-import { COMMENT_MAX_CHARS, type FeasibilityVerdict } from "@/lib/validation/collaboration";
+import { COMMENT_MAX_CHARS, type FeasibilityVerdict } from "@/lib/validation/collaboration-kinds";
 import { MentionTextarea } from "./mention-textarea";
 import { VerdictSelect } from "./verdict-select";
 

@@ -1,5 +1,5 @@
 import { cx } from "@/components/ui/cx";
-import { FEASIBILITY_VERDICTS, type FeasibilityVerdict } from "@/lib/validation/collaboration";
+import { FEASIBILITY_VERDICTS, type FeasibilityVerdict } from "@/lib/validation/collaboration-kinds";
 
 /**
  * Each verdict has a colour and a shape of its own (circle, triangle, octagon), so that it is

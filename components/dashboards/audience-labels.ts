@@ -1,1 +1,1 @@
-export { AUDIENCE_LABELS } from "@/lib/validation/communication";
+export { AUDIENCE_LABELS } from "@/lib/validation/communication-kinds";

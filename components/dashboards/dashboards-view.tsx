@@ -7,7 +7,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Tabs, tabPanelProps } from "@/components/ui/tabs";
 import { useDashboard } from "@/lib/client/dashboards";
-import { AUDIENCES, type Audience } from "@/lib/validation/communication";
+import { AUDIENCES, type Audience } from "@/lib/validation/communication-kinds";
 import { AudienceDashboard } from "./audience-dashboard";
 import { AUDIENCE_LABELS } from "./audience-labels";
 

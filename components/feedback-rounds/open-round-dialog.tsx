@@ -13,17 +13,17 @@ import { PlusIcon } from "@/components/ui/icons";
 import { LocalDate } from "@/components/ui/local-date";
 import { useToday } from "@/lib/client/dates";
 import { useOpenFeedbackRound } from "@/lib/client/feedback-rounds";
-import { useValidatedForm } from "@/lib/client/forms";
-import { AUDIENCES, createFeedbackRoundSchema, type Audience } from "@/lib/validation/communication";
+import { blankFields, useValidatedForm, type FieldErrors } from "@/lib/client/forms";
+import { AUDIENCES, type Audience } from "@/lib/validation/communication-kinds";
 import { defaultClosesOn } from "./feedback-facts";
 
 const FIELDS = ["question", "audience", "closesOn"] as const;
 
-/** The API's schema, plus the rule the form can check before sending: a round cannot close in the past. */
-function schemaFrom(today: string | null) {
-  return createFeedbackRoundSchema.refine((body) => !today || body.closesOn >= today, {
-    path: ["closesOn"],
-    message: "Choose today or a later day.",
+/** What the form checks before sending (the server checks the rest): a question, and a round cannot close in the past. */
+function checkFrom(today: string | null) {
+  return (values: { question: string; closesOn: string }): FieldErrors => ({
+    ...blankFields(values, { question: "The question" }),
+    closesOn: today && values.closesOn < today ? "Choose today or a later day." : undefined,
   });
 }
 
@@ -42,8 +42,8 @@ function OpenRoundForm({
   const [question, setQuestion] = useState("How confident are you that we can deliver this roadmap?");
   const [audience, setAudience] = useState<Audience>("executive");
   const [closesOn, setClosesOn] = useState(() => defaultClosesOn(today));
-  const schema = useMemo(() => schemaFrom(today), [today]);
-  const form = useValidatedForm(schema, openRound, FIELDS);
+  const check = useMemo(() => checkFrom(today), [today]);
+  const form = useValidatedForm(check, openRound, FIELDS);
 
   return (
     <form

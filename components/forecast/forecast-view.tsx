@@ -11,7 +11,7 @@ import { cx } from "@/components/ui/cx";
 import { LoadError } from "@/components/ui/query-state";
 import { queryKeys } from "@/lib/client/query-keys";
 import { useForecast, useRisks, type Forecast, type ForecastParams } from "@/lib/client/resources";
-import { DEFAULT_FORECAST_RUNS } from "@/lib/validation/resources";
+import { DEFAULT_FORECAST_RUNS } from "@/lib/validation/resource-kinds";
 import { useBoard } from "@/lib/client/timeline";
 import type { Item } from "@/lib/validation/timeline";
 import { CriticalityList } from "./criticality-list";

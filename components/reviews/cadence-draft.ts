@@ -1,10 +1,5 @@
-import {
-  AUDIENCES,
-  type Audience,
-  type Cadence,
-  type CadenceInterval,
-  type CadenceRule,
-} from "@/lib/validation/communication";
+import { AUDIENCES, type Audience, type CadenceInterval } from "@/lib/validation/communication-kinds";
+import type { Cadence, CadenceRule } from "@/lib/validation/communication";
 
 /** The cadence editor's state: for every audience, an interval (or off) and the next date. */
 export type CadenceDraft = Record<Audience, { every: CadenceInterval | "off"; nextOn: string }>;

@@ -9,7 +9,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { errorMessage } from "@/lib/client/api";
 import { currentCadenceOf, useSaveCadence, type Cadence } from "@/lib/client/reviews";
-import { AUDIENCES, type CadenceInterval } from "@/lib/validation/communication";
+import { AUDIENCES, type CadenceInterval } from "@/lib/validation/communication-kinds";
 import { draftFromCadence, rulesFromDraft, type CadenceDraft } from "./cadence-draft";
 import { AUDIENCE_LABEL, INTERVAL_LABEL, INTERVAL_OPTIONS } from "./review-text";
 

@@ -11,7 +11,7 @@ import { PlusIcon, TrashIcon } from "@/components/ui/icons";
 import { Input, Textarea } from "@/components/ui/input";
 import { errorMessage } from "@/lib/client/api";
 import { useRecordReview, type Review } from "@/lib/client/reviews";
-import { AUDIENCES, type Audience } from "@/lib/validation/communication";
+import { AUDIENCES, type Audience } from "@/lib/validation/communication-kinds";
 import { AUDIENCE_LABEL } from "./review-text";
 
 /** The 400 problem for a field ("heldOn", "decisions.1"), if the server named one. */

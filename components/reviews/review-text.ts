@@ -12,7 +12,7 @@ import type {
   UpcomingReview,
 } from "@/lib/validation/communication";
 
-export { AUDIENCE_LABELS as AUDIENCE_LABEL } from "@/lib/validation/communication";
+export { AUDIENCE_LABELS as AUDIENCE_LABEL } from "@/lib/validation/communication-kinds";
 
 /** The cadence editor's choices, "off" meaning no rule for the audience. */
 export const INTERVAL_OPTIONS: { value: CadenceInterval | "off"; label: string }[] = [

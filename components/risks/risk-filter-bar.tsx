@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { XIcon } from "@/components/ui/icons";
 import { Select } from "@/components/ui/select";
-import { RISK_KINDS, RISK_STATUSES } from "@/lib/validation/resources";
+import { RISK_KINDS, RISK_STATUSES } from "@/lib/validation/resource-kinds";
 import { DEFAULT_FILTERS, isFiltered, type RiskFilters } from "./risk-filters";
 import { RISK_KIND_INFO, RISK_STATUS_INFO } from "./risk-labels";
 

@@ -6,7 +6,7 @@ import { Field } from "@/components/ui/field";
 import { AlertIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
 import { horizonAdvice } from "@/lib/client/roadmaps";
-import { HORIZON } from "@/lib/validation/roadmaps";
+import { HORIZON } from "@/lib/validation/roadmap-kinds";
 
 const PRESETS = [12, 15, 18];
 

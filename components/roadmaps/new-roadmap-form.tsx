@@ -9,12 +9,13 @@ import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
 import { LocalDate } from "@/components/ui/local-date";
 import { ApiError } from "@/lib/client/api";
-import { useValidatedForm } from "@/lib/client/forms";
+import { blankFields, useValidatedForm } from "@/lib/client/forms";
 import { useCreateRoadmap } from "@/lib/client/roadmaps";
-import { createRoadmapSchema, HORIZON } from "@/lib/validation/roadmaps";
+import { HORIZON } from "@/lib/validation/roadmap-kinds";
 import { HorizonField } from "./horizon-field";
 
 const FIELDS = ["title", "description", "startDate", "horizonMonths"] as const;
+const checkRoadmap = (values: { title: string }) => blankFields(values, { title: "Title" });
 
 /** Creates a roadmap for the team and opens its timeline. */
 export function NewRoadmapForm({
@@ -33,7 +34,7 @@ export function NewRoadmapForm({
   const [startDate, setStartDate] = useState(defaultStart);
   const [horizon, setHorizon] = useState(String(HORIZON.default));
   const createRoadmap = useCreateRoadmap(teamId);
-  const form = useValidatedForm(createRoadmapSchema, createRoadmap, FIELDS);
+  const form = useValidatedForm(checkRoadmap, createRoadmap, FIELDS);
   const busy = form.pending || createRoadmap.isSuccess;
 
   // The horizon's range is a domain rule (422): put the server's sentence under the field it is about.

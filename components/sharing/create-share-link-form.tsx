@@ -8,7 +8,7 @@ import { PlusIcon } from "@/components/ui/icons";
 import { Select } from "@/components/ui/select";
 import { splitServerError } from "@/lib/client/forms";
 import { useCreateShareLink } from "@/lib/client/sharing";
-import { AUDIENCES, type Audience } from "@/lib/validation/communication";
+import { AUDIENCES, type Audience } from "@/lib/validation/communication-kinds";
 import { AUDIENCE_LABELS, AUDIENCE_SHOWS } from "./audiences";
 import { expiresAtFor, type ExpiryChoice } from "./expiry";
 import { ExpiryPicker } from "./expiry-picker";

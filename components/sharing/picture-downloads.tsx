@@ -6,7 +6,7 @@ import {
   type PictureQuery,
   type PictureSource,
 } from "@/lib/client/pictures";
-import { PICTURE_FORMATS } from "@/lib/validation/pictures";
+import { PICTURE_FORMATS } from "@/lib/validation/picture-kinds";
 
 /**
  * The four downloads of one audience's timeline: plain links, so the browser saves the file.

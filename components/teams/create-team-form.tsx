@@ -6,9 +6,10 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { useValidatedForm } from "@/lib/client/forms";
+import { blankFields, useValidatedForm } from "@/lib/client/forms";
 import { useCreateTeam } from "@/lib/client/teams";
-import { createTeamSchema } from "@/lib/validation/teams";
+
+const checkTeam = (values: { name: string }) => blankFields(values, { name: "Team name" });
 
 /** Creates a team (the user becomes its owner) and opens it. */
 export function CreateTeamForm({ autoFocus = false }: { autoFocus?: boolean }) {
@@ -16,7 +17,7 @@ export function CreateTeamForm({ autoFocus = false }: { autoFocus?: boolean }) {
   const [name, setName] = useState("");
   const inputRef = useRef<HTMLInputElement>(null);
   const createTeam = useCreateTeam();
-  const form = useValidatedForm(createTeamSchema, createTeam, ["name"]);
+  const form = useValidatedForm(checkTeam, createTeam, ["name"]);
   const busy = form.pending || createTeam.isSuccess;
 
   // "Create a team" in the team menu links here with #create-team: put the cursor in the field.

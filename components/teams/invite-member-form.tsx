@@ -8,19 +8,20 @@ import { CopyField } from "@/components/ui/copy-field";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { LocalDate } from "@/components/ui/local-date";
-import { useValidatedForm } from "@/lib/client/forms";
+import { blankFields, useValidatedForm } from "@/lib/client/forms";
 import { useCreateInvitation, useInvitations } from "@/lib/client/invitations";
 import { ROLE_INFO } from "@/lib/validation/roles";
 import type { Role } from "@/lib/validation/common";
-import { createInvitationSchema } from "@/lib/validation/teams";
 import { RolePicker } from "./role-picker";
+
+const checkInvitation = (values: { email: string }) => blankFields(values, { email: "Email" });
 
 /** Owners invite by email and role; the accept link is shown once, to copy and send. */
 export function InviteMemberForm({ teamId, teamName }: { teamId: string; teamName: string }) {
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>("editor");
   const invite = useCreateInvitation(teamId);
-  const form = useValidatedForm(createInvitationSchema, invite, ["email", "role"], { 409: "email" });
+  const form = useValidatedForm(checkInvitation, invite, ["email", "role"], { 409: "email" });
   const { data: pending = [] } = useInvitations(teamId);
   // Once the new invitation is withdrawn its link is useless: stop showing it.
   const created =

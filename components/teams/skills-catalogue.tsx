@@ -7,16 +7,17 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { PlusIcon, TagIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
-import { useValidatedForm } from "@/lib/client/forms";
+import { blankFields, useValidatedForm } from "@/lib/client/forms";
 import { useCreateSkill, useSkills } from "@/lib/client/skills";
-import { createSkillSchema } from "@/lib/validation/teams";
+
+const checkSkill = (values: { name: string }) => blankFields(values, { name: "Skill name" });
 
 /** The skills roadmap items ask for (hours per skill) and staffing plans count people in. */
 export function SkillsCatalogue({ teamId, canAdd }: { teamId: string; canAdd: boolean }) {
   const { data: skills = [] } = useSkills(teamId);
   const [name, setName] = useState("");
   const create = useCreateSkill(teamId);
-  const form = useValidatedForm(createSkillSchema, create, ["name"], { 409: "name" });
+  const form = useValidatedForm(checkSkill, create, ["name"], { 409: "name" });
 
   return (
     <Card aria-labelledby="skills-title">

@@ -7,10 +7,9 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardFooter, CardHeader } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { validate, type FieldErrors } from "@/lib/client/forms";
+import { blankFields, type FieldErrors } from "@/lib/client/forms";
 import { useRenameTeam } from "@/lib/client/teams";
 import type { Team } from "@/lib/validation/teams";
-import { updateTeamSchema } from "@/lib/validation/teams";
 
 /**
  * The team's name. Owners rename it with If-Match on the version they read; if someone else
@@ -29,13 +28,14 @@ export function TeamNameCard({ team, canManage }: { team: Team; canManage: boole
   function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!dirty || rename.isPending) return;
-    const result = validate(updateTeamSchema, { name });
-    if (!result.ok) {
-      setErrors(result.errors);
+    // Blank is caught here; the server checks the rest and its 400 shows under the field.
+    const problems = blankFields({ name }, { name: "Team name" });
+    if (problems.name) {
+      setErrors(problems);
       return;
     }
     setErrors({});
-    rename.mutate({ name: result.data.name, version: team.version }, { onSuccess: () => router.refresh() });
+    rename.mutate({ name: name.trim(), version: team.version }, { onSuccess: () => router.refresh() });
   }
 
   return (

@@ -11,7 +11,7 @@ import {
   pictureHref,
 } from "@/lib/client/pictures";
 import type { Zoom } from "@/lib/planning/timeline-layout";
-import { PICTURE_FORMATS, type PictureScale } from "@/lib/validation/pictures";
+import { PICTURE_FORMATS, type PictureScale } from "@/lib/validation/picture-kinds";
 import { TimelineBoardContext } from "./auto-schedule-menu";
 import { showToast } from "@/components/ui/toasts";
 

@@ -5,14 +5,14 @@ import {
   type InfiniteData,
   type QueryClient,
 } from "@tanstack/react-query";
-import {
-  commentSchema,
-  type Comment,
-  type CommentThread,
-  type CreateCommentInput,
-  type UpdateCommentInput,
+import type {
+  Comment,
+  CommentThread,
+  CreateCommentInput,
+  UpdateCommentInput,
 } from "@/lib/validation/collaboration";
 import { collaboration as endpoints } from "@/lib/validation/routes";
+import { currentOf } from "./conflicts";
 import { ApiError, callEndpoint, type EndpointResponse } from "./api";
 import { queryKeys } from "./query-keys";
 
@@ -85,10 +85,7 @@ function addCachedComment(queryClient: QueryClient, comment: Comment) {
 /** The comment as it is now, from a 412's `current` (sent bare or as {comment}). */
 export function currentCommentOf(error: unknown): Comment | null {
   if (!(error instanceof ApiError) || error.status !== 412) return null;
-  const bare = commentSchema.safeParse(error.current);
-  if (bare.success) return bare.data;
-  const wrapped = commentSchema.safeParse((error.current as { comment?: unknown } | undefined)?.comment);
-  return wrapped.success ? wrapped.data : null;
+  return currentOf<Comment>(error, "comment", { id: "string", version: "number", body: "string" });
 }
 
 /**

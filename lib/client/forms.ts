@@ -60,12 +60,34 @@ function focusFirstInvalid(form: HTMLFormElement) {
 }
 
 /**
- * A form backed by a TanStack mutation: validates with the schema before sending, then shows the
- * server's answer as field errors or a form-level message.
+ * Checks a form makes before sending: the problems per field (none: send). Plain code, not the API's
+ * zod schemas (which would put zod and the contract in the page's JavaScript): the server checks
+ * everything again and its 400 details land under the same fields, so a form needs only the rules
+ * the server cannot see (a confirmation field, today's date) and whatever spares a round trip.
  */
-export function useValidatedForm<S extends z.ZodType, TResult>(
-  schema: S,
-  mutation: UseMutationResult<TResult, Error, z.output<S>>,
+export type FormCheck<TInput> = (values: TInput) => FieldErrors;
+
+/** `${label} must not be empty.` (the API's words) for each listed field that is blank. */
+export function blankFields<TInput extends Record<string, unknown>>(
+  values: TInput,
+  labels: Partial<Record<keyof TInput & string, string>>,
+): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const [field, label] of Object.entries(labels) as [string, string][]) {
+    const value = values[field];
+    if (value === undefined || value === null || (typeof value === "string" && value.trim() === ""))
+      errors[field] = `${label} must not be empty.`;
+  }
+  return errors;
+}
+
+/**
+ * A form backed by a TanStack mutation: runs its client checks (if any) before sending, then shows
+ * the server's answer as field errors or a form-level message.
+ */
+export function useValidatedForm<TInput, TResult>(
+  check: FormCheck<TInput> | null,
+  mutation: UseMutationResult<TResult, Error, TInput>,
   fields: readonly string[],
   fieldForStatus?: Partial<Record<number, string>>,
 ) {
@@ -76,24 +98,24 @@ export function useValidatedForm<S extends z.ZodType, TResult>(
 
   function submit(
     event: FormEvent<HTMLFormElement>,
-    values: unknown,
-    options?: { onSuccess?: (result: TResult, input: z.output<S>) => void },
+    values: TInput,
+    options?: { onSuccess?: (result: TResult, input: TInput) => void },
   ) {
     event.preventDefault();
     if (mutation.isPending) return;
     const form = event.currentTarget;
-    const result = validate(schema, values);
-    if (!result.ok) {
+    const problems = check?.(values) ?? {};
+    if (Object.values(problems).some(Boolean)) {
       mutation.reset();
-      setClientErrors(result.errors);
+      setClientErrors(problems);
       focusFirstInvalid(form);
       return;
     }
     setClientErrors(null);
     // mutateAsync rather than mutate(…, callbacks): the follow-up (often a navigation) must run
     // even if the form unmounts because the mutation changed the data it was showing.
-    mutation.mutateAsync(result.data).then(
-      (data) => options?.onSuccess?.(data, result.data),
+    mutation.mutateAsync(values).then(
+      (data) => options?.onSuccess?.(data, values),
       () => focusFirstInvalid(form),
     );
   }

@@ -1,4 +1,5 @@
-import { MAX_IMPORT_BYTES, type ImportResult } from "@/lib/validation/communication";
+import { MAX_IMPORT_BYTES } from "@/lib/validation/communication-kinds";
+import type { ImportResult } from "@/lib/validation/communication";
 import { ApiError, sendRequest } from "./api";
 
 export type { ImportResult };

@@ -1,12 +1,7 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { replanning as endpoints } from "@/lib/validation/routes";
-import {
-  phaseSchema,
-  type CreatePhaseInput,
-  type GateDecisionInput,
-  type Phase,
-  type UpdatePhaseInput,
-} from "@/lib/validation/phases";
+import type { CreatePhaseInput, GateDecisionInput, Phase, UpdatePhaseInput } from "@/lib/validation/phases";
+import { currentOf } from "./conflicts";
 import { ApiError, callEndpoint } from "./api";
 import { queryKeys } from "./query-keys";
 
@@ -25,9 +20,7 @@ export function usePhases(roadmapId: string) {
 /** The phase as it is now, from a 412 answer (sent bare or as {phase}). */
 export function currentPhaseOf(error: unknown): Phase | null {
   if (!(error instanceof ApiError) || error.status !== 412) return null;
-  const current = error.current as { phase?: unknown } | undefined;
-  const parsed = phaseSchema.safeParse(current?.phase ?? current);
-  return parsed.success ? parsed.data : null;
+  return currentOf<Phase>(error, "phase", { id: "string", version: "number", startDate: "string" });
 }
 
 /**

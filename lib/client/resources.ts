@@ -7,8 +7,6 @@ import {
 } from "@tanstack/react-query";
 import { resources as endpoints } from "@/lib/validation/routes";
 import {
-  riskSchema,
-  staffingSchema,
   type Capacity,
   type CreateRiskInput,
   type PutStaffingInput,
@@ -17,6 +15,7 @@ import {
   type UpdateRiskInput,
 } from "@/lib/validation/resources";
 import type { ForecastWithMethod as Forecast } from "@/lib/validation/learning";
+import { currentOf } from "./conflicts";
 import { ApiError, callEndpoint } from "./api";
 import { queryKeys } from "./query-keys";
 
@@ -128,23 +127,12 @@ function withRisk(risks: Risk[], risk: Risk): Risk[] {
 }
 
 /** A 412's `current`, sent bare or wrapped as `{[key]: ...}`, parsed with the resource's schema. */
-function currentOf<T>(
-  error: unknown,
-  schema: { safeParse: (v: unknown) => { success: boolean; data?: T } },
-  key: string,
-): T | null {
-  if (!(error instanceof ApiError) || error.status !== 412) return null;
-  const bare = schema.safeParse(error.current);
-  if (bare.success) return bare.data!;
-  const wrapped = schema.safeParse((error.current as Record<string, unknown> | undefined)?.[key]);
-  return wrapped.success ? wrapped.data! : null;
-}
-
 /** The staffing plan as it is now, from a 412 answer. */
 export const currentStaffingOf = (error: unknown) =>
-  currentOf<StaffingPlan>(error, staffingSchema, "staffing");
+  currentOf<StaffingPlan>(error, "staffing", { roadmapId: "string", version: "number", rows: "array" });
 /** The risk as it is now, from a 412 answer. */
-export const currentRiskOf = (error: unknown) => currentOf<Risk>(error, riskSchema, "risk");
+export const currentRiskOf = (error: unknown) =>
+  currentOf<Risk>(error, "risk", { id: "string", version: "number", title: "string" });
 
 // --- mutations -------------------------------------------------------------------------------------
 

@@ -1,14 +1,14 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import {
-  cadenceSchema,
-  type Cadence,
-  type CreateReviewInput,
-  type DiffResponse,
-  type PutCadenceInput,
-  type Review,
-  type Snapshot,
+import type {
+  Cadence,
+  CreateReviewInput,
+  DiffResponse,
+  PutCadenceInput,
+  Review,
+  Snapshot,
 } from "@/lib/validation/communication";
 import { communication as endpoints } from "@/lib/validation/routes";
+import { currentOf } from "./conflicts";
 import { ApiError, callEndpoint } from "./api";
 import { queryKeys } from "./query-keys";
 
@@ -80,9 +80,7 @@ function refreshReviews(queryClient: QueryClient, roadmapId: string) {
 /** The cadence as it is now, from a 412 answer (sent bare or as {cadence}). */
 export function currentCadenceOf(error: unknown): Cadence | null {
   if (!(error instanceof ApiError) || error.status !== 412) return null;
-  const current = error.current as { cadence?: unknown } | undefined;
-  const parsed = cadenceSchema.safeParse(current?.cadence ?? current);
-  return parsed.success ? parsed.data : null;
+  return currentOf<Cadence>(error, "cadence", { roadmapId: "string", version: "number", rules: "array" });
 }
 
 /**

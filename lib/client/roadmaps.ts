@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { timeline as endpoints } from "@/lib/validation/routes";
 import type { CreateRoadmapInput, Roadmap, UpdateRoadmapInput } from "@/lib/validation/roadmaps";
-import { HORIZON } from "@/lib/validation/roadmaps";
+import { HORIZON } from "@/lib/validation/roadmap-kinds";
 import { callEndpoint, type ApiError } from "./api";
 import { patchBoard, refreshSchedule } from "./timeline";
 

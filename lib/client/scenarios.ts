@@ -1,11 +1,7 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { replanning as endpoints } from "@/lib/validation/routes";
-import {
-  scenarioConflictSchema,
-  type Scenario,
-  type ScenarioComparison,
-  type ScenarioConflict,
-} from "@/lib/validation/phases";
+import type { Scenario, ScenarioComparison, ScenarioConflict } from "@/lib/validation/phases";
+import { listOf } from "./conflicts";
 import { ApiError, callEndpoint, type EndpointResponse } from "./api";
 import { queryKeys } from "./query-keys";
 
@@ -86,8 +82,13 @@ export function applyFailure(error: unknown): ApplyFailure {
   if (!(error instanceof ApiError)) return { kind: "other", message: "The scenario could not be applied." };
   if (error.status === 409 && error.code === "scenario_conflict") {
     const raw = (error.details as { conflicts?: unknown } | undefined)?.conflicts;
-    const parsed = scenarioConflictSchema.array().safeParse(raw);
-    return { kind: "conflicts", conflicts: parsed.success ? parsed.data : [], message: error.message };
+    const conflicts = listOf<ScenarioConflict>(raw, {
+      entity: "string",
+      id: "string",
+      title: "string",
+      field: "string",
+    });
+    return { kind: "conflicts", conflicts, message: error.message };
   }
   if (error.status === 412)
     return {

@@ -1,11 +1,9 @@
 import { z } from "zod";
-import { FEASIBILITY_VERDICTS, NOTIFICATION_KINDS } from "./collaboration-kinds";
+import { COMMENT_MAX_CHARS, FEASIBILITY_VERDICTS, NOTIFICATION_KINDS } from "./collaboration-kinds";
 import { idSchema, text } from "./common";
 import { itemSchema } from "./timeline";
 
 export * from "./collaboration-kinds";
-
-export const COMMENT_MAX_CHARS = 10_000;
 
 const feasibilitySchema = z.enum(FEASIBILITY_VERDICTS, {
   error: 'feasibility must be "feasible", "concerns" or "not_feasible".',

@@ -19,3 +19,6 @@ export type SnapshotKind = (typeof SNAPSHOT_KINDS)[number];
 
 export const EXPORT_FORMATS = ["json", "csv", "md", "ics"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** The largest roadmap file an import accepts. */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;

@@ -3,12 +3,9 @@ import { audienceSchema } from "./communication";
 import { EXPORT_FORMATS } from "./communication-kinds";
 import { isoDateSchema } from "./dates";
 
-/** The timeline drawn: a picture (SVG, PNG), a landscape PDF, or a PowerPoint deck. */
-export const PICTURE_FORMATS = ["svg", "png", "pdf", "pptx"] as const;
-export type PictureFormat = (typeof PICTURE_FORMATS)[number];
+import { PICTURE_FORMATS, PICTURE_SCALES, type PictureFormat, type PictureScale } from "./picture-kinds";
 
-export const PICTURE_SCALES = ["months", "quarters"] as const;
-export type PictureScale = (typeof PICTURE_SCALES)[number];
+export * from "./picture-kinds";
 
 export const PAPER_SIZES = ["a4", "letter", "a3"] as const;
 export type PaperSize = (typeof PAPER_SIZES)[number];

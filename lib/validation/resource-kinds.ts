@@ -4,3 +4,6 @@ export type RiskKind = (typeof RISK_KINDS)[number];
 
 export const RISK_STATUSES = ["open", "mitigating", "closed"] as const;
 export type RiskStatus = (typeof RISK_STATUSES)[number];
+
+/** Forecast runs when the caller does not say. */
+export const DEFAULT_FORECAST_RUNS = 5_000;

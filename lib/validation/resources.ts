@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { idSchema, text } from "./common";
-import { RISK_KINDS, RISK_STATUSES } from "./resource-kinds";
+import { DEFAULT_FORECAST_RUNS, RISK_KINDS, RISK_STATUSES } from "./resource-kinds";
 
 export * from "./resource-kinds";
 
@@ -12,7 +12,6 @@ export const quarterSchema = z
 export const MAX_HEADCOUNT = 1_000;
 export const MAX_HOURS_PER_WEEK = 80;
 export const MAX_FORECAST_RUNS = 100_000;
-export const DEFAULT_FORECAST_RUNS = 5_000;
 
 export const staffingRowSchema = z.strictObject({
   skillId: z.uuid("skillId must be a skill's id."),

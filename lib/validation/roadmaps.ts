@@ -2,8 +2,9 @@ import { z } from "zod";
 import { text } from "./common";
 import { isoDateSchema } from "./dates";
 
-export const ROADMAP_STATUSES = ["draft", "active", "archived"] as const;
-export const HORIZON = { min: 3, max: 36, recommendedMin: 12, recommendedMax: 18, default: 12 } as const;
+import { HORIZON, ROADMAP_STATUSES } from "./roadmap-kinds";
+
+export { HORIZON, ROADMAP_STATUSES };
 
 const description = z.string().trim().max(5000, "Description must be at most 5,000 characters.");
 

@@ -6,8 +6,6 @@ export const importQuerySchema = z.object({
   title: z.string().trim().min(1).max(200).optional(),
 });
 
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
-
 export const importSkipSchema = z.object({
   /** Where in the file: "line 12", "task 41", "items[3]". */
   where: z.string(),
