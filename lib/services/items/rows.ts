@@ -70,16 +70,18 @@ export function toItem(row: ItemRow, skillRows: SkillHours[]): Item {
 
 /** All live items of a roadmap with their skills, in two queries. */
 export async function loadItems(db: Database, roadmapId: string): Promise<Item[]> {
-  const rows = await db
-    .select()
-    .from(items)
-    .where(and(eq(items.roadmapId, roadmapId), isNull(items.deletedAt)))
-    .orderBy(asc(items.startDate), asc(items.createdAt));
-  const skillRows = await db
-    .select({ itemId: itemSkills.itemId, skillId: itemSkills.skillId, hours: itemSkills.hours })
-    .from(itemSkills)
-    .innerJoin(items, eq(items.id, itemSkills.itemId))
-    .where(and(eq(items.roadmapId, roadmapId), isNull(items.deletedAt)));
+  const [rows, skillRows] = await Promise.all([
+    db
+      .select()
+      .from(items)
+      .where(and(eq(items.roadmapId, roadmapId), isNull(items.deletedAt)))
+      .orderBy(asc(items.startDate), asc(items.createdAt)),
+    db
+      .select({ itemId: itemSkills.itemId, skillId: itemSkills.skillId, hours: itemSkills.hours })
+      .from(itemSkills)
+      .innerJoin(items, eq(items.id, itemSkills.itemId))
+      .where(and(eq(items.roadmapId, roadmapId), isNull(items.deletedAt))),
+  ]);
   const byItem = new Map<string, SkillHours[]>();
   for (const s of skillRows) {
     const list = byItem.get(s.itemId) ?? [];

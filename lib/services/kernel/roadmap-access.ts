@@ -47,24 +47,25 @@ export async function accessRoadmap(
 }
 
 /**
- * Where a live roadmap's change log stands and the actor's role in its team, in one query, with
- * accessRoadmap's answers for a deleted roadmap, a non-member or a role too low. A reader that
- * holds an answer for this sequence number and role (a cached board) needs nothing more.
+ * A live roadmap's row (its `seq`: where its change log stands) and the actor's role in its team,
+ * in one query, with accessRoadmap's answers for a deleted roadmap, a non-member or a role too
+ * low. A reader that holds an answer for this sequence number and role (a cached board) needs
+ * nothing more; one that does not loads the rest with the row.
  */
 export async function roadmapReadStamp(
   db: Database,
   actor: Actor,
   roadmapId: string,
   permission: Permission = "team.read",
-): Promise<{ seq: number; role: Role }> {
+): Promise<{ roadmap: RoadmapRow; seq: number; role: Role }> {
   const [row] = await db
-    .select({ seq: roadmaps.seq, role: memberships.role })
+    .select({ roadmap: roadmaps, role: memberships.role })
     .from(roadmaps)
     .leftJoin(memberships, and(eq(memberships.teamId, roadmaps.teamId), eq(memberships.userId, actor.userId)))
     .where(and(eq(roadmaps.id, roadmapId), isNull(roadmaps.deletedAt)))
     .limit(1);
   if (!row) throw notFound("roadmap");
-  return { seq: row.seq, role: checkRole(row.role, permission) };
+  return { roadmap: row.roadmap, seq: row.roadmap.seq, role: checkRole(row.role, permission) };
 }
 
 export interface RoadmapChange {

@@ -33,22 +33,36 @@ export type BoardContent = Omit<Board, "role">;
  * link's view): lanes, live items, their links and feedback counts.
  */
 export async function loadBoard(db: Database, roadmap: RoadmapRow): Promise<BoardContent> {
-  const [workstreams, items, feedbackByItem] = await Promise.all([
+  // Every query at once: the links are read beside the items and filtered by them afterwards.
+  const loadingItems = loadItems(db, roadmap.id);
+  const liveIds = loadingItems.then((list) => new Set(list.map((i) => i.id)));
+  const [workstreams, items, feedbackByItem, dependencies, itemIds] = await Promise.all([
     listWorkstreams(db, roadmap.id),
-    loadItems(db, roadmap.id),
+    loadingItems,
     loadFeedback(db, roadmap.id),
+    loadDependencies(db, roadmap.id, liveIds),
+    liveIds,
   ]);
-  const itemIds = new Set(items.map((i) => i.id));
-  const dependencies = await loadDependencies(db, roadmap.id, itemIds);
   const feedback = Object.fromEntries([...feedbackByItem].filter(([itemId]) => itemIds.has(itemId)));
   return { roadmap: toRoadmap(roadmap), seq: roadmap.seq, workstreams, items, dependencies, feedback };
 }
 
 /** The whole board of a roadmap: what the timeline draws, with every version for If-Match. */
 export async function getBoard(db: Database, actor: Actor, roadmapId: string): Promise<Board> {
-  const { roadmap, role } = await accessRoadmap(db, actor, roadmapId, "team.read");
-  const { roadmap: shown, seq, workstreams, items, dependencies, feedback } = await loadBoard(db, roadmap);
-  return { roadmap: shown, role, seq, workstreams, items, dependencies, feedback };
+  return boardFor(db, await accessRoadmap(db, actor, roadmapId, "team.read"));
+}
+
+/** The board for a reader whose access was checked just now (accessRoadmap, roadmapReadStamp). */
+export async function boardFor(db: Database, access: { roadmap: RoadmapRow; role: Role }): Promise<Board> {
+  const {
+    roadmap: shown,
+    seq,
+    workstreams,
+    items,
+    dependencies,
+    feedback,
+  } = await loadBoard(db, access.roadmap);
+  return { roadmap: shown, role: access.role, seq, workstreams, items, dependencies, feedback };
 }
 
 /**
@@ -80,15 +94,14 @@ export function scheduleOf(board: Pick<Board, "roadmap" | "items" | "dependencie
 }
 
 export async function getSchedule(db: Database, actor: Actor, roadmapId: string): Promise<Schedule> {
-  return (await getScheduleAt(db, actor, roadmapId)).schedule;
+  return (await scheduleFor(db, await accessRoadmap(db, actor, roadmapId, "team.read"))).schedule;
 }
 
-/** The schedule with the change-log position it reflects (what names it in a cache). */
-export async function getScheduleAt(
+/** The schedule for a reader whose access was checked just now, with its sequence number. */
+export async function scheduleFor(
   db: Database,
-  actor: Actor,
-  roadmapId: string,
+  access: { roadmap: RoadmapRow; role: Role },
 ): Promise<{ seq: number; schedule: Schedule }> {
-  const board = await getBoard(db, actor, roadmapId);
+  const board = await boardFor(db, access);
   return { seq: board.seq, schedule: scheduleOf(board) };
 }

@@ -1,7 +1,7 @@
 import { answerCache } from "@/lib/server/cached-answer";
 import { route } from "@/lib/server/route";
 import { roadmapReadStamp } from "@/lib/services/kernel/roadmap-access";
-import { getBoard } from "@/lib/services/roadmaps/board";
+import { boardFor } from "@/lib/services/roadmaps/board";
 import { deleteRoadmap } from "@/lib/services/roadmaps/delete";
 import { updateRoadmap } from "@/lib/services/roadmaps/update";
 import { timeline } from "@/lib/validation/endpoints";
@@ -9,14 +9,14 @@ import { timeline } from "@/lib/validation/endpoints";
 // The board differs by the reader's role (it names it): named by sequence number and role. Access
 // is checked on every request (roadmapReadStamp) before the cache is consulted.
 export const GET = route(timeline.getBoard, async ({ req, db, actor, params }) => {
-  const { seq, role } = await roadmapReadStamp(db, actor, params.roadmapId);
+  const access = await roadmapReadStamp(db, actor, params.roadmapId);
   return answerCache().answer(
     req,
     timeline.getBoard,
     `board:${params.roadmapId}`,
-    `b${seq}-${role}`,
+    `b${access.seq}-${access.role}`,
     async () => {
-      const board = await getBoard(db, actor, params.roadmapId);
+      const board = await boardFor(db, access);
       return { tag: `b${board.seq}-${board.role}`, body: board };
     },
   );
