@@ -21,6 +21,11 @@ const DEFAULTS = {
   SIGNIN_EMAIL_FAILURES: { max: 10, windowSeconds: 900 },
   /** Wrong current passwords on a password change, per account. */
   PASSWORD_CHANGE_FAILURES: { max: 5, windowSeconds: 900 },
+  /** Reset emails asked for one address (whether or not it has an account), and per client. */
+  RESET_EMAIL: { max: 5, windowSeconds: 3600 },
+  RESET_IP: { max: 30, windowSeconds: 600 },
+  /** Reset tokens tried per client address (guessing is hopeless; this keeps it cheap). */
+  RESET_CONFIRM_IP: { max: 30, windowSeconds: 600 },
 } satisfies Record<string, Limit>;
 
 export type LimitName = keyof typeof DEFAULTS;

@@ -69,3 +69,16 @@ export type WebhookAttemptOutcome = (typeof WEBHOOK_ATTEMPT_OUTCOMES)[number];
 /** Why a webhook stopped receiving events. */
 export const WEBHOOK_DISABLED_REASONS = ["owner", "failing"] as const;
 export type WebhookDisabledReason = (typeof WEBHOOK_DISABLED_REASONS)[number];
+
+/** Each kind of email in words, for settings and the unsubscribe page ("no more … emails"). */
+export const EMAIL_KIND_LABELS: Record<EmailKind, string> = {
+  invitation: "invitation",
+  passwordReset: "password reset",
+  mention: "mention",
+  reply: "reply",
+  ownedItemChanged: "item change",
+  reviewReminder: "review reminder",
+  feedbackRound: "feedback round",
+  digest: "digest",
+  webhookDisabled: "webhook alert",
+};

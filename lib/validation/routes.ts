@@ -55,6 +55,21 @@ export const communication: Routes<typeof endpoints.communication> = {
   revokeShareLink: { method: "DELETE", path: "/api/share-links/{shareLinkId}" },
 };
 
+export const delivery: Routes<typeof endpoints.delivery> = {
+  confirmPasswordReset: { method: "POST", path: "/api/password-reset/confirm" },
+  createWebhook: { method: "POST", path: "/api/teams/{teamId}/webhooks" },
+  deleteWebhook: { method: "DELETE", path: "/api/webhooks/{webhookId}" },
+  getNotificationSettings: { method: "GET", path: "/api/account/notification-settings" },
+  listOutbox: { method: "GET", path: "/api/teams/{teamId}/outbox" },
+  listWebhookDeliveries: { method: "GET", path: "/api/webhooks/{webhookId}/deliveries" },
+  listWebhooks: { method: "GET", path: "/api/teams/{teamId}/webhooks" },
+  requestPasswordReset: { method: "POST", path: "/api/password-reset" },
+  sendWebhookTest: { method: "POST", path: "/api/webhooks/{webhookId}/test" },
+  unsubscribe: { method: "POST", path: "/api/unsubscribe" },
+  updateNotificationSettings: { method: "PUT", path: "/api/account/notification-settings" },
+  updateWebhook: { method: "PATCH", path: "/api/webhooks/{webhookId}" },
+};
+
 export const learning: Routes<typeof endpoints.learning> = {
   createTimeEntry: { method: "POST", path: "/api/items/{itemId}/time-entries" },
   deleteTimeEntry: { method: "DELETE", path: "/api/time-entries/{timeEntryId}" },

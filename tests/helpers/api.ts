@@ -40,6 +40,7 @@ import * as roadmapStaffingRoute from "@/app/api/roadmaps/[roadmapId]/staffing/r
 import * as riskRestoreRoute from "@/app/api/risks/[riskId]/restore/route";
 import * as riskRoute from "@/app/api/risks/[riskId]/route";
 import { dashboardsRoutes } from "./routes/dashboards";
+import { deliveryRoutes } from "./routes/delivery";
 import { feedbackRoutes } from "./routes/feedback";
 import { learningRoutes } from "./routes/learning";
 import { picturesRoutes } from "./routes/pictures";
@@ -129,6 +130,8 @@ export const ROUTES = {
   ...learningRoutes,
   // Phases and replanning
   ...replanningRoutes,
+  // Email, webhooks, reminders
+  ...deliveryRoutes,
 } satisfies Record<string, RouteHandler>;
 
 export type RouteKey = keyof typeof ROUTES;

@@ -3,6 +3,7 @@ import type { Database } from "@/db/types";
 import { comments, items, memberships, notifications, roadmaps, users } from "@/db/schema";
 import { excerptOf } from "@/lib/collaboration/excerpt";
 import { publish, userTopic } from "@/lib/services/kernel/live-events";
+import { queueCommentMail } from "@/lib/services/mail/comment-mail";
 import type { Notification } from "@/lib/validation/collaboration";
 import type { Actor } from "@/lib/services/kernel/actor";
 import {
@@ -56,10 +57,15 @@ export async function notifyAboutComment(
   );
   const { body, ...where } = comment;
   const base = { ...where, actorId: actor.userId, data: { excerpt: excerptOf(body) } };
-  await deliver(tx, [
-    ...[...mentioned].map((userId) => ({ ...base, userId, kind: "mention" as const })),
-    ...[...replied].map((userId) => ({ ...base, userId, kind: "reply" as const })),
-  ]);
+  const recipientsByKind = [
+    ...[...mentioned].map((userId) => ({ userId, kind: "mention" as const })),
+    ...[...replied].map((userId) => ({ userId, kind: "reply" as const })),
+  ];
+  await deliver(
+    tx,
+    recipientsByKind.map((r) => ({ ...base, ...r })),
+  );
+  await queueCommentMail(tx, { ...comment, actorId: actor.userId }, recipientsByKind);
 }
 
 const COALESCE_WINDOW = sql`interval '1 hour'`;

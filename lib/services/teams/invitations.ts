@@ -8,6 +8,9 @@ import { recordActivity } from "@/lib/services/kernel/activity";
 import { requirePermission } from "@/lib/services/kernel/authorization";
 import { AppError, notFound } from "@/lib/services/kernel/errors";
 import { hashSecret, newSecret } from "@/lib/services/kernel/secrets";
+import { appOrigin } from "@/lib/services/kernel/app-origin";
+import { invitationEmail } from "@/lib/services/mail/messages";
+import { queueEmail } from "@/lib/services/mail/outbox";
 
 export const INVITATION_LIFETIME_DAYS = 7;
 
@@ -62,7 +65,33 @@ export async function createInvitation(
       action: "created",
       changes: { email: row.email, role: row.role },
     });
+    await mailInvitation(tx, row, token);
     return { invitation: toInvitation(row), token };
+  });
+}
+
+/** The invitee gets the link by email too (the inviter still sees it once, to pass on by hand). */
+async function mailInvitation(tx: Database, row: typeof invitations.$inferSelect, token: string) {
+  const [facts] = await tx
+    .select({ teamName: teams.name, inviterName: users.name })
+    .from(teams)
+    .innerJoin(users, eq(users.id, row.invitedBy!))
+    .where(eq(teams.id, row.teamId))
+    .limit(1);
+  const email = invitationEmail({
+    teamName: facts?.teamName ?? "a team",
+    inviterName: facts?.inviterName ?? "Someone",
+    role: row.role,
+    acceptUrl: `${appOrigin()}/invite/${token}`,
+    expiresAt: row.expiresAt,
+  });
+  await queueEmail(tx, {
+    ...email,
+    kind: "invitation",
+    to: row.email,
+    userId: null,
+    teamId: row.teamId,
+    dedupeKey: `invitation:${row.id}`,
   });
 }
 

@@ -2,6 +2,7 @@ import type { Endpoint } from "../endpoint";
 import * as accounts from "./accounts";
 import * as collaboration from "./collaboration";
 import * as communication from "./communication";
+import * as delivery from "./delivery";
 import * as learning from "./learning";
 import * as meta from "./meta";
 import * as pictures from "./pictures";
@@ -14,6 +15,7 @@ export {
   accounts,
   collaboration,
   communication,
+  delivery,
   learning,
   meta,
   pictures,
@@ -46,5 +48,12 @@ export const allEndpoints: Endpoint[] = [
   replanning.compareScenario,
   replanning.applyScenario,
   replanning.discardScenario,
+  // #17 in progress: operations join as their routes land.
+  delivery.getNotificationSettings,
+  delivery.updateNotificationSettings,
+  delivery.requestPasswordReset,
+  delivery.confirmPasswordReset,
+  delivery.listOutbox,
+  delivery.unsubscribe,
   ...Object.values(meta),
 ] as Endpoint[];

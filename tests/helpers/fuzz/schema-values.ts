@@ -128,6 +128,7 @@ function validString(node: SchemaNode): fc.Arbitrary<FuzzValue> {
   }
   if (name === "email" || schema.format === "email")
     return fc.nat(1_000_000).map((n) => `fuzz-${n}@example.test`);
+  if (name === "timeZone") return fc.constantFrom("UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata");
   if (name === "quarter") return fc.constantFrom("2027-Q1", "2027-Q2", "2027-Q3", "2027-Q4", "2028-Q1");
   if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern));
   const min = schema.minLength ?? 0;

@@ -1,0 +1,47 @@
+import PgBoss from "pg-boss";
+import type { DatabaseHandle } from "@/db/client";
+import { JOB_QUEUES, pgliteExecutor } from "@/db/job-queue";
+import { deliverOutboxMessage, type SendMail } from "@/lib/services/mail/deliver";
+
+export interface JobRunnerOptions {
+  send: SendMail;
+  /** How often an idle worker looks for jobs (pg-boss polls; at least 0.5 s). */
+  pollingIntervalSeconds?: number;
+}
+
+export interface JobRunner {
+  boss: PgBoss;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts pg-boss's workers on this instance: it fetches jobs with SKIP LOCKED, so any number of
+ * instances share the queues and each job runs on one of them at a time; cron schedules are
+ * kept once for all. On PostgreSQL pg-boss opens its own small pool (the database URL); on the
+ * embedded database it shares the app's single PGlite connection.
+ */
+export async function startJobRunner(handle: DatabaseHandle, options: JobRunnerOptions): Promise<JobRunner> {
+  const connection =
+    handle.kind === "pglite"
+      ? { db: pgliteExecutor(handle.pglite!) }
+      : { connectionString: handle.url, max: 3 };
+  const boss = new PgBoss({ ...connection, migrate: false, supervise: true, schedule: true });
+  boss.on("error", (error) => console.error("[jobs]", error));
+  await boss.start();
+  const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
+  await boss.work<{ outboxId: string }>(
+    JOB_QUEUES.sendEmail,
+    { pollingIntervalSeconds, includeMetadata: true, batchSize: 1 },
+    async ([job]) => {
+      await deliverOutboxMessage(handle.db, job.data.outboxId, {
+        send: options.send,
+        lastAttempt: job.retryCount >= job.retryLimit,
+      });
+    },
+  );
+  return {
+    boss,
+    // Active jobs finish first (graceful); what is left is fetched again by another instance.
+    stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
+  };
+}
