@@ -10,9 +10,8 @@ import { TextLink } from "@/components/ui/text-link";
 import { useNumberText } from "@/components/resources/numbers";
 import { useDeletePhase, type Phase } from "@/lib/client/phases";
 import type { Capacity } from "@/lib/client/resources";
-import { DecisionDialog } from "./decision-dialog";
+import { DecisionDialog, PhaseFormDialog } from "./lazy-dialogs";
 import { DECISION_LABEL, GateStatus, ReplanningMark } from "./gate-status";
-import { PhaseFormDialog } from "./phase-form-dialog";
 
 function PhaseHours({ hours }: { hours: Capacity["byPhase"][number] }) {
   const num = useNumberText();

@@ -13,7 +13,7 @@ import { usePhases, type Phase } from "@/lib/client/phases";
 import { useCapacity } from "@/lib/client/resources";
 import { useBoard } from "@/lib/client/timeline";
 import { addDays, addMonths, horizonEnd } from "@/lib/planning/calendar";
-import { PhaseFormDialog } from "./phase-form-dialog";
+import { PhaseFormDialog } from "./lazy-dialogs";
 import { PhaseRow } from "./phase-row";
 
 /** A new phase starts the day after the last one ends (or with the roadmap) and lasts three months. */

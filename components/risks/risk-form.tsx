@@ -8,9 +8,9 @@ import { ChoiceField } from "@/components/ui/choice-field";
 import { Field } from "@/components/ui/field";
 import { TrashIcon } from "@/components/ui/icons";
 import { Input, Textarea } from "@/components/ui/input";
-import { validate, type FieldErrors } from "@/lib/client/forms";
+import { blankFields, type FieldErrors } from "@/lib/client/forms";
 import { needsContingency, useCreateRisk, useUpdateRisk, type Risk } from "@/lib/client/resources";
-import { RISK_KINDS, RISK_STATUSES, createRiskSchema, updateRiskSchema } from "@/lib/validation/resources";
+import { RISK_KINDS, RISK_STATUSES } from "@/lib/validation/resource-kinds";
 import type { Member } from "@/lib/validation/teams";
 import type { Item } from "@/lib/validation/timeline";
 import { LinkedItemsPicker } from "./linked-items-picker";
@@ -79,24 +79,27 @@ export function RiskForm({
   function save(form: HTMLFormElement, version: number) {
     if (mutation.isPending) return;
     const input = inputFromValues(values);
+    // A blank title and a delay that is not a number are caught here (NaN would be sent as null);
+    // the server checks everything and its 400 details show under the fields.
+    const problems = {
+      ...blankFields(input, { title: "Title" }),
+      ...(Number.isNaN(input.delayDays) && { delayDays: "delayDays must be a number of working days." }),
+    };
+    if (Object.keys(problems).length > 0) return invalid(form, problems);
     if (!risk) {
-      const result = validate(createRiskSchema, input);
-      if (!result.ok) return invalid(form, result.errors);
       setClientErrors(null);
-      create.mutate(result.data, {
+      create.mutate(input, {
         onSuccess: (created) => onSaved(created, true),
         onError: () => focusFirstInvalid(form),
       });
       return;
     }
     const patch = patchFrom(input, risk);
-    const result = validate(updateRiskSchema, patch);
-    if (!result.ok) return invalid(form, result.errors);
     setClientErrors(null);
-    if (Object.keys(result.data).length === 0 && version === risk.version) return onClose();
+    if (Object.keys(patch).length === 0 && version === risk.version) return onClose();
     setBaseVersion(version);
     update.mutate(
-      { riskId: risk.id, version, patch: result.data },
+      { riskId: risk.id, version, patch },
       { onSuccess: (saved) => onSaved(saved, false), onError: () => focusFirstInvalid(form) },
     );
   }
