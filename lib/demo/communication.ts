@@ -5,7 +5,7 @@ import { loadRoadmapDocument } from "@/lib/services/roadmaps/document";
 import type { RoadmapDocument } from "@/lib/validation/roadmap-document";
 import type { Database } from "@/db/types";
 import { feedbackResponses, feedbackRounds, reviewCadences, reviews, roadmaps, snapshots } from "@/db/schema";
-import { packDocument } from "@/lib/services/snapshots/packed";
+import { packDocument, packedValue } from "@/lib/services/snapshots/packed";
 
 type RoadmapRow = typeof roadmaps.$inferSelect;
 
@@ -89,7 +89,7 @@ export async function seedCommunication(tx: Database, ctx: SeedContext) {
         roadmapId: roadmap.id,
         label,
         kind: "review",
-        packed: await packDocument({ ...r.document, exportedAt: at.toISOString() }),
+        packed: packedValue(await packDocument({ ...r.document, exportedAt: at.toISOString() })),
         itemCount: r.document.items.length,
         seq: roadmap.seq,
         createdBy: r.by,
@@ -114,7 +114,7 @@ export async function seedCommunication(tx: Database, ctx: SeedContext) {
       roadmapId: roadmap.id,
       label: "Feedback: confidence in the launch dates",
       kind: "feedback",
-      packed: await packDocument(now),
+      packed: packedValue(await packDocument(now)),
       itemCount: now.items.length,
       seq: roadmap.seq,
       createdBy: owner.id,

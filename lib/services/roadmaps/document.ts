@@ -6,8 +6,8 @@ import {
   ROADMAP_DOCUMENT_VERSION,
   type RoadmapDocument,
 } from "@/lib/validation/roadmap-document";
-import { loadDependencies } from "@/lib/services/dependencies/edges";
-import { loadItems, plainItemFields } from "@/lib/services/items/rows";
+import { loadDependenciesInOneRead, loadItemsInOneRead } from "@/lib/services/items/one-read";
+import { plainItemFields } from "@/lib/services/items/rows";
 import { loadPeople } from "@/lib/services/teams/people";
 import { loadPhases } from "@/lib/services/phases/rows";
 import { loadRisks, plainRiskFields } from "@/lib/services/risks/rows";
@@ -17,8 +17,8 @@ import { loadStaffing } from "@/lib/services/staffing/staffing";
 import { listWorkstreams } from "@/lib/services/workstreams/workstreams";
 
 /**
- * The live items and links a caller has just read under the roadmap lock (loadItems and
- * loadDependencies): handed over, they are not read twice.
+ * The live items and links a caller has just read under the roadmap lock (loadItemsInOneRead and
+ * loadDependenciesInOneRead, or their row-by-row twins): handed over, they are not read twice.
  */
 export interface LoadedPlan {
   items: Item[];
@@ -38,14 +38,14 @@ export async function loadRoadmapDocument(
 ): Promise<RoadmapDocument> {
   const [workstreams, items, risks, staffing, skillRows, phases] = await Promise.all([
     listWorkstreams(db, roadmap.id),
-    loaded?.items ?? loadItems(db, roadmap.id),
+    loaded?.items ?? loadItemsInOneRead(db, roadmap.id),
     loadRisks(db, roadmap.id),
     loadStaffing(db, roadmap),
     db.select({ id: skills.id, name: skills.name }).from(skills).where(eq(skills.teamId, roadmap.teamId)),
     loadPhases(db, roadmap.id),
   ]);
   const itemIds = new Set(items.map((i) => i.id));
-  const dependencies = loaded?.dependencies ?? (await loadDependencies(db, roadmap.id, itemIds));
+  const dependencies = loaded?.dependencies ?? (await loadDependenciesInOneRead(db, roadmap.id, itemIds));
   const people = await loadPeople(db, [...items.map((i) => i.ownerId), ...risks.map((r) => r.ownerId)]);
   const skillName = new Map(skillRows.map((s) => [s.id, s.name]));
   const emailOf = (id: string | null) => (id ? (people.get(id)?.email ?? null) : null);

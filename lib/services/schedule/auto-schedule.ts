@@ -5,13 +5,12 @@ import { autoSchedule, type AutoScheduleMove } from "@/lib/planning/auto-schedul
 import { CycleError } from "@/lib/planning/graph";
 import type { AutoScheduleInput, AutoScheduleResult } from "@/lib/validation/phases";
 import type { Actor } from "@/lib/services/kernel/actor";
-import { loadDependencies } from "@/lib/services/dependencies/edges";
 import { AppError, notFound, versionMismatch } from "@/lib/services/kernel/errors";
 import { writeItemDates } from "@/lib/services/items/bulk-dates";
-import { loadItems } from "@/lib/services/items/rows";
+import { loadDependenciesInOneRead, loadItemsInOneRead } from "@/lib/services/items/one-read";
 import { accessRoadmap, recordRoadmapChange, type RoadmapRow } from "@/lib/services/kernel/roadmap-access";
 import { toRoadmap } from "@/lib/services/roadmaps/rows";
-import { storedDocument } from "@/lib/services/snapshots/packed";
+import { packedAsBase64, storedDocument } from "@/lib/services/snapshots/packed";
 import { takeSnapshot } from "@/lib/services/snapshots/take";
 
 /** One roadmap change for the whole run (a roadmap event makes open pages reload the board). */
@@ -46,7 +45,7 @@ export async function runAutoSchedule(
     const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "roadmap.write", { lock: true });
     if (ifMatch !== undefined && ifMatch !== roadmap.version)
       throw versionMismatch("roadmap", toRoadmap(roadmap));
-    const live = await loadItems(tx, roadmapId);
+    const live = await loadItemsInOneRead(tx, roadmapId);
     const ids = new Set(live.map((i) => i.id));
     const unknown = (input.itemIds ?? []).filter((id) => !ids.has(id));
     if (unknown.length > 0) {
@@ -54,7 +53,7 @@ export async function runAutoSchedule(
         details: { itemIds: unknown },
       });
     }
-    const dependencies = await loadDependencies(tx, roadmapId, ids);
+    const dependencies = await loadDependenciesInOneRead(tx, roadmapId, ids);
     let result: ReturnType<typeof autoSchedule>;
     try {
       result = autoSchedule({
@@ -106,7 +105,7 @@ export async function undoAutoSchedule(db: Database, actor: Actor, roadmapId: st
   return db.transaction(async (tx) => {
     const { roadmap } = await accessRoadmap(tx, actor, roadmapId, "roadmap.write", { lock: true });
     const [snapshot] = await tx
-      .select({ roadmapId: snapshots.roadmapId, document: snapshots.document, packed: snapshots.packed })
+      .select({ roadmapId: snapshots.roadmapId, document: snapshots.document, packed: packedAsBase64 })
       .from(snapshots)
       .where(eq(snapshots.id, snapshotId))
       .limit(1);
@@ -133,7 +132,7 @@ export async function undoAutoSchedule(db: Database, actor: Actor, roadmapId: st
       );
     }
     const moved = (run.changes as { autoSchedule: { moved: AutoScheduleMove[] } }).autoSchedule.moved;
-    const now = new Map((await loadItems(tx, roadmapId)).map((i) => [i.id, i]));
+    const now = new Map((await loadItemsInOneRead(tx, roadmapId)).map((i) => [i.id, i]));
     const before = new Map((await storedDocument(snapshot)).items.map((i) => [i.id, i]));
     const restored: { id: string; start: string; end: string }[] = [];
     const skipped: { id: string; reason: string }[] = [];

@@ -8,7 +8,7 @@ import type { Actor } from "@/lib/services/kernel/actor";
 import { notFound } from "@/lib/services/kernel/errors";
 import { loadPeople } from "@/lib/services/teams/people";
 import { accessRoadmap } from "@/lib/services/kernel/roadmap-access";
-import { storedDocument } from "./packed";
+import { packedAsBase64, storedDocument } from "./packed";
 import { snapshotMetaColumns, toSnapshot, type SnapshotMeta } from "./take";
 
 /** Snapshots as the API shows them (with their takers), in the given order. */
@@ -36,15 +36,20 @@ export async function findSnapshot(
   snapshotId: string,
 ): Promise<(SnapshotMeta & { document: RoadmapDocument; teamId: string; roadmapTitle: string }) | null> {
   const [row] = await db
-    .select({ snapshot: snapshots, teamId: roadmaps.teamId, roadmapTitle: roadmaps.title })
+    .select({
+      meta: snapshotMetaColumns,
+      document: snapshots.document,
+      packed: packedAsBase64,
+      teamId: roadmaps.teamId,
+      roadmapTitle: roadmaps.title,
+    })
     .from(snapshots)
     .innerJoin(roadmaps, eq(roadmaps.id, snapshots.roadmapId))
     .where(eq(snapshots.id, snapshotId))
     .limit(1);
   if (!row) return null;
-  const { document: _document, packed: _packed, ...meta } = row.snapshot;
-  const document = await storedDocument(row.snapshot);
-  return { ...meta, document, teamId: row.teamId, roadmapTitle: row.roadmapTitle };
+  const document = await storedDocument(row);
+  return { ...row.meta, document, teamId: row.teamId, roadmapTitle: row.roadmapTitle };
 }
 
 /** A snapshot's frozen document, whichever form it is stored in, without an access check; null if none. */
@@ -53,7 +58,7 @@ export async function readSnapshotDocument(
   snapshotId: string,
 ): Promise<RoadmapDocument | null> {
   const [row] = await db
-    .select({ document: snapshots.document, packed: snapshots.packed })
+    .select({ document: snapshots.document, packed: packedAsBase64 })
     .from(snapshots)
     .where(eq(snapshots.id, snapshotId))
     .limit(1);

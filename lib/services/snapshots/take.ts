@@ -6,7 +6,7 @@ import type { Snapshot, SnapshotKind } from "@/lib/validation/communication";
 import type { Actor } from "@/lib/services/kernel/actor";
 import { recordRoadmapChange, type RoadmapRow } from "@/lib/services/kernel/roadmap-access";
 import { loadRoadmapDocument, type LoadedPlan } from "@/lib/services/roadmaps/document";
-import { packDocument } from "./packed";
+import { packDocument, packedValue } from "./packed";
 
 export type SnapshotRow = typeof snapshots.$inferSelect;
 export type SnapshotMeta = Omit<SnapshotRow, "document" | "packed">;
@@ -47,7 +47,7 @@ export async function takeSnapshot(
       roadmapId: roadmap.id,
       label: options.label,
       kind: options.kind,
-      packed: await packDocument(document),
+      packed: packedValue(await packDocument(document)),
       itemCount: document.items.length,
       seq: roadmap.seq,
       createdBy: actor.userId,
