@@ -1,7 +1,7 @@
 "use client";
 
 import { UserAvatar } from "@/components/ui/avatar";
-import { KeyIcon, LogOutIcon, ShieldIcon } from "@/components/ui/icons";
+import { KeyIcon, LogOutIcon, MailIcon, ShieldIcon } from "@/components/ui/icons";
 import { Menu, MenuButtonItem, MenuLinkItem, MenuSeparator } from "@/components/ui/menu";
 import { SignOutForm, type SignOutAction } from "./sign-out-form";
 
@@ -36,6 +36,10 @@ export function UserMenu({
       <MenuLinkItem href="/account/security">
         <ShieldIcon className="size-4 text-muted" />
         Password and sessions
+      </MenuLinkItem>
+      <MenuLinkItem href="/account/notifications">
+        <MailIcon className="size-4 text-muted" />
+        Email notifications
       </MenuLinkItem>
       <MenuSeparator />
       <SignOutForm action={signOutAction}>

@@ -5,6 +5,7 @@ import { useTeam } from "@/lib/client/teams";
 import type { Role } from "@/lib/validation/common";
 import type { Team } from "@/lib/validation/teams";
 import { DeleteTeamCard } from "./delete-team-card";
+import { DeliveryLog } from "./delivery-log";
 import { SkillsCatalogue } from "./skills-catalogue";
 import { TeamNameCard } from "./team-name-card";
 
@@ -15,6 +16,7 @@ export function TeamSettings({ initial }: { initial: { team: Team; role: Role } 
     <div className="flex max-w-3xl flex-col gap-6">
       <TeamNameCard team={team} canManage={canManageTeam(role)} />
       <SkillsCatalogue teamId={team.id} canAdd={canAddSkills(role)} />
+      {canManageTeam(role) && <DeliveryLog teamId={team.id} />}
       {canManageTeam(role) && (
         <section aria-labelledby="danger-zone" className="mt-4 flex flex-col gap-3">
           <h2 id="danger-zone" className="text-sm font-semibold text-danger-700">

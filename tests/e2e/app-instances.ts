@@ -26,7 +26,12 @@ export interface AppInstance {
 }
 
 /** Starts the production build (`npm start`'s server, scripts/start.mjs) on a port, against `databaseUrl`; resolves once it answers. */
-export async function startInstance(port: number, databaseUrl: string): Promise<AppInstance> {
+export async function startInstance(
+  port: number,
+  databaseUrl: string,
+  /** More environment for this instance (SMTP_URL for a test mail server, ...). */
+  extraEnv: Record<string, string> = {},
+): Promise<AppInstance> {
   const base = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), "cairn-instance-"));
   const child: ChildProcess = spawn(
@@ -46,6 +51,7 @@ export async function startInstance(port: number, databaseUrl: string): Promise<
         DATABASE_URL: databaseUrl,
         CAIRN_DATA_DIR: dataDir,
         CAIRN_SEED_DEMO: "0",
+        ...extraEnv,
       },
     },
   );

@@ -30,6 +30,10 @@ export default async function SignInPage({
       }
       footer={
         <>
+          <TextLink href="/forgot-password">Forgot password?</TextLink>
+          <span className="mx-2" aria-hidden="true">
+            ·
+          </span>
           New to Cairn? <TextLink href={withCallback("/register", callbackPath)}>Create an account</TextLink>
         </>
       }

@@ -1,4 +1,5 @@
-import { renderToStaticMarkup } from "react-dom/server";
+import { createRequire } from "node:module";
+import path from "node:path";
 import type { EmailContent } from "@/db/schema";
 
 // The HTML part of every email: one narrow column, inline styles (mail clients drop <style>),
@@ -59,7 +60,7 @@ function Email({ content }: { content: EmailContent }) {
                           <a
                             href={content.action.url}
                             style={{
-                              backgroundColor: "#1d4ed8",
+                              backgroundColor: "#0f766e",
                               color: "#ffffff",
                               padding: "10px 18px",
                               borderRadius: "6px",
@@ -75,7 +76,7 @@ function Email({ content }: { content: EmailContent }) {
                         </p>
                         {content.unsubscribeUrl && (
                           <p style={{ ...text, color: "#4b5563", fontSize: "13px", margin: 0 }}>
-                            <a href={content.unsubscribeUrl} style={{ color: "#1d4ed8" }}>
+                            <a href={content.unsubscribeUrl} style={{ color: "#0f766e" }}>
                               Turn these emails off
                             </a>
                           </p>
@@ -91,6 +92,21 @@ function Email({ content }: { content: EmailContent }) {
       </body>
     </html>
   );
+}
+
+/**
+ * react-dom/server from node_modules, loaded when the first email is drawn: Next refuses the
+ * package in its server bundles (the worker starts from instrumentation, a React Server Components
+ * bundle), and these components use no hooks, so any React 19 renders their elements.
+ */
+let render: ((element: React.ReactElement) => string) | undefined;
+function renderToStaticMarkup(element: React.ReactElement): string {
+  render ??= (
+    createRequire(path.join(process.cwd(), "package.json"))(
+      "react-dom/server",
+    ) as typeof import("react-dom/server")
+  ).renderToStaticMarkup;
+  return render(element);
 }
 
 export function emailHtml(content: EmailContent): string {
