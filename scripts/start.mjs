@@ -49,7 +49,24 @@ const app = next({ dev, hostname: args.hostname ?? "localhost", port, httpServer
 await app.prepare();
 const handle = app.getRequestHandler();
 
+// Next drops Content-Encoding from a route handler's Response (and would compress the answer again).
+// An answer compressed once and cached (lib/server/cached-answer.ts) names its coding in
+// X-Cairn-Content-Encoding instead; here it becomes the real header, which also keeps Next's own
+// compression off that answer. The flag tells the app this server does so.
+globalThis[Symbol.for("cairn.server.passesContentEncoding")] = true;
+const CODING_HEADER = "x-cairn-content-encoding";
+function passContentEncoding(res) {
+  for (const method of ["setHeader", "appendHeader"]) {
+    const original = res[method];
+    res[method] = function (name, value) {
+      if (String(name).toLowerCase() !== CODING_HEADER) return original.call(this, name, value);
+      return original.call(this, "Content-Encoding", value);
+    };
+  }
+}
+
 server.on("request", (req, res) => {
+  passContentEncoding(res);
   peerStore.run(req.socket.remoteAddress, () =>
     handle(req, res).catch((error) => {
       console.error(`Failed to handle ${req.method} ${req.url}:`, error);

@@ -53,11 +53,12 @@ export class AnswerCache {
     const { key: stored, entry } = cached
       ? { key, entry: cached }
       : await this.loadShared(key, endpoint, name, load);
-    const coding = negotiateCoding(req.headers.get("accept-encoding"));
+    const coding = canSendCoded() ? negotiateCoding(req.headers.get("accept-encoding")) : "identity";
     const headers = headersFor(entry.etag);
     headers.set("content-type", "application/json");
     if (coding === "identity") return new Response(new Uint8Array(entry.identity), { headers });
     headers.set("content-encoding", coding);
+    headers.set("x-cairn-content-encoding", coding);
     return new Response(new Uint8Array(await this.coded(stored, entry, coding)), { headers });
   }
 
@@ -103,6 +104,18 @@ export class AnswerCache {
     }
     return pending;
   }
+}
+
+/**
+ * Whether a compressed body reaches the client with its Content-Encoding. Next drops that header
+ * from a route handler's Response, so inside Next only Cairn's server (scripts/start.mjs, which
+ * restores it from X-Cairn-Content-Encoding) can send one; elsewhere (`next start`) the answer goes
+ * out as JSON and Next compresses it per request. Outside Next (tests, scripts) the Response is used
+ * as it is.
+ */
+function canSendCoded(): boolean {
+  if (!process.env.NEXT_RUNTIME) return true;
+  return (globalThis as Record<symbol, unknown>)[Symbol.for("cairn.server.passesContentEncoding")] === true;
 }
 
 /** Answers are parsed against their response schema outside production, as route() does. */
