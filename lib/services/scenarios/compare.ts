@@ -16,8 +16,8 @@ export const COMPARE_FORECAST = { runs: 2_000, seed: 1 } as const;
 
 type DateAndP80 = { earlyDate: string; p80: string | null };
 
-/** Finish, key milestones (keyed by `idOf`) and hours short per skill of one roadmap. */
-async function figuresOf(db: Database, roadmap: RoadmapRow, idOf: (id: string) => string) {
+/** Finish, key milestones (by their ids in this roadmap) and hours short per skill of one roadmap. */
+async function figuresOf(db: Database, roadmap: RoadmapRow) {
   const [board, risks] = await Promise.all([loadBoard(db, roadmap), loadRisks(db, roadmap.id)]);
   const schedule = scheduleOf(board);
   const [forecast, capacity] = await Promise.all([
@@ -35,7 +35,7 @@ async function figuresOf(db: Database, roadmap: RoadmapRow, idOf: (id: string) =
   const milestones = new Map<string, { title: string } & DateAndP80>();
   for (const item of board.items) {
     if (item.kind !== "milestone" || !item.isKey || item.status === "cut") continue;
-    milestones.set(idOf(item.id), {
+    milestones.set(item.id, {
       title: item.title,
       earlyDate: projected.get(item.id) ?? item.endDate,
       p80: p80.get(item.id) ?? null,
@@ -68,12 +68,17 @@ export async function compareScenario(
 ): Promise<ScenarioComparison> {
   const scenario = await accessScenario(db, actor, scenarioId, "team.read");
   const { roadmap: base } = await accessRoadmap(db, actor, scenario.baseRoadmapId, "team.read");
-  const docs = await loadMergeDocuments(db, base, scenario);
-  const toBase = (id: string) => docs.toBase.get(id) ?? id;
-  const [before, after] = await Promise.all([
-    figuresOf(db, base, (id) => id),
-    figuresOf(db, scenario, toBase),
+  // All at once: the forecasts run in slices between the documents' and boards' reads.
+  const [docs, before, scenarioFigures] = await Promise.all([
+    loadMergeDocuments(db, base, scenario),
+    figuresOf(db, base),
+    figuresOf(db, scenario),
   ]);
+  const toBase = (id: string) => docs.toBase.get(id) ?? id;
+  const after = {
+    ...scenarioFigures,
+    milestones: new Map([...scenarioFigures.milestones].map(([id, m]) => [toBase(id), m])),
+  };
 
   const milestoneIds = [...new Set([...before.milestones.keys(), ...after.milestones.keys()])];
   const milestones = milestoneIds
