@@ -1,9 +1,11 @@
+import { createHmac } from "node:crypto";
 import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp";
 import { createDatabase, startInstance, type AppInstance } from "./app-instances";
 import { expect, expectAccessible, snapshot, test } from "./fixtures";
 
 // Its own instance (on PostgreSQL) sending through a real SMTP server this spec starts, so that the
 // email is read as a person would get it. E2E_RESET_PORT keeps parallel runs apart.
+const INSTANCE_SECRET = "password-reset-spec-secret-0123456789abcdef";
 const PORT = Number(process.env.E2E_RESET_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 100);
 
 test.describe("forgot password, by email", () => {
@@ -18,6 +20,7 @@ test.describe("forgot password, by email", () => {
     app = await startInstance(PORT, database.url, {
       SMTP_URL: smtp.url,
       MAIL_FROM: "Cairn <cairn@example.test>",
+      AUTH_SECRET: INSTANCE_SECRET,
     });
   });
 
@@ -122,5 +125,21 @@ test.describe("forgot password, by email", () => {
     await expect(page.getByText(/timeZone must be an IANA time zone/)).toBeVisible();
     await expectAccessible(page);
     await snapshot(page, testInfo, "notification-settings");
+
+    // The link at the foot of a reply email, opened in a browser: it asks, then turns replies off.
+    // Its token is HMAC-signed with the instance's AUTH_SECRET, as the server signs it.
+    const me = await (await page.request.get(`${app.base}/api/me`)).json();
+    const signed = createHmac("sha256", INSTANCE_SECRET)
+      .update(`cairn-unsubscribe:${me.user.id}:reply`)
+      .digest("base64url");
+    await page.goto(`${app.base}/unsubscribe?token=${encodeURIComponent(`${me.user.id}.reply.${signed}`)}`);
+    await expectAccessible(page);
+    await snapshot(page, testInfo, "unsubscribe");
+    await page.getByRole("button", { name: "Turn off reply emails" }).click();
+    await expect(page.getByText("You will get no more reply emails.")).toBeVisible();
+    const settings = await (await page.request.get(`${app.base}/api/account/notification-settings`)).json();
+    expect(settings.settings.email).toMatchObject({ reply: false, mention: false });
+    await page.goto(`${app.base}/unsubscribe?token=${encodeURIComponent(`${me.user.id}.reply.forged`)}`);
+    await expect(page.getByText("This link is not one Cairn sent.")).toBeVisible();
   });
 });
