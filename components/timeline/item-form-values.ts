@@ -1,11 +1,4 @@
-import type { FieldErrors } from "@/lib/client/forms";
-import { fieldErrorsFromIssues } from "@/lib/client/forms";
-import {
-  createItemSchema,
-  type CreateItemInput,
-  type Item,
-  type UpdateItemInput,
-} from "@/lib/validation/timeline";
+import type { CreateItemInput, Item, UpdateItemInput } from "@/lib/validation/timeline";
 
 /** The item panel's fields as typed (text for numbers and dates), so that nothing typed is lost. */
 export interface ItemFormValues {
@@ -137,15 +130,6 @@ export function differingFields(a: ItemFormValues, b: ItemFormValues): Array<key
   return (Object.keys(a) as Array<keyof ItemFormValues>).filter(
     (k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]),
   );
-}
-
-/** The same rules the API applies (createItemSchema), as messages keyed by field. */
-export function checkValues(
-  values: ItemFormValues,
-): { ok: true; input: CreateItemInput } | { ok: false; errors: FieldErrors } {
-  const parsed = createItemSchema.safeParse(toInput(values));
-  if (parsed.success) return { ok: true, input: parsed.data };
-  return { ok: false, errors: fieldErrorsFromIssues(parsed.error.issues) };
 }
 
 export const FIELD_LABELS: Record<string, string> = {

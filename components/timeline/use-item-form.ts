@@ -8,13 +8,8 @@ import { useCreateItem, useUpdateItem } from "@/lib/client/timeline-items";
 import type { Item } from "@/lib/validation/timeline";
 import { failureMessage } from "./describe";
 import type { SetValue } from "./item-fields";
-import {
-  changedFields,
-  checkValues,
-  differingFields,
-  valuesOf,
-  type ItemFormValues,
-} from "./item-form-values";
+import { checkValues } from "./item-checks";
+import { changedFields, differingFields, valuesOf, type ItemFormValues } from "./item-form-values";
 
 export type PanelTarget =
   { mode: "edit"; itemId: string } | { mode: "create"; values: ItemFormValues; key: number };
