@@ -67,6 +67,7 @@ async function gzipped(url) {
 }
 
 let failed = 0;
+let shared = null; // the files every page loads: the framework and the root layout
 console.log(`first-load JavaScript per page (gzip), budget ${BUDGET_KB} kB`);
 console.log("page".padEnd(46), "scripts".padStart(7), "kB gz".padStart(8), "");
 for (const page of pages) {
@@ -76,6 +77,7 @@ for (const page of pages) {
   });
   const html = await res.text();
   const srcs = chunksOf(html);
+  shared = shared ? new Set([...shared].filter((src) => srcs.includes(src))) : new Set(srcs);
   let total = 0;
   for (const src of srcs) total += await gzipped(new URL(src, app.base).toString());
   const kB = total / 1024;
@@ -90,6 +92,9 @@ for (const page of pages) {
     problems.join(", "),
   );
 }
+let sharedBytes = 0;
+for (const src of shared ?? []) sharedBytes += await gzipped(new URL(src, app.base).toString());
+console.log(`shared by every page: ${shared?.size ?? 0} files, ${(sharedBytes / 1024).toFixed(1)} kB`);
 console.log(
   failed ? `${failed} of ${pages.length} pages fail` : `all ${pages.length} pages within ${BUDGET_KB} kB`,
 );
