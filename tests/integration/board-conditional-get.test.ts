@@ -227,6 +227,19 @@ describeEachDatabase("board and schedule: conditional GET and the answer cache",
     expect(after.json.workstreams).toHaveLength(first.json.workstreams.length + 1);
   });
 
+  it("garbage in If-None-Match or Accept-Encoding gets the full answer, never an error", async () => {
+    const plain = await board(cast.viewer.token, fx.roadmap.id);
+    for (const headers of [
+      { "if-none-match": 'W/"", "b-", *x' },
+      { "if-none-match": "x".repeat(8_000) },
+      { "accept-encoding": "br;q=zz, ;;, gzip;q=-1" },
+    ]) {
+      const res = await board(cast.viewer.token, fx.roadmap.id, headers);
+      expect(res.status).toBe(200);
+      expect(res.text).toBe(plain.text);
+    }
+  });
+
   it("negotiates compression: br, gzip or none, the same JSON in each", async () => {
     const plain = await board(cast.viewer.token, fx.roadmap.id, { "accept-encoding": "identity" });
     expect(plain.headers.get("content-encoding")).toBeNull();

@@ -73,5 +73,8 @@ describe("matchesIfNoneMatch", () => {
     expect(matchesIfNoneMatch('W/"b3-editor"', 'W/"b3-viewer"')).toBe(false);
     expect(matchesIfNoneMatch('W/"b31-viewer"', 'W/"b3-viewer"')).toBe(false);
     expect(matchesIfNoneMatch(null, 'W/"b3-viewer"')).toBe(false);
+    // Garbage names nothing: the full answer, never an error.
+    expect(matchesIfNoneMatch('b3-viewer", ,,W/', 'W/"b3-viewer"')).toBe(false);
+    expect(matchesIfNoneMatch("\u0000".repeat(10_000), 'W/"b3-viewer"')).toBe(false);
   });
 });
