@@ -10,6 +10,8 @@ import PgBoss from "pg-boss";
 export const JOB_QUEUES = {
   /** Deliver one outbox message (data: `{ outboxId }`). */
   sendEmail: "email-send",
+  /** Queue today's review reminders (scheduled hourly; no data). */
+  reviewReminders: "review-reminders",
 } as const;
 export type JobQueue = (typeof JOB_QUEUES)[keyof typeof JOB_QUEUES];
 

@@ -2,6 +2,10 @@ import PgBoss from "pg-boss";
 import type { DatabaseHandle } from "@/db/client";
 import { JOB_QUEUES, pgliteExecutor } from "@/db/job-queue";
 import { deliverOutboxMessage, type SendMail } from "@/lib/services/mail/deliver";
+import { queueReviewReminders } from "@/lib/services/mail/review-reminders";
+
+/** Review reminders are looked for every hour (at :05); each goes once, however often they run. */
+export const REVIEW_REMINDER_CRON = "5 * * * *";
 
 export interface JobRunnerOptions {
   send: SendMail;
@@ -39,6 +43,11 @@ export async function startJobRunner(handle: DatabaseHandle, options: JobRunnerO
       });
     },
   );
+  await boss.work(JOB_QUEUES.reviewReminders, { pollingIntervalSeconds }, async () => {
+    await queueReviewReminders(handle.db);
+  });
+  // Stored in pg-boss's schedule table: every instance keeps it, one of them sends each tick.
+  await boss.schedule(JOB_QUEUES.reviewReminders, REVIEW_REMINDER_CRON, {}, { tz: "UTC" });
   return {
     boss,
     // Active jobs finish first (graceful); what is left is fetched again by another instance.

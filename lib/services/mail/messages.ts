@@ -91,3 +91,35 @@ export function emailText(content: EmailContent): string {
   if (content.unsubscribeUrl) lines.push("", `Turn these emails off: ${content.unsubscribeUrl}`);
   return lines.join("\n");
 }
+
+export type ReminderStage = "soon" | "due" | "overdue";
+
+export function reviewReminderEmail(facts: {
+  stage: ReminderStage;
+  audience: string;
+  dueOn: string;
+  teamName: string;
+  roadmapName: string;
+  url: string;
+}): ComposedEmail {
+  const review = `${facts.audience} review of ${facts.roadmapName}`;
+  const subject = {
+    soon: `The ${review} is due in 3 days (${facts.dueOn})`,
+    due: `The ${review} is due today`,
+    overdue: `The ${review} is overdue (due ${facts.dueOn})`,
+  }[facts.stage];
+  return {
+    subject,
+    content: {
+      teamName: facts.teamName,
+      roadmapName: facts.roadmapName,
+      heading: subject,
+      paragraphs: [
+        `${where(facts.teamName, facts.roadmapName)} reviews its plan with the ${facts.audience} audience on a cadence; this one is due on ${facts.dueOn}.`,
+        "Recording the review keeps a snapshot of the plan to compare the next one against.",
+      ],
+      action: { label: "Open the reviews", url: facts.url },
+      unsubscribeUrl: null,
+    },
+  };
+}
