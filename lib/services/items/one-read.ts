@@ -37,14 +37,18 @@ export function loadItemsInOneRead(db: Database, roadmapId: string): Promise<Ite
 export async function loadDependenciesInOneRead(
   db: Database,
   roadmapId: string,
-  liveItemIds: ReadonlySet<string>,
+  /** The live items' ids, or their promise (the board reads the links while the items are read). */
+  liveItemIds: ReadonlySet<string> | Promise<ReadonlySet<string>>,
 ): Promise<Dependency[]> {
-  const links = await jsonOf<Dependency[]>(
-    db.execute(sql`
+  const [links, live] = await Promise.all([
+    jsonOf<Dependency[]>(
+      db.execute(sql`
       select coalesce(json_agg(json_build_object(
         'id', d.id, 'roadmapId', d.roadmap_id, 'fromId', d.from_id, 'toId', d.to_id, 'lagDays', d.lag_days
       )), '[]'::json)::text as json
       from dependencies d where d.roadmap_id = ${roadmapId}`),
-  );
-  return links.filter((d) => liveItemIds.has(d.fromId) && liveItemIds.has(d.toId));
+    ),
+    liveItemIds,
+  ]);
+  return links.filter((d) => live.has(d.fromId) && live.has(d.toId));
 }
