@@ -32,18 +32,15 @@ export function ForecastControls({
       setError("Enter a seed: any whole number from 0.");
       return;
     }
-    // The API's rules for the seed (the runs come from the list); the server checks both again.
-    const value = Number(seed.trim());
-    if (!/^\d+$/.test(seed.trim())) {
-      setError("seed must be a whole number from 0.");
-      return;
-    }
-    if (value > 2 ** 31 - 1) {
-      setError("seed must be below 2^31.");
+    // The API's rules for the seed, in its words (the runs come from the list); the server checks
+    // both again.
+    const problem = seedProblem(seed.trim());
+    if (problem) {
+      setError(problem);
       return;
     }
     setError(undefined);
-    onRun({ runs: Number(runs), seed: value });
+    onRun({ runs: Number(runs), seed: Number(seed.trim()) });
   }
 
   return (
@@ -128,4 +125,13 @@ export function ForecastProgress({
       </div>
     </div>
   );
+}
+
+function seedProblem(text: string): string | null {
+  const value = Number(text);
+  if (!Number.isFinite(value)) return "seed must be a number.";
+  if (!Number.isInteger(value)) return "seed must be a whole number.";
+  if (value < 0) return "seed cannot be negative.";
+  if (value > 2 ** 31 - 1) return "seed must be below 2^31.";
+  return null;
 }
