@@ -6,7 +6,7 @@ import { expectApiError, expectInvalidRequest } from "../helpers/assertions";
 import { describeEachDatabase } from "../helpers/database";
 import { createCast, createTeamWithMembers, type Cast } from "../helpers/fixtures";
 import { ok } from "../helpers/resources";
-import { createBoardFixture, roadmapActivity, type BoardFixture } from "../helpers/timeline";
+import { createBoardFixture, roadmapActivity, roadmapSeq, type BoardFixture } from "../helpers/timeline";
 
 describeEachDatabase("auto-schedule", (getCtx) => {
   let cast: Cast;
@@ -51,6 +51,8 @@ describeEachDatabase("auto-schedule", (getCtx) => {
 
   it("pulls every feature to its earliest start, keeping lengths; a second run moves nothing", async () => {
     const board = await fresh();
+    const seqBefore = await roadmapSeq(getCtx().db, board.roadmap.id);
+    const loggedBefore = (await roadmapActivity(getCtx().db, board.roadmap.id)).length;
     const res = await run(board, { mode: "earliest" });
     const body = ok(res);
     expect(body.moved).toEqual([
@@ -74,10 +76,21 @@ describeEachDatabase("auto-schedule", (getCtx) => {
     expect(etagVersion(res)).toBe(body.roadmapVersion);
     const dates = await datesOf(board);
     expect(dates[board.feature.id]).toMatchObject({ start: "2027-01-04", end: "2027-01-15", version: 2 });
-    expect(dates[board.milestone.id]).toMatchObject({ start: "2027-04-01" });
+    expect(dates[board.second.id]).toMatchObject({ start: "2027-01-18", end: "2027-01-29", version: 2 });
+    // The milestone does not move: its row is not written, its version stays.
+    expect(dates[board.milestone.id]).toMatchObject({ start: "2027-04-01", version: 1 });
+    // One bulk change: the snapshot and one roadmap change (each an activity row and a live event
+    // at the next sequence number), not a row per moved feature.
     const logged = await roadmapActivity(getCtx().db, board.roadmap.id);
-    expect(logged.some((a) => a.entity === "snapshot")).toBe(true);
-    expect(logged.some((a) => a.entity === "roadmap" && a.action === "updated")).toBe(true);
+    expect(logged.slice(loggedBefore).map((a) => [a.entity, a.action, a.seq])).toEqual([
+      ["snapshot", "created", seqBefore + 1],
+      ["roadmap", "updated", seqBefore + 2],
+    ]);
+    expect(await roadmapSeq(getCtx().db, board.roadmap.id)).toBe(seqBefore + 2);
+    expect(logged.at(-1)?.changes).toMatchObject({
+      autoSchedule: { snapshotId: body.snapshotId, moved: body.moved },
+      version: body.roadmapVersion,
+    });
 
     const again = ok(await run(board, { mode: "earliest" }));
     expect(again).toMatchObject({ moved: [], snapshotId: null });
