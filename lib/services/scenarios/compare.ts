@@ -3,7 +3,7 @@ import { diffDocuments } from "@/lib/planning/roadmap-diff";
 import { planScenarioMerge } from "@/lib/planning/scenario-merge";
 import type { ScenarioComparison } from "@/lib/validation/phases";
 import type { Actor } from "@/lib/services/kernel/actor";
-import { loadBoard, scheduleOf } from "@/lib/services/roadmaps/board";
+import { loadBoard, scheduleOf, type BoardContent } from "@/lib/services/roadmaps/board";
 import { loadCapacity } from "@/lib/services/staffing/capacity";
 import { forecastBoard } from "@/lib/services/forecast/forecast";
 import { accessRoadmap, type RoadmapRow } from "@/lib/services/kernel/roadmap-access";
@@ -17,8 +17,8 @@ export const COMPARE_FORECAST = { runs: 2_000, seed: 1 } as const;
 type DateAndP80 = { earlyDate: string; p80: string | null };
 
 /** Finish, key milestones (by their ids in this roadmap) and hours short per skill of one roadmap. */
-async function figuresOf(db: Database, roadmap: RoadmapRow) {
-  const [board, risks] = await Promise.all([loadBoard(db, roadmap), loadRisks(db, roadmap.id)]);
+async function figuresOf(db: Database, roadmap: RoadmapRow, board: BoardContent) {
+  const risks = await loadRisks(db, roadmap.id);
   const schedule = scheduleOf(board);
   const [forecast, capacity] = await Promise.all([
     forecastBoard(board, risks, COMPARE_FORECAST),
@@ -68,11 +68,14 @@ export async function compareScenario(
 ): Promise<ScenarioComparison> {
   const scenario = await accessScenario(db, actor, scenarioId, "team.read");
   const { roadmap: base } = await accessRoadmap(db, actor, scenario.baseRoadmapId, "team.read");
-  // All at once: the forecasts run in slices between the documents' and boards' reads.
+  // The boards' items and links serve the documents too (read once); then all at once: the
+  // forecasts run in slices between the documents' reads.
+  const [baseBoard, scenarioBoard] = await Promise.all([loadBoard(db, base), loadBoard(db, scenario)]);
+  const plan = (board: BoardContent) => ({ items: board.items, dependencies: board.dependencies });
   const [docs, before, scenarioFigures] = await Promise.all([
-    loadMergeDocuments(db, base, scenario),
-    figuresOf(db, base),
-    figuresOf(db, scenario),
+    loadMergeDocuments(db, base, scenario, { base: plan(baseBoard), scenario: plan(scenarioBoard) }),
+    figuresOf(db, base, baseBoard),
+    figuresOf(db, scenario, scenarioBoard),
   ]);
   const toBase = (id: string) => docs.toBase.get(id) ?? id;
   const after = {

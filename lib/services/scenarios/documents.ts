@@ -9,7 +9,7 @@ import type { Actor } from "@/lib/services/kernel/actor";
 import { AppError, notFound } from "@/lib/services/kernel/errors";
 import { loadPeople } from "@/lib/services/teams/people";
 import { accessRoadmap, type RoadmapRow } from "@/lib/services/kernel/roadmap-access";
-import { loadRoadmapDocument } from "@/lib/services/roadmaps/document";
+import { loadRoadmapDocument, type LoadedPlan } from "@/lib/services/roadmaps/document";
 import { readSnapshotDocument } from "@/lib/services/snapshots/queries";
 import { toRoadmap } from "@/lib/services/roadmaps/rows";
 
@@ -82,17 +82,21 @@ export interface MergeDocuments {
   toBase: Map<string, string>;
 }
 
-/** The three documents of a three-way comparison; inside a transaction holding both locks, consistent. */
+/**
+ * The three documents of a three-way comparison; inside a transaction holding both locks, consistent.
+ * `loaded` hands over the items and links of either roadmap the caller has just read.
+ */
 export async function loadMergeDocuments(
   db: Database,
   base: RoadmapRow,
   scenario: RoadmapRow,
+  loaded: { base?: LoadedPlan; scenario?: LoadedPlan } = {},
 ): Promise<MergeDocuments> {
   if (!scenario.baseSnapshotId) throw notFound("scenario's base snapshot");
   const [ancestor, baseNow, scenarioNow, toBase] = await Promise.all([
     readSnapshotDocument(db, scenario.baseSnapshotId),
-    loadRoadmapDocument(db, base),
-    loadRoadmapDocument(db, scenario),
+    loadRoadmapDocument(db, base, undefined, loaded.base),
+    loadRoadmapDocument(db, scenario, undefined, loaded.scenario),
     sourceIds(db, scenario.id),
   ]);
   if (!ancestor) throw notFound("scenario's base snapshot");
