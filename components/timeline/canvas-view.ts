@@ -30,26 +30,48 @@ export function itemsByLane(
   return groups;
 }
 
-/** The links with an end in the rows in view and a span meeting the pixels in view. */
+/** For each row, the links with an end in it; built once per layout and list of links. */
+const rowIndexes = new WeakMap<TimelineLayout, { dependencies: Dependency[]; rows: Dependency[][] }>();
+
+function linksByRow(dependencies: Dependency[], layout: TimelineLayout): Dependency[][] {
+  const cached = rowIndexes.get(layout);
+  if (cached?.dependencies === dependencies) return cached.rows;
+  const rows: Dependency[][] = layout.rows.map(() => []);
+  for (const dependency of dependencies) {
+    const from = layout.placed.get(dependency.fromId);
+    const to = layout.placed.get(dependency.toId);
+    if (!from || !to) continue;
+    rows[from.row].push(dependency);
+    if (to.row !== from.row) rows[to.row].push(dependency);
+  }
+  rowIndexes.set(layout, { dependencies, rows });
+  return rows;
+}
+
+/**
+ * The links with an end in the rows in view and a span meeting the pixels in view. Looked up by row,
+ * so a scroll step costs the links in view, not all of a 10,000-item roadmap's.
+ */
 export function arrowsInView(
   dependencies: Dependency[],
   layout: TimelineLayout,
   win: VisibleWindow,
   isCritical: (dependency: Dependency) => boolean,
 ): ArrowInput[] {
+  const byRow = linksByRow(dependencies, layout);
   const out: ArrowInput[] = [];
-  for (const dependency of dependencies) {
-    const from = layout.placed.get(dependency.fromId);
-    const to = layout.placed.get(dependency.toId);
-    if (!from || !to) continue;
-    const touchesRows =
-      (from.row >= win.firstRow && from.row <= win.lastRow) ||
-      (to.row >= win.firstRow && to.row <= win.lastRow);
-    if (!touchesRows) continue;
-    const left = Math.min(from.x, to.x);
-    const right = Math.max(from.x + from.width, to.x + to.width);
-    if (right < win.x0 || left > win.x1) continue;
-    out.push({ dependency, critical: isCritical(dependency), pending: dependency.id.startsWith("pending-") });
+  const seen = new Set<string>();
+  for (let r = Math.max(0, win.firstRow); r <= win.lastRow && r < byRow.length; r++) {
+    for (const dependency of byRow[r]) {
+      if (seen.has(dependency.id)) continue;
+      seen.add(dependency.id);
+      const from = layout.placed.get(dependency.fromId)!;
+      const to = layout.placed.get(dependency.toId)!;
+      const left = Math.min(from.x, to.x);
+      const right = Math.max(from.x + from.width, to.x + to.width);
+      if (right < win.x0 || left > win.x1) continue;
+      out.push({ dependency, critical: isCritical(dependency), pending: dependency.id.startsWith("pending-") });
+    }
   }
   return out;
 }

@@ -249,6 +249,7 @@ export function TimelineCanvas(props: TimelineCanvasProps) {
             arrows={arrows}
             layout={layout}
             win={win}
+            bodyWidth={scale.width}
             preview={linkingFrom && activeId ? { fromId: linkingFrom, toId: activeId } : null}
           />
           <CanvasItems

@@ -22,7 +22,7 @@ import { handleItemKey } from "./item-keys";
 import { ItemPanel } from "./lazy-item-panel";
 import { EmptyRoadmap } from "./empty-roadmap";
 import { PresenceBar } from "./presence-bar";
-import { ZOOMS, layoutTimeline, makeScale, type PlacedItem, type Zoom } from "@/lib/planning/timeline-layout";
+import { ZOOMS, makeScale, type PlacedItem, type Zoom } from "@/lib/planning/timeline-layout";
 import { RoadmapHeader } from "./roadmap-header";
 import { TimelineCanvas, type CanvasController } from "./timeline-canvas";
 import { TimelineLegend } from "./timeline-legend";
@@ -35,6 +35,7 @@ import { useHeightBelow, useWideScreen } from "./use-page-layout";
 import { usePageShortcuts } from "./use-page-shortcuts";
 import { useLinkedItem } from "./use-linked-item";
 import { useTimelineActions } from "./use-timeline-actions";
+import { useTimelineLayout } from "./use-timeline-layout";
 import { useWorkspaceDialogs, WorkspaceDialogs } from "./workspace-dialogs";
 import { Announcer, LinkingHint } from "./workspace-status";
 
@@ -90,10 +91,7 @@ export function TimelineWorkspace({
     () => makeScale(roadmap.startDate, roadmap.horizonMonths, ZOOMS[zoom].pxPerDay),
     [roadmap.startDate, roadmap.horizonMonths, zoom],
   );
-  const layout = useMemo(
-    () => layoutTimeline(board.workstreams, board.items, scale),
-    [board.workstreams, board.items, scale],
-  );
+  const layout = useTimelineLayout(board, scale);
   const comparison = useTimelineComparison(roadmap.id, layout, scale);
   const { scheduleMap, ownerNames, risksByItem, issues, colours, editorsByItem } = useBoardMarks({
     board,

@@ -147,17 +147,38 @@ function footprint<T extends LayoutItem>(
   return { item, x, width, extentEnd: labelOutside ? x + width + 20 + text : x + width + 18, labelOutside };
 }
 
+function samePlace<T extends LayoutItem>(
+  old: PlacedItem<T> | undefined,
+  print: Omit<PlacedItem<T>, "row" | "laneIndex">,
+  row: number,
+  laneIndex: number,
+): PlacedItem<T> | undefined {
+  const same =
+    old &&
+    old.item === print.item &&
+    old.row === row &&
+    old.laneIndex === laneIndex &&
+    old.x === print.x &&
+    old.width === print.width &&
+    old.extentEnd === print.extentEnd &&
+    old.labelOutside === print.labelOutside;
+  return same ? old : undefined;
+}
+
 /**
  * Lanes in position order (then the items without a lane), each packed greedily: items sorted by
  * their left edge go into the first sub-row whose last footprint ends before them, so overlapping
  * items stack instead of hiding each other. `labelOf` is the text written beside an item (its title
  * on the page; a picture may add a forecast or slack to it), whose room packing keeps free.
+ * `previous`: an earlier layout whose entries are kept where nothing about them changed (same item
+ * object, same place), so that a page drawing them memoised redraws only what moved.
  */
 export function layoutTimeline<T extends LayoutItem, L extends LayoutLane>(
   workstreams: readonly L[],
   items: readonly T[],
   scale: TimeScale,
   labelOf: (item: T) => string = (item) => item.title,
+  previous?: TimelineLayout<T, L> | null,
 ): TimelineLayout<T, L> {
   const ordered = [...workstreams].sort((a, b) => a.position - b.position || a.name.localeCompare(b.name));
   const laneIndex = new Map(ordered.map((w, i) => [w.id, i]));
@@ -192,7 +213,11 @@ export function layoutTimeline<T extends LayoutItem, L extends LayoutLane>(
         subRows.push([]);
       }
       rowEnds[sub] = print.extentEnd;
-      const entry: PlacedItem<T> = { ...print, row: firstRow + sub, laneIndex: index };
+      const entry = samePlace(previous?.placed.get(print.item.id), print, firstRow + sub, index) ?? {
+        ...print,
+        row: firstRow + sub,
+        laneIndex: index,
+      };
       subRows[sub].push(entry);
       placed.set(print.item.id, entry);
     }
