@@ -2,9 +2,13 @@
 // on each instance) watch a roadmap while an item is PATCHed through instance A; prints the time
 // from each PATCH's response to the event's arrival at every client (p50/p95; aim p95 ≤ 50 ms), and
 // the memory one open stream costs an instance (RSS before and after opening 500 more; aim ≤ 50 KiB).
-// Usage: node bench/live-events.mjs [--clients 1000] [--patches 30] [--streams 500]
+// The clients are spread over worker threads (--threads), so that one client process reading a
+// thousand streams in turn does not add its own queue to the figure.
+// Usage: node bench/live-events.mjs [--clients 1000] [--threads 4] [--patches 30] [--streams 500]
 import { execFileSync } from "node:child_process";
+import { Worker } from "node:worker_threads";
 import { ensureBuild, freshPostgres, newUser, percentile, startApp } from "./lib/app.mjs";
+import { openStream } from "./lib/sse-client.mjs";
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -13,47 +17,6 @@ const arg = (name, fallback) => {
 const clients = arg("clients", 1000);
 const patches = arg("patches", 30);
 const extraStreams = arg("streams", 500);
-
-/** Opens an event stream; calls onEvent(data, arrivalMs) for each event. */
-async function openStream(base, token, roadmapId, onEvent) {
-  const abort = new AbortController();
-  const res = await fetch(`${base}/api/roadmaps/${roadmapId}/events`, {
-    headers: { authorization: `Bearer ${token}` },
-    signal: abort.signal,
-  });
-  if (res.status !== 200) throw new Error(`events: ${res.status}`);
-  // One decoder per stream and no stream pipeline: with a thousand streams in this one process, the
-  // client's own cost per event would otherwise be a good part of what is measured.
-  const reader = res.body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = "";
-  let hello;
-  const ready = new Promise((resolve) => (hello = resolve));
-  void (async () => {
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return;
-        const at = performance.now();
-        buffer += decoder.decode(value, { stream: true });
-        let end;
-        while ((end = buffer.indexOf("\n\n")) !== -1) {
-          const frame = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const data = frame.split("\n").find((l) => l.startsWith("data: "));
-          if (!data) continue;
-          const event = JSON.parse(data.slice(6));
-          if (event.type === "hello") hello();
-          onEvent(event, at);
-        }
-      }
-    } catch {
-      // closed
-    }
-  })();
-  await ready;
-  return () => abort.abort();
-}
 
 /** Resident memory of the instance's whole process group, in KiB. */
 function rssKiB(pid) {
@@ -90,19 +53,30 @@ const { item } = await call(a.base, "POST", `/api/roadmaps/${roadmap.id}/items`,
   endDate: "2027-01-08",
 });
 
-// version -> arrival times at the clients
+// version -> arrival times at the clients. The clients run in worker threads (like browsers on
+// machines of their own, they do not wait for each other to read an event), every other one on B.
 const arrivals = new Map();
+const threads = Math.min(arg("threads", 4), clients);
+const workers = [];
+await Promise.all(
+  Array.from({ length: threads }, (_, t) => {
+    const from = Math.floor((t * clients) / threads);
+    const to = Math.floor(((t + 1) * clients) / threads);
+    const worker = new Worker(new URL("./lib/sse-watchers.mjs", import.meta.url), {
+      workerData: { bases: [a.base, b.base], from, to, token: user.token, roadmapId: roadmap.id, itemId: item.id },
+    });
+    workers.push(worker);
+    return new Promise((resolve, reject) => {
+      worker.on("error", reject);
+      worker.on("message", (m) => {
+        if (m.ready) return resolve();
+        if (!arrivals.has(m.version)) arrivals.set(m.version, []);
+        arrivals.get(m.version).push(...m.at);
+      });
+    });
+  }),
+);
 const closers = [];
-for (let i = 0; i < clients; i++) {
-  const base = i % 2 === 0 ? a.base : b.base;
-  closers.push(
-    await openStream(base, user.token, roadmap.id, (event, at) => {
-      if (event.type !== "updated" || event.id !== item.id) return;
-      if (!arrivals.has(event.version)) arrivals.set(event.version, []);
-      arrivals.get(event.version).push(at);
-    }),
-  );
-}
 
 const latencies = [];
 let version = item.version;
@@ -112,7 +86,7 @@ for (let i = 0; i < patches; i++) {
     headers: { authorization: `Bearer ${user.token}`, "content-type": "application/json", "if-match": `"${version}"` },
     body: JSON.stringify({ title: `Watched ${i}` }),
   });
-  const answered = performance.now();
+  const answered = performance.timeOrigin + performance.now();
   const body = await res.json();
   version = body.item.version;
   const deadline = Date.now() + 5_000;
@@ -138,6 +112,7 @@ console.log(
   `memory: instance B RSS ${(before / 1024).toFixed(0)} MiB -> ${(after / 1024).toFixed(0)} MiB with ${extraStreams} more streams: ${((after - before) / extraStreams).toFixed(1)} KiB per open stream`,
 );
 for (const close of closers) close();
+for (const worker of workers) await worker.terminate();
 a.stop();
 b.stop();
 process.exit(0);

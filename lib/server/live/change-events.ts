@@ -36,6 +36,25 @@ export function itemAfter(handle: DatabaseHandle, message: ChangeMessage): Promi
   );
 }
 
+/**
+ * A change's SSE frame, built once per instance for every stream that relays it: the hub hands the
+ * same message object to each subscriber, so a thousand streams share one item read, one
+ * JSON.stringify and one encoding (a replayed change is a message of its own, built for its stream).
+ */
+const frames = new WeakMap<ChangeMessage, Promise<Uint8Array>>();
+
+export function changeFrame(handle: DatabaseHandle, message: ChangeMessage, roadmapId: string): Promise<Uint8Array> {
+  let frame = frames.get(message);
+  if (!frame) {
+    frame = itemAfter(handle, message).then((after) => {
+      const event = toChangeEvent(message, roadmapId);
+      return eventFrame(after ? { ...event, item: after } : event, message.seq);
+    });
+    frames.set(message, frame);
+  }
+  return frame;
+}
+
 export function toChangeEvent(message: ChangeMessage, roadmapId: string): ChangeEvent {
   return {
     type: message.type as ChangeEvent["type"],

@@ -5,14 +5,7 @@ import { activity, roadmaps } from "@/db/schema";
 import type { Actor } from "@/lib/services/kernel/actor";
 import { announceArrival, leaveRoadmap } from "@/lib/services/presence/presence";
 import type { RoadmapEvent } from "@/lib/validation/collaboration";
-import {
-  eventFrame,
-  itemAfter,
-  PING_FRAME,
-  RETRY_FRAME,
-  toChangeEvent,
-  type ChangeMessage,
-} from "./change-events";
+import { changeFrame, eventFrame, PING_FRAME, RETRY_FRAME, type ChangeMessage } from "./change-events";
 import { liveHub } from "./hub";
 import { presenceRooms, type RoomMember } from "./presence-rooms";
 import { roadmapTopic, userTopic, type LiveMessage } from "@/lib/services/kernel/live-events";
@@ -180,13 +173,9 @@ export class RoadmapStream implements RoomMember {
   private sendChange(message: ChangeMessage) {
     if (message.seq <= this.lastSeq) return;
     this.lastSeq = message.seq;
-    const item = itemAfter(this.handle, message);
-    this.outbox = this.outbox.then(async () => {
-      const event = toChangeEvent(message, this.roadmap.id);
-      const after = await item;
-      // write() drops it if the stream was revoked while the item was being read.
-      this.send(after ? { ...event, item: after } : event, message.seq);
-    });
+    const frame = changeFrame(this.handle, message, this.roadmap.id);
+    // write() drops it if the stream was revoked while the item was being read.
+    this.outbox = this.outbox.then(async () => this.write(await frame));
   }
 
   send(event: RoadmapEvent, id?: number) {
