@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { ParsedMail } from "mailparser";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { outboxMessages, users } from "@/db/schema";
 import { JOB_QUEUES } from "@/db/job-queue";
 import { startJobRunner, type JobRunner } from "@/lib/server/jobs/job-runner";
@@ -278,6 +278,33 @@ describeEachDatabase("email through the job queue and a real SMTP server", (getC
     const row = await outboxRow(id!);
     expect(row.status).toBe("sent");
     expect(row.attempts).toBe(1);
+  });
+
+  it("without SMTP_URL a message is written to the server log and kept as logged", async () => {
+    const { db } = getCtx();
+    const email = passwordResetEmail({ resetUrl: `${ORIGIN}/reset-password?token=logged`, validMinutes: 60 });
+    // A row without a job, so that this test's call is the only delivery.
+    const [{ id }] = await db
+      .insert(outboxMessages)
+      .values({
+        ...email,
+        text: "Reset your password",
+        kind: "passwordReset",
+        to: "logged@example.test",
+        dedupeKey: `logged:${Date.now()}`,
+      })
+      .returning({ id: outboxMessages.id });
+    const log = vi.spyOn(console, "info").mockImplementation(() => {});
+    try {
+      await deliverOutboxMessage(db, id, { send: mailSender(""), lastAttempt: false });
+      expect(log).toHaveBeenCalledWith(
+        expect.stringContaining("to logged@example.test: Reset your Cairn password"),
+      );
+    } finally {
+      log.mockRestore();
+    }
+    expect(await outboxRow(id)).toMatchObject({ status: "logged", attempts: 1, lastError: null });
+    expect(smtp.to("logged@example.test")).toEqual([]);
   });
 
   it("the Delivery log: owners read the team's messages, newest first; others are refused", async () => {
