@@ -307,6 +307,34 @@ describeEachDatabase("email through the job queue and a real SMTP server", (getC
     expect(smtp.to("logged@example.test")).toEqual([]);
   });
 
+  it("after the last attempt fails, the message is failed with the error, and not sent again", async () => {
+    const { db } = getCtx();
+    const [{ id }] = await db
+      .insert(outboxMessages)
+      .values({
+        ...passwordResetEmail({ resetUrl: `${ORIGIN}/reset-password?token=doomed`, validMinutes: 60 }),
+        text: "Reset your password",
+        kind: "passwordReset",
+        to: "doomed@example.test",
+        dedupeKey: `doomed:${Date.now()}`,
+      })
+      .returning({ id: outboxMessages.id });
+    const refuse = async (): Promise<"sent"> => {
+      throw new Error("550 mailbox unavailable");
+    };
+    await expect(deliverOutboxMessage(db, id, { send: refuse, lastAttempt: false })).rejects.toThrow("550");
+    expect(await outboxRow(id)).toMatchObject({ status: "retrying", attempts: 1 });
+    await expect(deliverOutboxMessage(db, id, { send: refuse, lastAttempt: true })).rejects.toThrow("550");
+    expect(await outboxRow(id)).toMatchObject({
+      status: "failed",
+      attempts: 2,
+      lastError: "550 mailbox unavailable",
+    });
+    let sends = 0;
+    await deliverOutboxMessage(db, id, { send: async () => (sends++, "sent"), lastAttempt: false });
+    expect(sends).toBe(0);
+  });
+
   it("the Delivery log: owners read the team's messages, newest first; others are refused", async () => {
     const res = await api("GET /api/teams/{teamId}/outbox", {
       params: { teamId: team.id },
