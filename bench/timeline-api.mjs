@@ -111,6 +111,9 @@ console.log(
 );
 
 const sql = databaseUrl ? postgres(databaseUrl, { max: 2 }) : null;
+// Statistics as autovacuum leaves a table that has been in use a while, not as a bulk insert of a
+// moment ago leaves them (plans chosen on empty-table estimates would be measured otherwise).
+if (sql) await sql`analyze`;
 const raw = sql ? await floor(sql, built.roadmapId) : null;
 if (raw) console.log(`\nfloor (postgres.js: the items and links, JSON.stringify)   ${show(raw)}`);
 
