@@ -12,6 +12,11 @@ export const JOB_QUEUES = {
   sendEmail: "email-send",
   /** Queue today's review reminders (scheduled hourly; no data). */
   reviewReminders: "review-reminders",
+  /**
+   * Make one attempt at one webhook delivery (data: `{ deliveryId }`). A failed attempt schedules
+   * the next as a new job (lib/services/webhooks/deliver.ts), so the delivery log knows when.
+   */
+  deliverWebhook: "webhook-deliver",
 } as const;
 export type JobQueue = (typeof JOB_QUEUES)[keyof typeof JOB_QUEUES];
 

@@ -13,11 +13,18 @@ import {
   DIGEST_FREQUENCIES,
   EMAIL_KINDS,
   OUTBOX_STATUSES,
+  WEBHOOK_ATTEMPT_OUTCOMES,
+  WEBHOOK_DISABLED_REASONS,
+  WEBHOOK_FORMATS,
   type DigestFrequency,
   type EmailKind,
   type OutboxStatus,
+  type WebhookAttemptOutcome,
+  type WebhookDisabledReason,
+  type WebhookFormat,
+  type WebhookSubscription,
 } from "../../lib/validation/delivery-kinds";
-import { createdAt, id } from "./columns";
+import { createdAt, id, version } from "./columns";
 import { teams } from "./teams";
 import { users } from "./users";
 
@@ -90,4 +97,66 @@ export const passwordResetTokens = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("password_reset_tokens_user_idx").on(t.userId)],
+);
+
+/**
+ * A team's outgoing webhook. `secret` (`whsec_…`) is kept as given out: every delivery is signed
+ * with it, so it cannot be stored as a hash; the API shows it once, at creation.
+ */
+export const webhooks = pgTable(
+  "webhooks",
+  {
+    id: id(),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    events: jsonb("events").$type<WebhookSubscription[]>().notNull(),
+    format: text("format", { enum: WEBHOOK_FORMATS }).$type<WebhookFormat>().notNull().default("standard"),
+    description: text("description"),
+    secret: text("secret").notNull(),
+    active: boolean("active").notNull().default(true),
+    disabledReason: text("disabled_reason", { enum: WEBHOOK_DISABLED_REASONS }).$type<WebhookDisabledReason>(),
+    /** When the current run of failed deliveries began; null while the last one succeeded. */
+    failingSince: timestamp("failing_since", { withTimezone: true }),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("webhooks_team_idx").on(t.teamId, t.createdAt)],
+);
+
+/** One event for one webhook: its id is the `webhook-id` header of every attempt. */
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: id(),
+    webhookId: uuid("webhook_id")
+      .notNull()
+      .references(() => webhooks.id, { onDelete: "cascade" }),
+    event: text("event").notNull(),
+    /** The event as sent (format "standard"); a Slack body is built from it. */
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    state: text("state", { enum: ["pending", "delivered", "gave_up"] }).notNull().default("pending"),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("webhook_deliveries_webhook_created_idx").on(t.webhookId, t.createdAt.desc(), t.id.desc())],
+);
+
+export const webhookAttempts = pgTable(
+  "webhook_attempts",
+  {
+    id: id(),
+    deliveryId: uuid("delivery_id")
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: "cascade" }),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    outcome: text("outcome", { enum: WEBHOOK_ATTEMPT_OUTCOMES }).$type<WebhookAttemptOutcome>().notNull(),
+    status: integer("status"),
+    durationMs: integer("duration_ms").notNull(),
+    error: text("error"),
+    /** At most the first kilobyte of the answer. */
+    responseBody: text("response_body"),
+  },
+  (t) => [index("webhook_attempts_delivery_idx").on(t.deliveryId, t.at)],
 );
