@@ -72,7 +72,8 @@ export function readQuery(req: Request): Record<string, string> {
 export function parseIfMatch(req: Request): number | undefined {
   const raw = req.headers.get("if-match");
   if (raw === null) return undefined;
-  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(raw);
+  // `"3"`, or a board's ETag `W/"3-b42-editor"`, which leads with the roadmap's version.
+  const match = /^\s*(?:W\/)?"?(\d{1,9})(?:-[a-z0-9-]{1,40})?"?\s*$/.exec(raw);
   if (!match) {
     throw new AppError("invalid_request", 'If-Match must name a version, e.g. If-Match: "3".', {
       details: [{ path: "If-Match", message: "Expected a quoted version number." }],

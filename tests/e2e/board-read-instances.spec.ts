@@ -80,7 +80,7 @@ test.describe("the board's cache on two app instances", () => {
     expect(board.items.find((i: { id: string }) => i.id === item.id).title).toBe("Written on A");
     const newTag = fresh.headers.get("etag")!;
     expect(newTag).not.toBe(oldTag);
-    expect(newTag).toBe(`W/"b${board.seq}-owner"`);
+    expect(newTag).toBe(`W/"${board.roadmap.version}-b${board.seq}-owner"`);
     expect((await fetch(b.base + boardPath, { headers: { ...auth, "if-none-match": newTag } })).status).toBe(
       304,
     );

@@ -63,13 +63,30 @@ describeEachDatabase("board and schedule: conditional GET and the answer cache",
       const first = await board(cast[who].token, fx.roadmap.id);
       expect(first.status).toBe(200);
       expect(first.json.role).toBe(who);
-      expect(etagOf(first)).toBe(`W/"b${first.json.seq}-${who}"`);
+      expect(etagOf(first)).toBe(`W/"${first.json.roadmap.version}-b${first.json.seq}-${who}"`);
       expect(first.headers.get("vary")).toBe("Accept-Encoding");
       const again = await board(cast[who].token, fx.roadmap.id, { "if-none-match": etagOf(first) });
       expect(again.status).toBe(304);
       expect(again.text).toBe("");
       expect(etagOf(again)).toBe(etagOf(first));
     }
+  });
+
+  it("the board's ETag leads with the roadmap's version: echoed in If-Match it writes, and once stale it is refused", async () => {
+    const read = await board(cast.owner.token, fx.roadmap.id);
+    const patch = (ifMatch: string, title: string) =>
+      api("PATCH /api/roadmaps/{roadmapId}", {
+        token: cast.owner.token,
+        params: { roadmapId: fx.roadmap.id },
+        ifMatch,
+        json: { title },
+      });
+    const written = await patch(etagOf(read), "Renamed through the board's ETag");
+    expect(written.status).toBe(200);
+    expect(written.json.roadmap.version).toBe(read.json.roadmap.version + 1);
+    const stale = await patch(etagOf(read), "A lost update");
+    expect(stale.status).toBe(412);
+    expect(stale.json.error.code).toBe("version_mismatch");
   });
 
   it("never answers 304 across roles: the board names the reader's role", async () => {
@@ -151,7 +168,7 @@ describeEachDatabase("board and schedule: conditional GET and the answer cache",
         const res = await board(cast[who].token, fx.roadmap.id, { "if-none-match": etagOf(old) });
         expect(res.status).toBe(200);
         expect(res.json.seq).toBeGreaterThan(old.json.seq);
-        expect(etagOf(res)).toBe(`W/"b${res.json.seq}-${who}"`);
+        expect(etagOf(res)).toBe(`W/"${res.json.roadmap.version}-b${res.json.seq}-${who}"`);
         seen?.(res);
         const sched = await schedule(cast[who].token, fx.roadmap.id);
         expect(etagOf(sched)).toBe(`W/"s${res.json.seq}"`);

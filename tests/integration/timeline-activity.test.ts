@@ -361,7 +361,7 @@ describeEachDatabase("timeline activity, board and ETags", (getCtx) => {
         ]);
         // The board's ETag names the board (sequence number and role, for If-None-Match: #15); the
         // roadmap's version, for If-Match, is in the body.
-        expect(res.headers.get("etag")).toBe(`W/"b${res.json.seq}-${who}"`);
+        expect(res.headers.get("etag")).toBe(`W/"${res.json.roadmap.version}-b${res.json.seq}-${who}"`);
         expect(res.json.roadmap.version).toBe(fx.roadmap.version);
         expect(res.json.roadmap).toEqual(fx.roadmap);
         expect(res.json.workstreams).toEqual([fx.lane, fx.emptyLane]);
@@ -460,7 +460,9 @@ describeEachDatabase("timeline activity, board and ETags", (getCtx) => {
         token: viewer.token,
       });
       // The board's ETag names the board (sequence number and role, #15); the version is in its body.
-      expect(boardRead.headers.get("etag")).toBe(`W/"b${boardRead.json.seq}-viewer"`);
+      expect(boardRead.headers.get("etag")).toBe(
+        `W/"${boardRead.json.roadmap.version}-b${boardRead.json.seq}-viewer"`,
+      );
       expect(boardRead.json.roadmap).toMatchObject({ status: "active", version: fx.roadmap.version + 1 });
       const lane = await api("PATCH /api/workstreams/{workstreamId}", {
         params: { workstreamId: fx.lane.id },

@@ -7,17 +7,21 @@ import { updateRoadmap } from "@/lib/services/roadmaps/update";
 import { timeline } from "@/lib/validation/endpoints";
 
 // The board differs by the reader's role (it names it): named by sequence number and role. Access
-// is checked on every request (roadmapReadStamp) before the cache is consulted.
+// is checked on every request (roadmapReadStamp) before the cache is consulted. The tag leads with
+// the roadmap's version (api.md: `ETag: "<version>"`), so a client that echoes the board's ETag in
+// If-Match on PATCH or DELETE of the roadmap names that version (parseIfMatch reads the lead).
+const boardTag = (version: number, seq: number, role: string) => `${version}-b${seq}-${role}`;
+
 export const GET = route(timeline.getBoard, async ({ req, db, actor, params }) => {
   const access = await roadmapReadStamp(db, actor, params.roadmapId);
   return answerCache().answer(
     req,
     timeline.getBoard,
     `board:${params.roadmapId}`,
-    `b${access.seq}-${access.role}`,
+    boardTag(access.roadmap.version, access.seq, access.role),
     async () => {
       const board = await boardFor(db, access);
-      return { tag: `b${board.seq}-${board.role}`, body: board };
+      return { tag: boardTag(board.roadmap.version, board.seq, board.role), body: board };
     },
   );
 });
