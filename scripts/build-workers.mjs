@@ -16,6 +16,7 @@ const outDir = path.join(root, ".workers");
 export const WORKER_ENTRIES = {
   import: "lib/imports/worker/import.worker.ts",
   picture: "lib/exports/worker/picture.worker.ts",
+  "picture-png": "lib/exports/worker/picture-png.worker.ts",
 };
 
 /**
@@ -25,6 +26,7 @@ export const WORKER_ENTRIES = {
  */
 export const WORKER_EXTERNALS = {
   picture: ["@resvg/resvg-js", "pdfkit", "fontkit", "pptxgenjs"],
+  "picture-png": ["@resvg/resvg-js", "pdfkit", "fontkit", "pptxgenjs"],
 };
 
 export async function buildWorkers() {

@@ -1,9 +1,10 @@
 import type { PictureJob, PictureOutcome } from "@/lib/exports/timeline/picture-job";
 import { visibleItems } from "@/lib/exports/timeline/picture-model";
 import { drawPictureHere, type PictureDrawer } from "@/lib/services/exports/picture";
-import { withPictureSlot } from "@/lib/services/exports/picture-slots";
+import { MAX_RUNNING_PICTURES, withPictureSlot } from "@/lib/services/exports/picture-slots";
 import { AppError } from "@/lib/services/kernel/errors";
-import { runInWorker, WorkerFailure } from "./workers/run-in-worker";
+import { WorkerFailure } from "./workers/run-in-worker";
+import { WorkerPool } from "./workers/worker-pool";
 
 /**
  * One picture worker's heap. A 5,000-item PDF or deck builds some 200 MB of objects; a PNG's
@@ -17,10 +18,33 @@ export const PICTURE_WORKER_LIMITS = {
 /** A picture that takes longer than this is refused: the issue's 10 s for 10,000 items. */
 export const PICTURE_TIMEOUT_MS = 10_000;
 /**
- * An SVG of up to this many items is written in the request's own thread: it takes tens of
- * milliseconds, less than starting a worker. Every other picture is drawn in a worker.
+ * An SVG of up to this many items is written in the request's own thread: a few milliseconds, less
+ * than handing it to a warm worker. A larger one goes to a worker, as it would hold up the event
+ * loop for tens to hundreds of milliseconds.
  */
-export const INLINE_SVG_ITEMS = 1_000;
+export const INLINE_SVG_ITEMS = 100;
+/** A warm picture worker left idle this long is ended (its heap and fonts with it). */
+export const PICTURE_WORKER_IDLE_MS = 60_000;
+
+/**
+ * Warm workers, one pool for PNGs (a bundle without the PDF and deck writers) and one for the rest;
+ * each keeps at most as many idle workers as pictures may be drawn at once. Process-wide, like the
+ * slots: Next may load this module once per route bundle.
+ */
+function picturePool(kind: "png" | "other"): WorkerPool {
+  const shared = globalThis as unknown as Record<symbol, WorkerPool | undefined>;
+  return (shared[Symbol.for(`cairn.pictures.pool.${kind}`)] ??= new WorkerPool({
+    entry: kind === "png" ? "picture-png.mjs" : "picture.mjs",
+    resourceLimits: PICTURE_WORKER_LIMITS,
+    size: MAX_RUNNING_PICTURES,
+    idleMs: PICTURE_WORKER_IDLE_MS,
+  }));
+}
+
+/** Ends the idle picture workers (tests and the bench, so that they exit at once). */
+export async function closePicturePools(): Promise<void> {
+  await Promise.all([picturePool("png").close(), picturePool("other").close()]);
+}
 
 function workerFailureError(failure: WorkerFailure, timeoutMs: number): AppError {
   switch (failure.kind) {
@@ -42,13 +66,16 @@ function workerFailureError(failure: WorkerFailure, timeoutMs: number): AppError
   }
 }
 
-async function drawInWorker(job: PictureJob, timeoutMs: number): Promise<PictureOutcome> {
+async function drawInWorker(
+  job: PictureJob,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<PictureOutcome> {
   try {
-    return await runInWorker<PictureJob, PictureOutcome>({
-      entry: "picture.mjs",
+    return await picturePool(job.format === "png" ? "png" : "other").run<PictureJob, PictureOutcome>({
       input: job,
-      resourceLimits: PICTURE_WORKER_LIMITS,
       timeoutMs,
+      signal,
     });
   } catch (error) {
     throw error instanceof WorkerFailure ? workerFailureError(error, timeoutMs) : error;
@@ -56,13 +83,14 @@ async function drawInWorker(job: PictureJob, timeoutMs: number): Promise<Picture
 }
 
 /**
- * Draws pictures off the event loop: each in a worker thread of its own (bounded heap, a
- * deadline), at most a few at once (503 service_busy past the queue); a small SVG in place.
- * `signal` (the request's) takes a waiting picture out of the queue when its client gives up.
+ * Draws pictures off the event loop: in warm worker threads (bounded heap, a deadline per picture),
+ * at most a few at once (503 service_busy past the queue); a small SVG in place. `signal` (the
+ * request's): when its client gives up, a waiting picture leaves the queue and a picture being
+ * drawn is abandoned, its worker terminated, so the slot is free at once.
  */
 export function pictureDrawerOffThread(signal?: AbortSignal, timeoutMs = PICTURE_TIMEOUT_MS): PictureDrawer {
   return (job) =>
     job.format === "svg" && visibleItems(job.data).length <= INLINE_SVG_ITEMS
       ? drawPictureHere(job)
-      : withPictureSlot(() => drawInWorker(job, timeoutMs), signal);
+      : withPictureSlot(() => drawInWorker(job, timeoutMs, signal), signal);
 }

@@ -92,4 +92,43 @@ describeEachDatabase("timeline pictures: drawn in worker threads", (getCtx) => {
     }
     expect((await exportPictureAs(cast.viewer, fx.roadmapId, { format: "png" })).status).toBe(200);
   });
+
+  it("frees a picture's slot as soon as its client gives up, its worker abandoned", async () => {
+    const { db } = getCtx();
+    const releases: Array<() => void> = [];
+    const hold = () => withPictureSlot(() => new Promise<void>((release) => releases.push(release)));
+    // Every slot but one is taken; the picture below takes the last one and is being drawn.
+    const held = Array.from({ length: MAX_RUNNING_PICTURES - 1 }, hold);
+    const client = new AbortController();
+    const drawing = exportPicture(
+      db,
+      cast.viewer.actor,
+      fx.roadmapId,
+      options("png"),
+      ctx(pictureDrawerOffThread(client.signal)),
+    ).catch((e: unknown) => e);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    client.abort(new Error("the client left"));
+    expect(((await drawing) as Error).message).toBe("the client left");
+    try {
+      // Had the abandoned picture kept its slot, the last of these would be refused (503).
+      held.push(...Array.from({ length: MAX_WAITING_PICTURES + 1 }, hold));
+      const refused = await exportPictureAs(cast.viewer, fx.roadmapId, { format: "png" });
+      expectApiError(refused, 503, "service_busy");
+    } finally {
+      let settled = false;
+      const all = Promise.all(held).then(() => (settled = true));
+      while (!settled) {
+        releases.splice(0).forEach((release) => release());
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      await all;
+    }
+    // Two more pictures at once are drawn, without 503.
+    const [a, b] = await Promise.all([
+      exportPictureAs(cast.viewer, fx.roadmapId, { format: "png" }),
+      exportPictureAs(cast.viewer, fx.roadmapId, { format: "pdf" }),
+    ]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+  });
 });

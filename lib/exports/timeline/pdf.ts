@@ -4,21 +4,12 @@
 
 import PDFDocument from "pdfkit";
 import type { PaperSize } from "@/lib/validation/pictures";
+export { FOOTER_PX, PAPER, PT_PER_PX } from "./paper";
 import { COLOURS } from "./palette";
+import { FOOTER_PX, PAPER, PT_PER_PX } from "./paper";
 import type { Drawing, Prim, Stroke, TextPrim } from "./primitives";
 import type { FontKey, TextShaper } from "./text-shaper";
 
-/** Landscape page sizes in points. */
-export const PAPER: Record<PaperSize, { width: number; height: number; label: string }> = {
-  a4: { width: 841.89, height: 595.28, label: "A4" },
-  letter: { width: 792, height: 612, label: "Letter" },
-  a3: { width: 1190.55, height: 841.89, label: "A3" },
-};
-
-/** A picture pixel is 0.75 pt, as a browser prints a page (96 px to 72 pt per inch). */
-export const PT_PER_PX = 0.75;
-/** Room at the page's foot for its number, in picture pixels. */
-export const FOOTER_PX = 28;
 const BASELINE = 0.35;
 
 type Doc = InstanceType<typeof PDFDocument>;

@@ -3,7 +3,7 @@
 
 import { ZOOMS } from "@/lib/planning/timeline-layout";
 import { composePage, MARGIN, pageRows, rowsThatFit } from "./compose";
-import { FOOTER_PX, PAPER, PT_PER_PX } from "./pdf";
+import { FOOTER_PX, PAPER, PT_PER_PX } from "./paper";
 import type { PictureInput } from "./picture-model";
 import type { Drawing } from "./primitives";
 import { buildScene, frameToFit, type Frame, type Scene } from "./scene";

@@ -6,7 +6,7 @@ import {
   type PictureOutcome,
 } from "@/lib/exports/timeline/picture-job";
 import { pictureFonts } from "@/lib/exports/timeline/picture-fonts";
-import { visibleItems, type PictureInput } from "@/lib/exports/timeline/picture-model";
+import { visibleItems } from "@/lib/exports/timeline/picture-model";
 import { MAX_PICTURE_ITEMS } from "@/lib/exports/timeline/render";
 import type { ExecutiveDashboard } from "@/lib/validation/communication";
 import { AUDIENCE_LABELS } from "@/lib/validation/communication-kinds";
@@ -16,7 +16,8 @@ import { AppError } from "@/lib/services/kernel/errors";
 import { attachmentDisposition } from "./roadmap-files";
 import { buildDashboard } from "@/lib/services/dashboards/build";
 import { deckData } from "./picture-deck";
-import { loadPictureInput } from "./picture-data";
+import { countPictureItems } from "./picture-count";
+import { loadPictureInput, pictureRange } from "./picture-data";
 import { accessRoadmap, type RoadmapRow } from "@/lib/services/kernel/roadmap-access";
 import { openShareLink } from "@/lib/services/share-links/shared-view";
 
@@ -46,8 +47,7 @@ export interface PictureContext {
 const tooLarge = (message: string, details: Record<string, unknown>) =>
   new AppError("too_large_for_picture", message, { details });
 
-function checkItemCount(input: PictureInput) {
-  const count = visibleItems(input).length;
+function checkItemCount(count: number) {
   if (count > MAX_PICTURE_ITEMS) {
     throw tooLarge(
       `This picture would show ${count.toLocaleString("en")} items; a picture holds at most ${MAX_PICTURE_ITEMS.toLocaleString("en")}. Choose a shorter range with from and to, or the executive audience.`,
@@ -67,6 +67,9 @@ async function pictureOf(
   // forecast: another audience's deck builds it only once the picture is known not to be too large.
   const dashboard = async () =>
     (await buildDashboard(db, roadmap, "executive", { forShare, now: ctx.now })) as ExecutiveDashboard;
+  // Counted first (range errors too), so that a picture too large is refused without loading it.
+  const range = pictureRange(roadmap, options.from, options.to);
+  checkItemCount(await countPictureItems(db, roadmap.id, { ...range, audience: options.audience, forShare }));
   const forPicture = options.audience === "executive" ? await dashboard() : undefined;
   const input = await loadPictureInput(
     db,
@@ -74,7 +77,7 @@ async function pictureOf(
     { ...options, forShare, now: ctx.now, locale: ctx.locale },
     forPicture,
   );
-  checkItemCount(input);
+  checkItemCount(visibleItems(input).length);
   const executive = forPicture ?? (options.format === "pptx" ? await dashboard() : undefined);
   const data = pictureData(input, ctx.locale);
   const job: PictureJob =

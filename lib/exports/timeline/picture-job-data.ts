@@ -1,0 +1,23 @@
+// A picture job's data as it crosses threads (structured clone: nothing in it is a function), and
+// its answer; apart from picture-job.ts so that the PNG worker's code does not import the others'.
+
+import { makeDateText } from "@/lib/planning/date-text";
+import type { PictureInput } from "./picture-model";
+
+/** A picture's data without its date formatter (a function), which the locale rebuilds. */
+export type PictureData = Omit<PictureInput, "dates"> & { locale: string };
+
+/** The file, or why it is too large to draw (the caller answers 422 too_large_for_picture). */
+export type PictureOutcome =
+  | { ok: true; body: Uint8Array | string }
+  | { ok: false; tooLarge: { message: string; details: Record<string, unknown> } };
+
+export function pictureData(input: PictureInput, locale: string): PictureData {
+  const { dates: _dates, ...data } = input;
+  return { ...data, locale };
+}
+
+/** A job's data with its date formatter, which the locale rebuilds. */
+export function pictureInput({ locale, ...data }: PictureData): PictureInput {
+  return { ...data, dates: makeDateText(locale) };
+}
