@@ -3,6 +3,8 @@ import type { DatabaseHandle } from "@/db/client";
 import { JOB_QUEUES, pgliteExecutor } from "@/db/job-queue";
 import { deliverOutboxMessage, type SendMail } from "@/lib/services/mail/deliver";
 import { queueReviewReminders } from "@/lib/services/mail/review-reminders";
+import { attemptWebhookDelivery } from "@/lib/services/webhooks/deliver";
+import type { WebhookJob } from "@/lib/services/webhooks/events";
 
 /** Review reminders are looked for every hour (at :05); each goes once, however often they run. */
 export const REVIEW_REMINDER_CRON = "5 * * * *";
@@ -11,6 +13,8 @@ export interface JobRunnerOptions {
   send: SendMail;
   /** How often an idle worker looks for jobs (pg-boss polls; at least 0.5 s). */
   pollingIntervalSeconds?: number;
+  /** How long a webhook receiver has to answer (5 s unless a test says otherwise). */
+  webhookTimeoutMs?: number;
 }
 
 export interface JobRunner {
@@ -41,6 +45,14 @@ export async function startJobRunner(handle: DatabaseHandle, options: JobRunnerO
         send: options.send,
         lastAttempt: job.retryCount >= job.retryLimit,
       });
+    },
+  );
+  // Several at once: one slow receiver (up to its 5 s timeout) holds up nobody else's delivery.
+  await boss.work<WebhookJob>(
+    JOB_QUEUES.deliverWebhook,
+    { pollingIntervalSeconds, batchSize: 4 },
+    async (jobs) => {
+      await Promise.all(jobs.map((job) => attemptWebhookDelivery(handle.db, job.data, { timeoutMs: options.webhookTimeoutMs })));
     },
   );
   await boss.work(JOB_QUEUES.reviewReminders, { pollingIntervalSeconds }, async () => {

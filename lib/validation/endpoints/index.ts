@@ -55,5 +55,11 @@ export const allEndpoints: Endpoint[] = [
   delivery.confirmPasswordReset,
   delivery.listOutbox,
   delivery.unsubscribe,
+  delivery.listWebhooks,
+  delivery.createWebhook,
+  delivery.updateWebhook,
+  delivery.deleteWebhook,
+  delivery.listWebhookDeliveries,
+  delivery.sendWebhookTest,
   ...Object.values(meta),
 ] as Endpoint[];

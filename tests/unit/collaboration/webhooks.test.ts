@@ -2,25 +2,63 @@ import { Webhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
 import { embeddedIpv4, isUnsafeAddress } from "@/lib/collaboration/webhook-address";
 import { slackPayload, webhookBody, type WebhookEvent } from "@/lib/collaboration/webhook-payload";
-import { newWebhookSecret, signedWebhookHeaders, webhookSignature } from "@/lib/collaboration/webhook-signature";
+import {
+  newWebhookSecret,
+  signedWebhookHeaders,
+  webhookSignature,
+} from "@/lib/collaboration/webhook-signature";
 
 describe("isUnsafeAddress", () => {
   it.each([
-    "127.0.0.1", "127.255.1.2", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1",
-    "169.254.169.254", "100.64.0.1", "100.127.255.255", "0.0.0.0", "224.0.0.1", "239.1.1.1",
-    "255.255.255.255", "198.18.0.1",
-    "::", "::1", "[::1]", "fe80::1", "fe80::1%eth0", "fc00::1", "fd12:3456::1", "ff02::1",
-    "::ffff:127.0.0.1", "::ffff:7f00:1", "::ffff:10.0.0.1", "::ffff:169.254.169.254", "::ffff:0:0",
-    "64:ff9b::a00:1", "::127.0.0.1",
-    "localhost", "example.com", "",
+    "127.0.0.1",
+    "127.255.1.2",
+    "10.1.2.3",
+    "172.16.0.1",
+    "172.31.255.255",
+    "192.168.1.1",
+    "169.254.169.254",
+    "100.64.0.1",
+    "100.127.255.255",
+    "0.0.0.0",
+    "224.0.0.1",
+    "239.1.1.1",
+    "255.255.255.255",
+    "198.18.0.1",
+    "::",
+    "::1",
+    "[::1]",
+    "fe80::1",
+    "fe80::1%eth0",
+    "fc00::1",
+    "fd12:3456::1",
+    "ff02::1",
+    "::ffff:127.0.0.1",
+    "::ffff:7f00:1",
+    "::ffff:10.0.0.1",
+    "::ffff:169.254.169.254",
+    "::ffff:0:0",
+    "64:ff9b::a00:1",
+    "::127.0.0.1",
+    "localhost",
+    "example.com",
+    "",
   ])("refuses %s", (address) => {
     expect(isUnsafeAddress(address)).toBe(true);
   });
 
   it.each([
-    "93.184.216.34", "8.8.8.8", "1.1.1.1", "172.32.0.1", "172.15.255.255", "100.63.255.255",
-    "100.128.0.1", "192.169.0.1", "2606:4700:4700::1111", "2001:4860:4860::8888",
-    "::ffff:8.8.8.8", "[2a00:1450:4001::200e]",
+    "93.184.216.34",
+    "8.8.8.8",
+    "1.1.1.1",
+    "172.32.0.1",
+    "172.15.255.255",
+    "100.63.255.255",
+    "100.128.0.1",
+    "192.169.0.1",
+    "2606:4700:4700::1111",
+    "2001:4860:4860::8888",
+    "::ffff:8.8.8.8",
+    "[2a00:1450:4001::200e]",
   ])("allows %s", (address) => {
     expect(isUnsafeAddress(address)).toBe(false);
   });

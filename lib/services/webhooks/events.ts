@@ -1,0 +1,91 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Database } from "@/db/types";
+import { webhookDeliveries, webhooks } from "@/db/schema";
+import type { WebhookEvent } from "@/lib/collaboration/webhook-payload";
+import type { WebhookDelivery } from "@/lib/validation/delivery";
+import type { Actor } from "@/lib/services/kernel/actor";
+import { appOrigin } from "@/lib/services/kernel/app-origin";
+import { enqueueJob, JOB_QUEUES } from "@/lib/services/kernel/jobs";
+import { toDelivery } from "./deliveries";
+import { ownedWebhook } from "./webhooks";
+
+/** A webhook job: the attempt number makes a job run twice (at least once) attempt only once. */
+export interface WebhookJob {
+  deliveryId: string;
+  attempt: number;
+}
+
+/** One delivery row and its first job, in the caller's transaction. */
+async function queueDelivery(tx: Database, webhookId: string, event: WebhookEvent) {
+  const [row] = await tx
+    .insert(webhookDeliveries)
+    .values({
+      webhookId,
+      event: event.type,
+      payload: event as unknown as Record<string, unknown>,
+      nextAttemptAt: new Date(),
+    })
+    .returning();
+  await enqueueJob(tx, JOB_QUEUES.deliverWebhook, { deliveryId: row.id, attempt: 1 } satisfies WebhookJob);
+  return row;
+}
+
+/**
+ * Inside the transaction of the change: a delivery for every active webhook of the team that
+ * wants this kind of event. A rolled-back change sends nothing.
+ */
+export async function queueWebhookEvent(
+  tx: Database,
+  teamId: string,
+  event: Omit<WebhookEvent, "timestamp">,
+): Promise<void> {
+  const wanted = await tx
+    .select({ id: webhooks.id })
+    .from(webhooks)
+    .where(
+      and(
+        eq(webhooks.teamId, teamId),
+        eq(webhooks.active, true),
+        sql`(${webhooks.events} ? ${event.type} OR ${webhooks.events} ? '*')`,
+      ),
+    );
+  const full = { ...event, timestamp: new Date().toISOString() };
+  for (const { id } of wanted) await queueDelivery(tx, id, full);
+}
+
+/** An item event's payload: what happened to which item, and the link that opens it. */
+export function itemEvent(
+  type: "item.created" | "item.updated" | "item.deleted",
+  item: { id: string; title: string; roadmapId: string; teamId: string; version: number },
+  changes?: Record<string, unknown>,
+): Omit<WebhookEvent, "timestamp"> {
+  return {
+    type,
+    data: {
+      teamId: item.teamId,
+      roadmapId: item.roadmapId,
+      itemId: item.id,
+      title: item.title,
+      version: item.version,
+      ...(changes && { changes }),
+      url: `${appOrigin()}/roadmaps/${item.roadmapId}?item=${item.id}`,
+    },
+  };
+}
+
+/** "Send test event": a `webhook.test` delivery now, even to a webhook that is turned off. */
+export async function sendTestEvent(db: Database, actor: Actor, webhookId: string): Promise<WebhookDelivery> {
+  const hook = await ownedWebhook(db, actor, webhookId);
+  const row = await db.transaction((tx) =>
+    queueDelivery(tx, hook.id, {
+      type: "webhook.test",
+      timestamp: new Date().toISOString(),
+      data: {
+        teamId: hook.teamId,
+        title: "A test event from Cairn",
+        url: `${appOrigin()}/teams/${hook.teamId}/settings`,
+      },
+    }),
+  );
+  return toDelivery(row, []);
+}
