@@ -84,6 +84,8 @@ export async function loadPictureInput(
 ): Promise<PictureInput> {
   const range = pictureRange(roadmap, request.from, request.to);
   const [board, phases] = await Promise.all([loadBoard(db, roadmap), loadPhases(db, roadmap.id)]);
+  // The event loop runs between reading the board and its CPM pass (each a few hundred ms at 10,000 items).
+  await new Promise<void>((resolve) => setImmediate(resolve));
   const items = request.forShare ? board.items.filter((i) => i.status !== "cut") : board.items;
   const { audience } = request;
   let forecast: PictureInput["forecast"] = new Map();

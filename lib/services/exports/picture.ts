@@ -44,6 +44,12 @@ export interface PictureContext {
   draw?: PictureDrawer;
 }
 
+/**
+ * Lets the event loop run between a picture's loading steps (board, CPM, dashboard, deck data),
+ * each tens to hundreds of milliseconds at 1,000 items, so other requests are served in between.
+ */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 const tooLarge = (message: string, details: Record<string, unknown>) =>
   new AppError("too_large_for_picture", message, { details });
 
@@ -71,6 +77,7 @@ async function pictureOf(
   const range = pictureRange(roadmap, options.from, options.to);
   checkItemCount(await countPictureItems(db, roadmap.id, { ...range, audience: options.audience, forShare }));
   const forPicture = options.audience === "executive" ? await dashboard() : undefined;
+  await breathe();
   const input = await loadPictureInput(
     db,
     roadmap,
@@ -78,7 +85,9 @@ async function pictureOf(
     forPicture,
   );
   checkItemCount(visibleItems(input).length);
+  await breathe();
   const executive = forPicture ?? (options.format === "pptx" ? await dashboard() : undefined);
+  await breathe();
   const data = pictureData(input, ctx.locale);
   const job: PictureJob =
     options.format === "pptx"
