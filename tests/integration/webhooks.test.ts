@@ -9,7 +9,7 @@ import { startJobRunner } from "@/lib/server/jobs/job-runner";
 import { mailSender } from "@/lib/server/mail/transport";
 import { createItem } from "@/lib/services/items/create";
 import { attemptWebhookDelivery } from "@/lib/services/webhooks/deliver";
-import type { WebhookJob } from "@/lib/services/webhooks/events";
+import { itemEvent, queueWebhookEvent, type WebhookJob } from "@/lib/services/webhooks/events";
 import type { Team } from "@/lib/validation/teams";
 import { api } from "../helpers/api";
 import { expectApiError, expectInvalidRequest } from "../helpers/assertions";
@@ -317,6 +317,59 @@ describeEachDatabase("outgoing webhooks to a real receiver", (getCtx) => {
     });
     expect(gone.status).toBe(200);
     expect(await getCtx().db.select().from(webhooks).where(eq(webhooks.id, webhook.id))).toHaveLength(0);
+  });
+
+  it("a change rolled back queues nothing; after a day of failures the delivery gives up and the webhook turns itself off", async () => {
+    const { webhook } = await addWebhook({ url: receiver.url, events: ["item.created"] });
+    process.env.CAIRN_WEBHOOK_ALLOW_PRIVATE = "1";
+    const rolledBack = getCtx().db.transaction(async (tx) => {
+      await queueWebhookEvent(tx, team.id, itemEvent("item.created", { ...fx.feature, teamId: team.id }));
+      expect(
+        await tx.select().from(webhookDeliveries).where(eq(webhookDeliveries.webhookId, webhook.id)),
+      ).toHaveLength(1);
+      throw new Error("the change fails after its event was queued");
+    });
+    await expect(rolledBack).rejects.toThrow("the change fails");
+    expect(await deliveriesOf(webhook.id)).toHaveLength(0);
+
+    await createItem(
+      getCtx().db,
+      owner.actor,
+      fx.roadmap.id,
+      featureInput("Doomed", fx.feature.startDate, fx.feature.endDate),
+    );
+    const [delivery] = await deliveriesOf(webhook.id);
+    // The delivery was made 23 h 59 min 50 s ago (the next try, 30 s on, would be past the day) and the webhook has failed since 25 h ago.
+    const { db } = getCtx();
+    await db
+      .update(webhookDeliveries)
+      .set({ createdAt: new Date(Date.now() - 24 * 3_600_000 + 10_000) })
+      .where(eq(webhookDeliveries.id, delivery!.id));
+    await db
+      .update(webhooks)
+      .set({ failingSince: new Date(Date.now() - 25 * 3_600_000) })
+      .where(eq(webhooks.id, webhook.id));
+    receiver.script.push("fail");
+    expect((await runNextAttempt(delivery!.id))?.outcome).toBe("failed");
+    const [after] = await deliveriesOf(webhook.id);
+    expect(after).toMatchObject({ state: "gave_up", nextAttemptAt: null });
+    const [hook] = await db.select().from(webhooks).where(eq(webhooks.id, webhook.id));
+    expect(hook).toMatchObject({ active: false, disabledReason: "failing" });
+
+    // An inactive webhook gets no item events; turning it back on starts afresh.
+    await createItem(
+      db,
+      owner.actor,
+      fx.roadmap.id,
+      featureInput("Unheard", fx.feature.startDate, fx.feature.endDate),
+    );
+    expect(await deliveriesOf(webhook.id)).toHaveLength(1);
+    const on = await api("PATCH /api/webhooks/{webhookId}", {
+      params: { webhookId: webhook.id },
+      token: owner.token,
+      json: { active: true },
+    });
+    expect(on.json.webhook).toMatchObject({ active: true, disabledReason: null });
   });
 
   it("the server's workers deliver a test event from the queue, and it shows in the delivery log", async () => {
