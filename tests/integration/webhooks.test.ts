@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { eq, sql } from "drizzle-orm";
 import { Webhook as Verifier } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
-import { webhookAttempts, webhookDeliveries, webhooks } from "@/db/schema";
+import { outboxMessages, webhookAttempts, webhookDeliveries, webhooks } from "@/db/schema";
 import { JOB_QUEUES } from "@/db/job-queue";
 import { startJobRunner } from "@/lib/server/jobs/job-runner";
 import { mailSender } from "@/lib/server/mail/transport";
@@ -355,6 +355,10 @@ describeEachDatabase("outgoing webhooks to a real receiver", (getCtx) => {
     expect(after).toMatchObject({ state: "gave_up", nextAttemptAt: null });
     const [hook] = await db.select().from(webhooks).where(eq(webhooks.id, webhook.id));
     expect(hook).toMatchObject({ active: false, disabledReason: "failing" });
+    const told = await db.select().from(outboxMessages).where(eq(outboxMessages.kind, "webhookDisabled"));
+    expect(told.map((m) => m.to)).toEqual([owner.user.email]);
+    expect(told[0]!.text).toContain(receiver.url);
+    expect(told[0]!.text).toContain(`/teams/${team.slug}/settings`);
 
     // An inactive webhook gets no item events; turning it back on starts afresh.
     await createItem(

@@ -1,10 +1,11 @@
-import { count, eq, sql } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { webhookAttempts, webhookDeliveries, webhooks } from "@/db/schema";
 import { webhookBody, type WebhookEvent } from "@/lib/collaboration/webhook-payload";
 import { signedWebhookHeaders } from "@/lib/collaboration/webhook-signature";
 import { enqueueJob, JOB_QUEUES } from "@/lib/services/kernel/jobs";
 import { privateAddressesAllowed } from "./destination";
+import { mailOwnersWebhookDisabled } from "./disabled-email";
 import type { WebhookJob } from "./events";
 import { postWebhook, type PostResult } from "./post";
 
@@ -111,15 +112,16 @@ async function isAttemptDue(db: Database, deliveryId: string, attempt: number): 
 
 /**
  * A failed delivery starts (or continues) the webhook's failing run; a run of a day turns the
- * webhook off (`disabledReason: "failing"`). Mailing the owners about it is not done yet.
+ * webhook off (`disabledReason: "failing"`) and mails the team's owners.
  */
 async function recordFailure(tx: Database, webhookId: string, at: Date): Promise<void> {
+  const [hook] = await tx.select().from(webhooks).where(eq(webhooks.id, webhookId)).for("update");
+  if (!hook) return;
+  const failingSince = hook.failingSince ?? at;
+  const turnOff = hook.active && at.getTime() - failingSince.getTime() >= RETRY_WINDOW_MS;
   await tx
     .update(webhooks)
-    .set({
-      failingSince: sql`coalesce(${webhooks.failingSince}, ${at.toISOString()}::timestamptz)`,
-      active: sql`not (coalesce(${webhooks.failingSince}, ${at.toISOString()}::timestamptz) <= ${new Date(at.getTime() - RETRY_WINDOW_MS).toISOString()}::timestamptz) and ${webhooks.active}`,
-      disabledReason: sql`case when coalesce(${webhooks.failingSince}, ${at.toISOString()}::timestamptz) <= ${new Date(at.getTime() - RETRY_WINDOW_MS).toISOString()}::timestamptz then 'failing' else ${webhooks.disabledReason} end`,
-    })
+    .set({ failingSince, ...(turnOff && { active: false, disabledReason: "failing" as const }) })
     .where(eq(webhooks.id, webhookId));
+  if (turnOff) await mailOwnersWebhookDisabled(tx, { ...hook, failingSince });
 }

@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/types";
-import { webhookDeliveries, webhooks } from "@/db/schema";
+import { teams, webhookDeliveries, webhooks } from "@/db/schema";
 import type { WebhookEvent } from "@/lib/collaboration/webhook-payload";
 import type { WebhookDelivery } from "@/lib/validation/delivery";
 import type { Actor } from "@/lib/services/kernel/actor";
@@ -76,6 +76,7 @@ export function itemEvent(
 /** "Send test event": a `webhook.test` delivery now, even to a webhook that is turned off. */
 export async function sendTestEvent(db: Database, actor: Actor, webhookId: string): Promise<WebhookDelivery> {
   const hook = await ownedWebhook(db, actor, webhookId);
+  const [team] = await db.select({ slug: teams.slug }).from(teams).where(eq(teams.id, hook.teamId));
   const row = await db.transaction((tx) =>
     queueDelivery(tx, hook.id, {
       type: "webhook.test",
@@ -83,7 +84,7 @@ export async function sendTestEvent(db: Database, actor: Actor, webhookId: strin
       data: {
         teamId: hook.teamId,
         title: "A test event from Cairn",
-        url: `${appOrigin()}/teams/${hook.teamId}/settings`,
+        url: `${appOrigin()}/teams/${team?.slug ?? ""}/settings`,
       },
     }),
   );
