@@ -11,24 +11,34 @@ import { PICTURE_FORMATS } from "@/lib/validation/picture-kinds";
 /**
  * The four downloads of one audience's timeline: plain links, so the browser saves the file.
  * `what` finishes each link's accessible name ("Download the executive timeline as PNG").
+ * `across`: side by side under a full-width preview (two on a tablet, four on a wide screen)
+ * instead of one column, so a short, wide picture leaves no empty space beside a tall list.
  */
 export function PictureDownloads({
   source,
   query,
   what,
+  across = false,
 }: {
   source: PictureSource;
   query: Omit<PictureQuery, "format">;
   what: string;
+  across?: boolean;
 }) {
   return (
-    <ul className="divide-y divide-line overflow-hidden rounded-lg border border-line-strong bg-surface shadow-xs">
+    <ul
+      className={
+        across
+          ? "grid gap-px overflow-hidden rounded-lg border border-line-strong bg-line shadow-xs sm:grid-cols-2 lg:grid-cols-4"
+          : "divide-y divide-line overflow-hidden rounded-lg border border-line-strong bg-surface shadow-xs"
+      }
+    >
       {PICTURE_FORMATS.map((format) => (
-        <li key={format}>
+        <li key={format} className={across ? "bg-surface" : undefined}>
           <a
             href={pictureHref(source, { ...query, format })}
             download
-            className="flex items-center gap-3 px-3 py-2 transition-colors hover:bg-accent-50/60 focus-visible:-outline-offset-2"
+            className="flex h-full items-center gap-3 px-3 py-2 transition-colors hover:bg-accent-50/60 focus-visible:-outline-offset-2"
           >
             <DownloadIcon className="size-4 shrink-0 text-accent-700" />
             <span className="min-w-0">

@@ -133,24 +133,19 @@ export function PicturesCard({
           const label = AUDIENCE_LABELS[audience];
           const what = `the ${label.toLowerCase()} timeline`;
           return (
-            <li
-              key={audience}
-              className="grid items-start gap-x-5 gap-y-3 px-5 py-5 sm:px-6 lg:grid-cols-[minmax(0,1fr)_17rem]"
-            >
-              {/* The name first for phones and screen readers; beside the preview on wide screens. */}
-              <div className="lg:col-start-2">
+            // Name, then the picture at the card's full width, then its downloads in a row under it:
+            // beside a short, wide picture a column of downloads left empty space (#16).
+            <li key={audience} className="space-y-3 px-5 py-5 sm:px-6">
+              <div>
                 <h3 className="text-sm font-semibold text-ink">{label}</h3>
                 <p className="mt-0.5 text-[13px] leading-5 text-muted">{PICTURE_AUDIENCE_SHOWS[audience]}</p>
               </div>
               <PicturePreview
-                className="lg:col-start-1 lg:row-span-2 lg:row-start-1"
                 src={pictureHref(source, { ...query, format: "svg", audience })}
                 alt={`${label} timeline of “${roadmapTitle}”: ${PICTURE_AUDIENCE_SHOWS[audience]}`}
                 label={`${label} picture preview`}
               />
-              <div className="lg:col-start-2">
-                <PictureDownloads source={source} query={{ ...query, audience }} what={what} />
-              </div>
+              <PictureDownloads source={source} query={{ ...query, audience }} what={what} across />
             </li>
           );
         })}
