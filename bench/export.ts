@@ -2,8 +2,10 @@
 // ~1.5 links per item, three phases), on an in-memory PGlite or a scratch database of DATABASE_URL's
 // server: each format (SVG, PNG, PDF, PPTX) for the engineering audience (everything drawn) at
 // 1,000, 5,000 (the limit) and 10,000 items, timed through the export service (load, layout,
-// render) with pictures drawn in worker threads as the server draws them (lib/server/picture-draw.ts;
-// BENCH_DRAW=here draws in the bench's own thread), and the longest event-loop stall seen meanwhile.
+// render) with pictures drawn in warm worker threads as the server draws them (lib/server/picture-draw.ts;
+// the first of the runs starts the worker; BENCH_DRAW=here draws in the bench's own thread), and the
+// longest event-loop stall seen meanwhile, by a ticking timer and by perf_hooks' monitorEventLoopDelay.
+// BENCH_SIZES=1000,10000 runs only those sizes.
 // At 10,000 items a picture is refused (422 too_large_for_picture); a quarter of it is drawn instead.
 // Aim: 1,000 items under 1 s per format; 10,000 never stalls the server. Run: npx tsx bench/export.ts
 
