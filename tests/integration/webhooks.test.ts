@@ -8,6 +8,7 @@ import { JOB_QUEUES } from "@/db/job-queue";
 import { startJobRunner } from "@/lib/server/jobs/job-runner";
 import { mailSender } from "@/lib/server/mail/transport";
 import { createItem } from "@/lib/services/items/create";
+import { createReview } from "@/lib/services/reviews/reviews";
 import { attemptWebhookDelivery } from "@/lib/services/webhooks/deliver";
 import { itemEvent, queueWebhookEvent, type WebhookJob } from "@/lib/services/webhooks/events";
 import type { Team } from "@/lib/validation/teams";
@@ -317,6 +318,65 @@ describeEachDatabase("outgoing webhooks to a real receiver", (getCtx) => {
     });
     expect(gone.status).toBe(200);
     expect(await getCtx().db.select().from(webhooks).where(eq(webhooks.id, webhook.id))).toHaveLength(0);
+  });
+
+  it("a review recorded and a gate decided are delivered to the webhooks that asked for them, and to no other", async () => {
+    const wants = await addWebhook({ url: receiver.url, events: ["review.recorded"] });
+    const itemsOnly = await addWebhook({ url: receiver.url, events: ["item.deleted"] });
+    const review = await createReview(getCtx().db, owner.actor, fx.roadmap.id, {
+      audience: "product",
+      heldOn: "2026-01-05",
+      notes: "",
+      decisions: [],
+    });
+    const [delivery] = await deliveriesOf(wants.webhook.id);
+    expect(delivery).toMatchObject({ event: "review.recorded" });
+    expect(delivery!.payload).toMatchObject({
+      type: "review.recorded",
+      data: { reviewId: review.id, roadmapId: fx.roadmap.id, roadmapName: "Hooked roadmap" },
+    });
+    expect(await deliveriesOf(itemsOnly.webhook.id)).toHaveLength(0);
+
+    const phase = await api("POST /api/roadmaps/{roadmapId}/phases", {
+      params: { roadmapId: fx.roadmap.id },
+      token: owner.token,
+      json: {
+        name: "Discovery",
+        startDate: "2027-01-04",
+        endDate: "2027-03-31",
+        gate: { title: "Scope go", outcome: "Scope agreed" },
+      },
+    });
+    expect(phase.status, JSON.stringify(phase.json)).toBe(201);
+    const decided = await api("POST /api/phases/{phaseId}/decision", {
+      params: { phaseId: phase.json.phase.id },
+      token: owner.token,
+      json: { decision: "proceed", notes: "Ready." },
+    });
+    expect(decided.status, JSON.stringify(decided.json)).toBe(201);
+    const gates = (await deliveriesOf(wants.webhook.id)).filter((d) => d.event === "gate.decided");
+    expect(gates).toHaveLength(0); // it asked for reviews only
+    const all = await addWebhook({ url: receiver.url, events: ["*"] });
+    const again = await api("POST /api/roadmaps/{roadmapId}/phases", {
+      params: { roadmapId: fx.roadmap.id },
+      token: owner.token,
+      json: {
+        name: "Build",
+        startDate: "2027-04-01",
+        endDate: "2027-06-30",
+        gate: { title: "Beta go", outcome: "Beta ready" },
+      },
+    });
+    await api("POST /api/phases/{phaseId}/decision", {
+      params: { phaseId: again.json.phase.id },
+      token: owner.token,
+      json: { decision: "proceed", notes: "Ship it." },
+    });
+    const [gate] = await deliveriesOf(all.webhook.id);
+    expect(gate!.payload).toMatchObject({
+      type: "gate.decided",
+      data: { decision: "proceed", title: "Gate “Beta go”: proceed" },
+    });
   });
 
   it("a change rolled back queues nothing; after a day of failures the delivery gives up and the webhook turns itself off", async () => {

@@ -8,6 +8,7 @@ import { AppError } from "@/lib/services/kernel/errors";
 import { recordRoadmapChange } from "@/lib/services/kernel/roadmap-access";
 import { takeSnapshot, toSnapshot } from "@/lib/services/snapshots/take";
 import { loadPeople } from "@/lib/services/teams/people";
+import { queueWebhookEvent, roadmapEvent } from "@/lib/services/webhooks/events";
 import { writePhase } from "./checks";
 import { presentPhase } from "./rows";
 
@@ -52,6 +53,15 @@ export async function decideGate(
       version: written.version,
       changes: { decision: { from: null, to: input.decision }, gate: row.gateTitle, notes: input.notes },
     });
+    await queueWebhookEvent(
+      tx,
+      roadmap.teamId,
+      roadmapEvent("gate.decided", roadmap, `Gate “${row.gateTitle}”: ${input.decision}`, {
+        phaseId: row.id,
+        decision: input.decision,
+        notes: input.notes ?? null,
+      }),
+    );
     const people = await loadPeople(tx, [actor.userId]);
     return { phase: await presentPhase(tx, written), snapshot: toSnapshot(snapshot, people) };
   });

@@ -14,6 +14,7 @@ import { AppError } from "@/lib/services/kernel/errors";
 import { loadPeople } from "@/lib/services/teams/people";
 import { accessRoadmap, recordRoadmapChange } from "@/lib/services/kernel/roadmap-access";
 import { recordReviewForecast } from "@/lib/services/forecast/records";
+import { queueWebhookEvent, roadmapEvent } from "@/lib/services/webhooks/events";
 import {
   snapshotMetaColumns,
   takeSnapshot,
@@ -102,6 +103,15 @@ export async function createReview(
       action: "created",
       changes: { audience: review.audience, heldOn: review.heldOn },
     });
+    await queueWebhookEvent(
+      tx,
+      roadmap.teamId,
+      roadmapEvent("review.recorded", roadmap, `${review.audience} review of ${review.heldOn}`, {
+        reviewId: review.id,
+        audience: review.audience,
+        heldOn: review.heldOn,
+      }),
+    );
     return [{ review, snapshot }];
   });
   // After the commit: the forecast at this review joins the confidence series (#18).

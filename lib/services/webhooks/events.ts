@@ -73,6 +73,26 @@ export function itemEvent(
   };
 }
 
+/** A roadmap-level event's payload (a review recorded, a gate decided): the roadmap's page. */
+export function roadmapEvent(
+  type: "review.recorded" | "gate.decided",
+  roadmap: { id: string; teamId: string; title: string },
+  title: string,
+  details: Record<string, unknown>,
+): Omit<WebhookEvent, "timestamp"> {
+  return {
+    type,
+    data: {
+      teamId: roadmap.teamId,
+      roadmapId: roadmap.id,
+      roadmapName: roadmap.title,
+      title,
+      ...details,
+      url: `${appOrigin()}/roadmaps/${roadmap.id}`,
+    },
+  };
+}
+
 /** "Send test event": a `webhook.test` delivery now, even to a webhook that is turned off. */
 export async function sendTestEvent(db: Database, actor: Actor, webhookId: string): Promise<WebhookDelivery> {
   const hook = await ownedWebhook(db, actor, webhookId);
