@@ -114,6 +114,9 @@ export function route<E extends Endpoint>(
       if (result.version !== undefined) headers.set("etag", `"${result.version}"`);
       return Response.json(result.body, { status: endpoint.status ?? 200, headers });
     } catch (error) {
+      // The client went away (its request's signal aborted, e.g. a picture's worker was ended for
+      // it): nobody reads this answer, and the abort is not a failure worth a log line.
+      if (req.signal?.aborted && !(error instanceof AppError)) return new Response(null, { status: 499 });
       return errorResponse(toAppError(error));
     }
   };

@@ -250,6 +250,23 @@ describeEachDatabase("request errors", (getCtx) => {
       }
     });
 
+    it("a client that went away is not logged as a failure: its aborted request ends quietly", async () => {
+      const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+      try {
+        const gone = new AbortController();
+        const handler = route(boom, async ({ req }) => {
+          gone.abort();
+          throw req.signal.reason;
+        });
+        const req = new Request("http://localhost/api/boom", { signal: gone.signal });
+        const res = await handler(req, { params: Promise.resolve({}) });
+        expect(res.status).toBe(499);
+        expect(logged).not.toHaveBeenCalled();
+      } finally {
+        logged.mockRestore();
+      }
+    });
+
     it("an AppError thrown by a handler keeps its own status and message", async () => {
       const handler = route(boom, async () => {
         throw new AppError("conflict", "That name is taken; pick another one.");
