@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { eq, sql } from "drizzle-orm";
 import { Webhook as Verifier } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
-import { outboxMessages, webhookAttempts, webhookDeliveries, webhooks } from "@/db/schema";
+import { outboxMessages, roadmaps, webhookAttempts, webhookDeliveries, webhooks } from "@/db/schema";
 import { JOB_QUEUES } from "@/db/job-queue";
 import { startJobRunner } from "@/lib/server/jobs/job-runner";
 import { mailSender } from "@/lib/server/mail/transport";
@@ -16,6 +16,7 @@ import { api } from "../helpers/api";
 import { expectApiError, expectInvalidRequest } from "../helpers/assertions";
 import { describeEachDatabase } from "../helpers/database";
 import { createTeamWithMembers, createUser, type TestUser } from "../helpers/fixtures";
+import { applyScenario, makeScenario } from "../helpers/scenarios";
 import { createBoardFixture, featureInput, type BoardFixture } from "../helpers/timeline";
 
 type Reply = "ok" | "fail" | "hang" | "redirect";
@@ -377,6 +378,49 @@ describeEachDatabase("outgoing webhooks to a real receiver", (getCtx) => {
       type: "gate.decided",
       data: { decision: "proceed", title: "Gate “Beta go”: proceed" },
     });
+  });
+
+  it("a scenario applied and a feedback round closed reach a webhook that wants every event", async () => {
+    const all = await addWebhook({ url: receiver.url, events: ["*"] });
+    const { db } = getCtx();
+    const made = await makeScenario(owner.token, fx.roadmap.id, "Hooked what-if");
+    expect(made.status, JSON.stringify(made.json)).toBe(201);
+    const [base] = await db
+      .select({ version: roadmaps.version })
+      .from(roadmaps)
+      .where(eq(roadmaps.id, fx.roadmap.id));
+    const applied = await applyScenario(owner.token, made.json.scenario.roadmap.id, base!.version);
+    expect(applied.status, JSON.stringify(applied.json)).toBe(200);
+
+    const round = await api("POST /api/roadmaps/{roadmapId}/feedback-rounds", {
+      params: { roadmapId: fx.roadmap.id },
+      token: owner.token,
+      json: { question: "Ready to ship?", audience: "executive", closesOn: "2099-01-01" },
+    });
+    expect(round.status, JSON.stringify(round.json)).toBe(201);
+    const closed = await api("POST /api/feedback-rounds/{roundId}/close", {
+      params: { roundId: round.json.round.id },
+      token: owner.token,
+    });
+    expect(closed.status, JSON.stringify(closed.json)).toBe(200);
+
+    const events = (await deliveriesOf(all.webhook.id)).map((d) => d.payload);
+    expect(events).toEqual([
+      expect.objectContaining({
+        type: "scenario.applied",
+        data: expect.objectContaining({
+          title: "Scenario “Hooked what-if” applied",
+          roadmapId: fx.roadmap.id,
+        }),
+      }),
+      expect.objectContaining({
+        type: "feedback_round.closed",
+        data: expect.objectContaining({
+          title: "Feedback round “Ready to ship?” closed",
+          roundId: round.json.round.id,
+        }),
+      }),
+    ]);
   });
 
   it("a change rolled back queues nothing; after a day of failures the delivery gives up and the webhook turns itself off", async () => {

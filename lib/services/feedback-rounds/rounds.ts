@@ -24,6 +24,7 @@ import {
   toSnapshot,
   type SnapshotMeta,
 } from "@/lib/services/snapshots/take";
+import { queueWebhookEvent, roadmapEvent } from "@/lib/services/webhooks/events";
 
 export type RoundRow = typeof feedbackRounds.$inferSelect;
 export type ResponseRow = typeof feedbackResponses.$inferSelect;
@@ -260,6 +261,14 @@ export async function closeFeedbackRound(
       version: written.version,
       changes: { status: { from: "open", to: "closed" } },
     });
+    await queueWebhookEvent(
+      tx,
+      roadmap.teamId,
+      roadmapEvent("feedback_round.closed", roadmap, `Feedback round “${round.question}” closed`, {
+        roundId: round.id,
+        audience: round.audience,
+      }),
+    );
     return presentRound(tx, written, now);
   });
 }

@@ -6,6 +6,7 @@ import { planScenarioMerge } from "@/lib/planning/scenario-merge";
 import type { Actor } from "@/lib/services/kernel/actor";
 import { AppError, versionMismatch } from "@/lib/services/kernel/errors";
 import { accessRoadmap } from "@/lib/services/kernel/roadmap-access";
+import { queueWebhookEvent, roadmapEvent } from "@/lib/services/webhooks/events";
 import { toRoadmap } from "@/lib/services/roadmaps/rows";
 import { accessScenario, loadMergeDocuments, presentScenario, requireOpen } from "./documents";
 import { closeScenario } from "./close";
@@ -75,6 +76,15 @@ export async function applyScenario(db: Database, actor: Actor, scenarioId: stri
       ...applied,
       ...(Object.keys(plan.roadmap).length > 0 && { roadmap: plan.roadmap }),
     });
+    await queueWebhookEvent(
+      tx,
+      base.teamId,
+      roadmapEvent("scenario.applied", updatedBase, `Scenario “${scenario.title}” applied`, {
+        scenarioId: scenario.id,
+        applied,
+        snapshotId: snapshot.id,
+      }),
+    );
     return {
       scenario: await presentScenario(tx, closed),
       base: toRoadmap(updatedBase),

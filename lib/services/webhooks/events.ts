@@ -73,9 +73,9 @@ export function itemEvent(
   };
 }
 
-/** A roadmap-level event's payload (a review recorded, a gate decided): the roadmap's page. */
+/** A roadmap-level event's payload (a review, a gate, a scenario, a feedback round): the roadmap's page. */
 export function roadmapEvent(
-  type: "review.recorded" | "gate.decided",
+  type: "review.recorded" | "gate.decided" | "scenario.applied" | "feedback_round.closed",
   roadmap: { id: string; teamId: string; title: string },
   title: string,
   details: Record<string, unknown>,
