@@ -33,7 +33,7 @@ export function TokensList() {
         title={`Active tokens (${tokens.length})`}
         description="Each token acts as you in every team you belong to, within its access. Revoke the ones you no longer use."
       />
-      <div className="mt-4 overflow-x-auto">
+      <div className="relative mt-4 overflow-x-auto">
         <table className="w-full min-w-[20rem] border-t border-line text-sm">
           <thead className="bg-canvas/70 text-left text-xs text-muted">
             <tr>

@@ -28,7 +28,7 @@ export function DataTable<Row>({
   testId?: string;
 }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-line" data-testid={testId}>
+    <div className="relative overflow-x-auto rounded-lg border border-line" data-testid={testId}>
       <table className="w-full border-collapse text-sm">
         <caption
           className={cx(

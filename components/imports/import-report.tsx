@@ -54,7 +54,7 @@ export function ImportReport({ result, onAgain }: { result: ImportResult; onAgai
         </div>
       )}
       {skipped.length > 0 && (
-        <div className="overflow-x-auto rounded-lg border border-line">
+        <div className="relative overflow-x-auto rounded-lg border border-line">
           <table className="w-full min-w-[32rem] text-sm">
             <caption className="border-b border-line bg-canvas/70 px-4 py-2 text-left text-[13px] font-semibold text-ink">
               {skippedTotal > skipped.length

@@ -58,7 +58,7 @@ export function ItemList({ items, struck, dt }: { items: DiffItemRef[]; struck?:
 
 export function Moved({ moved, dt }: { moved: RoadmapDiff["items"]["moved"]; dt: DateText }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-[13px] sm:text-sm">
         <caption className="sr-only">Items whose dates changed, largest move first</caption>
         <thead>

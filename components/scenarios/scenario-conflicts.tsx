@@ -10,7 +10,7 @@ const cell = "py-2 pr-3 align-top";
 export function ScenarioConflicts({ conflicts }: { conflicts: ScenarioConflict[] }) {
   const dt = useDateText();
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-[13px]">
         <caption className="sr-only">Changes made to both the live roadmap and the scenario</caption>
         <thead>

@@ -130,7 +130,7 @@ export function MilestoneComparison({
         {milestones.length === 0 ? (
           <p className="text-sm text-muted">Neither plan has key milestones.</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full text-[13px] sm:text-sm">
               <caption className="sr-only">Key milestones, live roadmap against the scenario</caption>
               <thead>
@@ -191,7 +191,7 @@ export function StaffingComparison({ staffing }: { staffing: ScenarioComparison[
         {rows.length === 0 ? (
           <p className="text-sm text-muted">No skill is short of people in either plan.</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full text-[13px] sm:text-sm">
               <caption className="sr-only">Staffing gap per skill, live roadmap against the scenario</caption>
               <thead>

@@ -13,7 +13,7 @@ const th = "px-3 py-2.5 font-medium";
 /** Every link of the roadmap, newest first, with who made it and whether it still opens. */
 export function ShareLinksTable({ roadmapId, links }: { roadmapId: string; links: ShareLink[] }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full min-w-[20rem] border-t border-line text-sm">
         <caption className="sr-only">Share links of this roadmap</caption>
         <thead className="bg-canvas/70 text-left text-xs text-muted">
