@@ -380,7 +380,7 @@ describeEachDatabase("outgoing webhooks to a real receiver", (getCtx) => {
     });
   });
 
-  it("a scenario applied and a feedback round closed reach a webhook that wants every event", async () => {
+  it("a scenario applied, a feedback round closed and a not-feasible verdict reach a webhook that wants every event (a feasible one does not)", async () => {
     const all = await addWebhook({ url: receiver.url, events: ["*"] });
     const { db } = getCtx();
     const made = await makeScenario(owner.token, fx.roadmap.id, "Hooked what-if");
@@ -404,6 +404,18 @@ describeEachDatabase("outgoing webhooks to a real receiver", (getCtx) => {
     });
     expect(closed.status, JSON.stringify(closed.json)).toBe(200);
 
+    const verdict = await api("POST /api/items/{itemId}/comments", {
+      params: { itemId: fx.feature.id },
+      token: owner.token,
+      json: { body: "Cannot be done by then.", feasibility: "not_feasible" },
+    });
+    expect(verdict.status, JSON.stringify(verdict.json)).toBe(201);
+    await api("POST /api/items/{itemId}/comments", {
+      params: { itemId: fx.feature.id },
+      token: owner.token,
+      json: { body: "Looks fine.", feasibility: "feasible" },
+    });
+
     const events = (await deliveriesOf(all.webhook.id)).map((d) => d.payload);
     expect(events).toEqual([
       expect.objectContaining({
@@ -418,6 +430,14 @@ describeEachDatabase("outgoing webhooks to a real receiver", (getCtx) => {
         data: expect.objectContaining({
           title: "Feedback round “Ready to ship?” closed",
           roundId: round.json.round.id,
+        }),
+      }),
+      expect.objectContaining({
+        type: "comment.not_feasible",
+        data: expect.objectContaining({
+          itemId: fx.feature.id,
+          title: "Not feasible: “Cannot be done by then.”",
+          url: expect.stringContaining(`/roadmaps/${fx.roadmap.id}?item=${fx.feature.id}`),
         }),
       }),
     ]);

@@ -73,9 +73,17 @@ export function itemEvent(
   };
 }
 
-/** A roadmap-level event's payload (a review, a gate, a scenario, a feedback round): the roadmap's page. */
+/**
+ * A roadmap-level event's payload (a review, a gate, a scenario, a feedback round, a comment): the
+ * roadmap's page, opened on the item when the details name one.
+ */
 export function roadmapEvent(
-  type: "review.recorded" | "gate.decided" | "scenario.applied" | "feedback_round.closed",
+  type:
+    | "review.recorded"
+    | "gate.decided"
+    | "scenario.applied"
+    | "feedback_round.closed"
+    | "comment.not_feasible",
   roadmap: { id: string; teamId: string; title: string },
   title: string,
   details: Record<string, unknown>,
@@ -87,8 +95,8 @@ export function roadmapEvent(
       roadmapId: roadmap.id,
       roadmapName: roadmap.title,
       title,
+      url: `${appOrigin()}/roadmaps/${roadmap.id}${details.itemId ? `?item=${String(details.itemId)}` : ""}`,
       ...details,
-      url: `${appOrigin()}/roadmaps/${roadmap.id}`,
     },
   };
 }
