@@ -85,6 +85,7 @@ export function idKindOfName(name: string | undefined): IdKind | undefined {
     scenario: "scenario",
     id: "notification",
     timeEntry: "timeEntry",
+    webhook: "webhook",
   };
   return byName[base];
 }
@@ -128,6 +129,13 @@ function validString(node: SchemaNode): fc.Arbitrary<FuzzValue> {
   }
   if (name === "email" || schema.format === "email")
     return fc.nat(1_000_000).map((n) => `fuzz-${n}@example.test`);
+  // Webhook addresses: http(s) URLs (the schema's pattern is a zod check, not in the JSON Schema).
+  if (name === "url")
+    return fc.constantFrom(
+      "https://hooks.example.com/cairn",
+      "http://chat.example.org/in/42",
+      "https://ci.example.net/x?y=1",
+    );
   if (name === "timeZone") return fc.constantFrom("UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata");
   if (name === "quarter") return fc.constantFrom("2027-Q1", "2027-Q2", "2027-Q3", "2027-Q4", "2028-Q1");
   if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern));

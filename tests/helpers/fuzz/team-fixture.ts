@@ -269,6 +269,27 @@ export async function buildTeam(
   });
   add(pools, "shareLink", share.shareLink.id);
   add(pools, "shareToken", decodeURIComponent(new URL(share.url).pathname.split("/").pop()!));
+  // A webhook to a loopback port nothing listens on: allowed for the fixture alone (the fuzzed calls
+  // run without the allowance, so their URLs face the unsafe-address check).
+  const allowance = process.env.CAIRN_WEBHOOK_ALLOW_PRIVATE;
+  process.env.CAIRN_WEBHOOK_ALLOW_PRIVATE = "1";
+  try {
+    const hook = await call(
+      send,
+      owner,
+      "POST",
+      "/api/teams/{teamId}/webhooks",
+      { teamId },
+      {
+        url: "http://127.0.0.1:9/cairn-fuzz",
+        events: ["item.created"],
+      },
+    );
+    add(pools, "webhook", hook.webhook.id);
+  } finally {
+    if (allowance === undefined) delete process.env.CAIRN_WEBHOOK_ALLOW_PRIVATE;
+    else process.env.CAIRN_WEBHOOK_ALLOW_PRIVATE = allowance;
+  }
   const scenario = await call(send, owner, "POST", "/api/roadmaps/{roadmapId}/scenarios", p, {
     name: "What if",
   });

@@ -28,6 +28,7 @@ export const ID_KINDS = [
   "scenario",
   "notification",
   "timeEntry",
+  "webhook",
 ] as const;
 export type IdKind = (typeof ID_KINDS)[number];
 
