@@ -26,6 +26,8 @@ const DEFAULTS = {
   RESET_IP: { max: 30, windowSeconds: 600 },
   /** Reset tokens tried per client address (guessing is hopeless; this keeps it cheap). */
   RESET_CONFIRM_IP: { max: 30, windowSeconds: 600 },
+  /** Webhook test events per caller: a test POSTs to any public URL, so it must not be a relay. */
+  WEBHOOK_TEST: { max: 30, windowSeconds: 600 },
 } satisfies Record<string, Limit>;
 
 export type LimitName = keyof typeof DEFAULTS;

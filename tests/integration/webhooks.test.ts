@@ -321,6 +321,34 @@ describeEachDatabase("outgoing webhooks to a real receiver", (getCtx) => {
     expect(await getCtx().db.select().from(webhooks).where(eq(webhooks.id, webhook.id))).toHaveLength(0);
   });
 
+  it("test events are limited per caller (429 with Retry-After), so a webhook cannot be turned into a relay", async () => {
+    const db = getCtx().db;
+    const tester = await createUser(db, "tester");
+    const ownTeam = await createTeamWithMembers(db, tester, []);
+    process.env.CAIRN_WEBHOOK_ALLOW_PRIVATE = "1";
+    process.env.CAIRN_LIMIT_WEBHOOK_TEST = "2";
+    try {
+      const created = await api("POST /api/teams/{teamId}/webhooks", {
+        params: { teamId: ownTeam.id },
+        token: tester.token,
+        json: { url: receiver.url, events: ["*"] },
+      });
+      expect(created.status).toBe(201);
+      const send = () =>
+        api("POST /api/webhooks/{webhookId}/test", {
+          params: { webhookId: created.json.webhook.id },
+          token: tester.token,
+        });
+      expect((await send()).status).toBe(202);
+      expect((await send()).status).toBe(202);
+      const refused = await send();
+      expectApiError(refused, 429, "rate_limited");
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    } finally {
+      delete process.env.CAIRN_LIMIT_WEBHOOK_TEST;
+    }
+  });
+
   it("a review recorded and a gate decided are delivered to the webhooks that asked for them, and to no other", async () => {
     const wants = await addWebhook({ url: receiver.url, events: ["review.recorded"] });
     const itemsOnly = await addWebhook({ url: receiver.url, events: ["item.deleted"] });

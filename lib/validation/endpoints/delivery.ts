@@ -122,6 +122,7 @@ export const sendWebhookTest = defineEndpoint({
   tag,
   response: z.object({ delivery: webhookDeliverySchema }),
   status: 202,
+  errors: ["rate_limited"],
 });
 
 export const listOutbox = defineEndpoint({
