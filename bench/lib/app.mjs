@@ -93,6 +93,22 @@ function cookieJar(res, jar) {
     .join("; ");
 }
 
+/** Signs in through Auth.js's credentials flow, as a browser does; answers the session cookie. */
+export async function signIn(base, { email, password }) {
+  const jar = {};
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  let cookie = cookieJar(csrf, jar);
+  const { csrfToken } = await csrf.json();
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: "/" }).toString(),
+    redirect: "manual",
+  });
+  cookie = cookieJar(res, jar);
+  return cookie;
+}
+
 /** Registers, signs in (cookie) and mints an API token. */
 export async function newUser(base, tag = "bench") {
   const email = `${tag}.${Math.random().toString(36).slice(2, 8)}@example.com`;
@@ -104,17 +120,7 @@ export async function newUser(base, tag = "bench") {
   });
   const reg = await fetch(`${base}/api/register`, json({ email, name: tag, password }));
   if (reg.status !== 201) throw new Error(`register: ${reg.status}`);
-  const jar = {};
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  let cookie = cookieJar(csrf, jar);
-  const { csrfToken } = await csrf.json();
-  const signin = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
-    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: "/" }).toString(),
-    redirect: "manual",
-  });
-  cookie = cookieJar(signin, jar);
+  const cookie = await signIn(base, { email, password });
   const tok = await fetch(`${base}/api/tokens`, {
     ...json({ name: "bench" }),
     headers: { "content-type": "application/json", cookie },

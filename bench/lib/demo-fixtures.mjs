@@ -1,33 +1,9 @@
 // Signs in as the demo team's owner (the app must run with CAIRN_SEED_DEMO=1) and makes what the
 // pages with dynamic segments need: a scenario, a feedback round, an invitation and a share link.
 // Answers the session cookie and one real value per [segment] name used under app/.
+import { signIn } from "./app.mjs";
+
 const DEMO = { email: "demo@cairn.test", password: "cairn-demo-roadmap" };
-
-function cookieJar(res, jar) {
-  for (const c of res.headers.getSetCookie()) {
-    const [pair] = c.split(";");
-    const i = pair.indexOf("=");
-    jar[pair.slice(0, i)] = pair.slice(i + 1);
-  }
-  return Object.entries(jar)
-    .map(([k, v]) => `${k}=${v}`)
-    .join("; ");
-}
-
-async function signIn(base, { email, password }) {
-  const jar = {};
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  let cookie = cookieJar(csrf, jar);
-  const { csrfToken } = await csrf.json();
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
-    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: "/" }).toString(),
-    redirect: "manual",
-  });
-  cookie = cookieJar(res, jar);
-  return cookie;
-}
 
 export async function demoFixtures(base) {
   const cookie = await signIn(base, DEMO);
