@@ -1,8 +1,7 @@
 "use client";
 
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";
+import { SecretReveal } from "@/components/ui/secret-reveal";
 import type { ApiToken } from "@/lib/validation/accounts";
 
 /** The new token's secret, shown this once, with a command to try it. */
@@ -17,15 +16,14 @@ export function TokenSecretReveal({
 }) {
   const example = `curl -H "Authorization: Bearer ${secret}" ${window.location.origin}/api/me`;
   return (
-    <div className="flex flex-col gap-4">
-      <Alert tone="success" title={`“${token.name}” is ready`}>
-        Copy the token now and keep it somewhere safe, such as a password manager or your CI’s secrets. Cairn
-        stores only a fingerprint of it and cannot show it again.
-      </Alert>
-      <div className="flex flex-col gap-1.5">
-        <p className="text-[13px] font-medium text-ink">Your token</p>
-        <CopyField value={secret} label="API token" />
-      </div>
+    <SecretReveal
+      title={`“${token.name}” is ready`}
+      explanation="Copy the token now and keep it somewhere safe, such as a password manager or your CI’s secrets. Cairn stores only a fingerprint of it and cannot show it again."
+      heading="Your token"
+      secret={secret}
+      label="API token"
+      onDone={onDone}
+    >
       <div className="flex flex-col gap-1.5">
         <p className="text-[13px] font-medium text-ink">Try it</p>
         <CopyField value={example} label="Example command" rows={4} />
@@ -33,11 +31,6 @@ export function TokenSecretReveal({
           Answers with your account and teams. Every route of the API accepts the same header.
         </p>
       </div>
-      <div>
-        <Button variant="secondary" onClick={onDone}>
-          Done
-        </Button>
-      </div>
-    </div>
+    </SecretReveal>
   );
 }

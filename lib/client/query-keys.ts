@@ -14,6 +14,8 @@ export const queryKeys = {
   members: (teamId: string) => ["team", teamId, "members"] as const,
   invitations: (teamId: string) => ["team", teamId, "invitations"] as const,
   skills: (teamId: string) => ["team", teamId, "skills"] as const,
+  webhooks: (teamId: string) => ["team", teamId, "webhooks"] as const,
+  webhookDeliveries: (webhookId: string) => ["webhook", webhookId, "deliveries"] as const,
   tokens: ["tokens"] as const,
   roadmap: (roadmapId: string) => ["roadmap", roadmapId] as const,
   board: (roadmapId: string) => ["roadmap", roadmapId, "board"] as const,

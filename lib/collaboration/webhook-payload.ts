@@ -1,6 +1,8 @@
 // What a webhook receives: the event as JSON (format "standard") or, for a Slack incoming
 // webhook (format "slack"), one line of text with a link to the page.
 
+import { WEBHOOK_EVENT_LABELS } from "@/lib/validation/delivery-kinds";
+
 export interface WebhookEvent {
   /** An event kind (`item.created`, ...) or `webhook.test`. */
   type: string;
@@ -18,20 +20,6 @@ export interface WebhookEvent {
   };
 }
 
-const EVENT_WORDS: Record<string, string> = {
-  "item.created": "Item created",
-  "item.updated": "Item changed",
-  "item.deleted": "Item deleted",
-  "milestone.at_risk": "Milestone at risk",
-  "milestone.p80_moved": "Key milestone P80 moved",
-  "review.recorded": "Review recorded",
-  "feedback_round.closed": "Feedback round closed",
-  "scenario.applied": "Scenario applied",
-  "gate.decided": "Gate decided",
-  "comment.not_feasible": "Comment: not feasible",
-  "webhook.test": "Test event from Cairn",
-};
-
 /** Slack's mrkdwn reserves &, < and > (https://api.slack.com/reference/surfaces/formatting). */
 export function escapeSlack(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -39,7 +27,7 @@ export function escapeSlack(text: string): string {
 
 /** `{ text }` for a Slack incoming webhook: what happened, where, and a link titled by the item. */
 export function slackPayload(event: WebhookEvent): { text: string } {
-  const what = EVENT_WORDS[event.type] ?? event.type;
+  const what = (WEBHOOK_EVENT_LABELS as Record<string, string>)[event.type] ?? event.type;
   const where = event.data.roadmapName ? ` in ${escapeSlack(event.data.roadmapName)}` : "";
   const link = `<${event.data.url.replace(/[<>|]/g, encodeURIComponent)}|${escapeSlack(event.data.title)}>`;
   return { text: `${what}${where}: ${link}` };

@@ -51,6 +51,21 @@ export const WEBHOOK_EVENT_KINDS = [
   "comment.not_feasible",
 ] as const;
 export type WebhookEventKind = (typeof WEBHOOK_EVENT_KINDS)[number];
+/** Each event in words: the settings page's checkboxes, the delivery log, Slack's message. */
+export const WEBHOOK_EVENT_LABELS: Record<WebhookEventKind | "webhook.test", string> = {
+  "item.created": "Item created",
+  "item.updated": "Item changed",
+  "item.deleted": "Item deleted",
+  "milestone.at_risk": "Milestone at risk",
+  "milestone.p80_moved": "Key milestone P80 moved",
+  "review.recorded": "Review recorded",
+  "feedback_round.closed": "Feedback round closed",
+  "scenario.applied": "Scenario applied",
+  "gate.decided": "Gate decided",
+  "comment.not_feasible": "Comment: not feasible",
+  "webhook.test": "Test event from Cairn",
+};
+
 /** What a webhook subscribes to: event kinds, or "*" for every kind (and kinds added later). */
 export const WEBHOOK_SUBSCRIPTIONS = [...WEBHOOK_EVENT_KINDS, "*"] as const;
 export type WebhookSubscription = (typeof WEBHOOK_SUBSCRIPTIONS)[number];
