@@ -3,6 +3,8 @@
 import { excerptOf } from "@/lib/collaboration/excerpt";
 import { seedCommunication } from "./communication";
 import { seedReplanning } from "./replanning";
+import { seedConfidenceRecords, seedCurrentActuals } from "./confidence";
+import { seedHistory } from "./history";
 import type { Database } from "@/db/types";
 import {
   comments,
@@ -225,5 +227,17 @@ export async function seedDemo(db: Database, deps: { hashPassword: (p: string) =
       itemId: (key) => itemId.get(key)!,
       skillId: (name) => skillId.get(name)!,
     });
+
+    // Last year's finished roadmap, then this one's actuals and recorded forecasts (which read it).
+    const today = new Date().toISOString().slice(0, 10);
+    await seedHistory(tx, {
+      teamId: team.id,
+      currentStart: roadmap.startDate,
+      people,
+      skillId: (name) => skillId.get(name)!,
+      today,
+    });
+    await seedCurrentActuals(tx, roadmap.id, today);
+    await seedConfidenceRecords(tx, roadmap.id, today);
   });
 }

@@ -78,13 +78,13 @@ describeEachDatabase("demo seed", (getCtx) => {
     expect(members.find((m) => m.role === "owner")?.email).toBe(DEMO_LOGIN.email);
   });
 
-  it("creates one 15-month roadmap of about 30 items inside its horizon, in workstreams", async () => {
+  it("creates one current 15-month roadmap of about 30 items inside its horizon, in workstreams", async () => {
     const { db } = getCtx();
     const [team] = await db.select().from(teams);
     const maps = await db
       .select()
       .from(roadmaps)
-      .where(and(eq(roadmaps.teamId, team.id), eq(roadmaps.kind, "roadmap")));
+      .where(and(eq(roadmaps.teamId, team.id), eq(roadmaps.kind, "roadmap"), eq(roadmaps.status, "active")));
     expect(maps).toHaveLength(1);
     const [roadmap] = maps;
     expect(roadmap.horizonMonths).toBe(15);
@@ -114,7 +114,10 @@ describeEachDatabase("demo seed", (getCtx) => {
 
   it("links items with acyclic dependencies within the roadmap", async () => {
     const { db } = getCtx();
-    const [roadmap] = await db.select().from(roadmaps).where(eq(roadmaps.kind, "roadmap"));
+    const [roadmap] = await db
+      .select()
+      .from(roadmaps)
+      .where(and(eq(roadmaps.kind, "roadmap"), eq(roadmaps.status, "active")));
     const ids = (await db.select({ id: items.id }).from(items).where(eq(items.roadmapId, roadmap.id))).map(
       (i) => i.id,
     );
@@ -149,7 +152,10 @@ describeEachDatabase("demo seed", (getCtx) => {
     const { db } = getCtx();
     const owner = (await verifyCredentials(db, DEMO_LOGIN.email, DEMO_LOGIN.password))!;
     const actor = { userId: owner.id, email: owner.email, name: owner.name, via: "session" as const };
-    const [roadmap] = await db.select().from(roadmaps).where(eq(roadmaps.kind, "roadmap"));
+    const [roadmap] = await db
+      .select()
+      .from(roadmaps)
+      .where(and(eq(roadmaps.kind, "roadmap"), eq(roadmaps.status, "active")));
     const board = await getBoard(db, actor, roadmap.id);
     const summaries = Object.values(board.feedback);
     expect(summaries.reduce((n, s) => n + s.notFeasible, 0)).toBe(1);
@@ -196,7 +202,10 @@ describeEachDatabase("demo seed", (getCtx) => {
 
   it("shows communication at once: review rules, reviews with snapshots, an open feedback round with answers", async () => {
     const { db } = getCtx();
-    const [roadmap] = await db.select().from(roadmaps).where(eq(roadmaps.kind, "roadmap"));
+    const [roadmap] = await db
+      .select()
+      .from(roadmaps)
+      .where(and(eq(roadmaps.kind, "roadmap"), eq(roadmaps.status, "active")));
     const [cadence] = await db.select().from(reviewCadences).where(eq(reviewCadences.roadmapId, roadmap.id));
     expect(cadence.rules.map((r) => r.audience).sort()).toEqual(["engineering", "executive", "product"]);
 
@@ -225,7 +234,10 @@ describeEachDatabase("demo seed", (getCtx) => {
   });
   it("shows replanning at once: three gated phases over the horizon, the first decided, and an open scenario", async () => {
     const { db } = getCtx();
-    const [roadmap] = await db.select().from(roadmaps).where(eq(roadmaps.kind, "roadmap"));
+    const [roadmap] = await db
+      .select()
+      .from(roadmaps)
+      .where(and(eq(roadmaps.kind, "roadmap"), eq(roadmaps.status, "active")));
     const spans = (await db.select().from(phases).where(eq(phases.roadmapId, roadmap.id))).sort((a, b) =>
       a.startDate.localeCompare(b.startDate),
     );
