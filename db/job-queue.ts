@@ -12,6 +12,13 @@ export const JOB_QUEUES = {
   sendEmail: "email-send",
   /** Queue today's review reminders (scheduled hourly; no data). */
   reviewReminders: "review-reminders",
+  /** Close feedback rounds past their last day, remind those closing tomorrow (hourly; no data). */
+  feedbackRounds: "feedback-rounds",
+  /**
+   * Mail an item's owner what others changed in it during one hour (data: `{ itemId, userId,
+   * windowStart }`), sent throttled and deferred to the hour's end (mail/owned-item-mail.ts).
+   */
+  ownedItemChanges: "owned-item-changes",
   /**
    * Make one attempt at one webhook delivery (data: `{ deliveryId }`). A failed attempt schedules
    * the next as a new job (lib/services/webhooks/deliver.ts), so the delivery log knows when.

@@ -16,6 +16,7 @@ import { expectApiError } from "../helpers/assertions";
 import { postComment } from "../helpers/collaboration";
 import { describeEachDatabase } from "../helpers/database";
 import { createTeamWithMembers, createUser, uniqueEmail, type TestUser } from "../helpers/fixtures";
+import { headerOf, linkIn as linkTo } from "../helpers/mail";
 import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp";
 import { createBoardFixture, type BoardFixture } from "../helpers/timeline";
 
@@ -23,13 +24,8 @@ const ORIGIN = "http://cairn.test";
 process.env.AUTH_URL = ORIGIN;
 
 /** The first link to this app in a message's plain-text part. */
-const linkIn = (mail: ParsedMail, path: string) => {
-  const match = new RegExp(`${ORIGIN}${path}[^\\s]*`).exec(mail.text ?? "");
-  if (!match) throw new Error(`No ${path} link in:\n${mail.text}`);
-  return new URL(match[0]);
-};
-const header = (mail: ParsedMail, name: string) =>
-  mail.headerLines.find((h) => h.key === name)?.line.replace(/^[^:]+:\s*/, "");
+const linkIn = (mail: ParsedMail, path: string) => linkTo(mail, `${ORIGIN}${path}`);
+const header = headerOf;
 
 describeEachDatabase("email through the job queue and a real SMTP server", (getCtx) => {
   let smtp: TestSmtpServer;

@@ -3,11 +3,21 @@ import type { DatabaseHandle } from "@/db/client";
 import { JOB_QUEUES, pgliteExecutor } from "@/db/job-queue";
 import { deliverOutboxMessage, type SendMail } from "@/lib/services/mail/deliver";
 import { queueReviewReminders } from "@/lib/services/mail/review-reminders";
+import { runFeedbackRoundSchedule } from "@/lib/services/feedback-rounds/schedule";
+import { mailOwnedItemChanges, type OwnedItemJob } from "@/lib/services/mail/owned-item-mail";
 import { attemptWebhookDelivery } from "@/lib/services/webhooks/deliver";
 import type { WebhookJob } from "@/lib/services/webhooks/events";
 
 /** Review reminders are looked for every hour (at :05); each goes once, however often they run. */
 export const REVIEW_REMINDER_CRON = "5 * * * *";
+/** Feedback rounds: closed after their last day, reminded the day before (hourly, at :15). */
+export const FEEDBACK_ROUND_CRON = "15 * * * *";
+
+/** Hourly jobs: kept in pg-boss's schedule table, one instance runs each tick; the work is keyed, so a rerun sends nothing twice. */
+const SCHEDULED = [
+  { queue: JOB_QUEUES.reviewReminders, cron: REVIEW_REMINDER_CRON, run: queueReviewReminders },
+  { queue: JOB_QUEUES.feedbackRounds, cron: FEEDBACK_ROUND_CRON, run: runFeedbackRoundSchedule },
+] as const;
 
 export interface JobRunnerOptions {
   send: SendMail;
@@ -55,11 +65,16 @@ export async function startJobRunner(handle: DatabaseHandle, options: JobRunnerO
       await Promise.all(jobs.map((job) => attemptWebhookDelivery(handle.db, job.data, { timeoutMs: options.webhookTimeoutMs })));
     },
   );
-  await boss.work(JOB_QUEUES.reviewReminders, { pollingIntervalSeconds }, async () => {
-    await queueReviewReminders(handle.db);
+  await boss.work<OwnedItemJob>(JOB_QUEUES.ownedItemChanges, { pollingIntervalSeconds }, async ([job]) => {
+    await mailOwnedItemChanges(handle.db, job.data);
   });
-  // Stored in pg-boss's schedule table: every instance keeps it, one of them sends each tick.
-  await boss.schedule(JOB_QUEUES.reviewReminders, REVIEW_REMINDER_CRON, {}, { tz: "UTC" });
+  for (const { queue, cron, run } of SCHEDULED) {
+    await boss.work(queue, { pollingIntervalSeconds }, async () => {
+      await run(handle.db);
+    });
+    // Stored in pg-boss's schedule table: every instance keeps it, one of them sends each tick.
+    await boss.schedule(queue, cron, {}, { tz: "UTC" });
+  }
   return {
     boss,
     // Active jobs finish first (graceful); what is left is fetched again by another instance.

@@ -24,7 +24,8 @@ import {
   toSnapshot,
   type SnapshotMeta,
 } from "@/lib/services/snapshots/take";
-import { queueWebhookEvent, roadmapEvent } from "@/lib/services/webhooks/events";
+import { queueRoundOpenedMail } from "@/lib/services/mail/feedback-round-mail";
+import { announceRoundClosed } from "./closed";
 
 export type RoundRow = typeof feedbackRounds.$inferSelect;
 export type ResponseRow = typeof feedbackResponses.$inferSelect;
@@ -212,6 +213,7 @@ export async function createFeedbackRound(
         snapshotId: snapshot.id,
       },
     });
+    await queueRoundOpenedMail(tx, row);
     return presentRound(tx, row, now);
   });
 }
@@ -254,21 +256,7 @@ export async function closeFeedbackRound(
       .set({ closedAt, closedBy: actor.userId, version: round.version + 1, updatedAt: closedAt })
       .where(and(eq(feedbackRounds.id, round.id), eq(feedbackRounds.version, round.version)))
       .returning();
-    await recordRoadmapChange(tx, actor, roadmap, {
-      entity: "feedback_round",
-      entityId: round.id,
-      action: "updated",
-      version: written.version,
-      changes: { status: { from: "open", to: "closed" } },
-    });
-    await queueWebhookEvent(
-      tx,
-      roadmap.teamId,
-      roadmapEvent("feedback_round.closed", roadmap, `Feedback round “${round.question}” closed`, {
-        roundId: round.id,
-        audience: round.audience,
-      }),
-    );
+    await announceRoundClosed(tx, actor, roadmap, written);
     return presentRound(tx, written, now);
   });
 }

@@ -46,6 +46,12 @@ function parameter(value: unknown): unknown {
 export interface EnqueueOptions {
   /** At most one job with this key waits in the queue at a time (pg-boss `singletonKey`). */
   singletonKey?: string;
+  /**
+   * Throttle: with `singletonKey`, one job per key per slot of this many seconds (slots counted
+   * from the epoch by the database's `now()`, the caller's transaction time); later sends in the
+   * same slot add nothing.
+   */
+  singletonSeconds?: number;
   startAfter?: Date;
 }
 

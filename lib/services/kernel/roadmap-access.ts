@@ -85,7 +85,8 @@ export interface RoadmapChange {
  */
 export async function recordRoadmapChange(
   tx: Database,
-  actor: Actor,
+  /** null for a change Cairn makes on its own (a scheduled job: a feedback round closing on its date). */
+  actor: Pick<Actor, "userId"> | null,
   roadmap: Pick<RoadmapRow, "id" | "teamId">,
   change: RoadmapChange,
 ): Promise<number> {
@@ -101,7 +102,7 @@ export async function recordRoadmapChange(
       teamId: roadmap.teamId,
       roadmapId: roadmap.id,
       seq,
-      actorId: actor.userId,
+      actorId: actor?.userId ?? null,
       entity: change.entity,
       entityId: change.entityId,
       itemId,
@@ -117,7 +118,7 @@ export async function recordRoadmapChange(
     entity: change.entity,
     id: change.entityId,
     version: change.version ?? null,
-    actorId: actor.userId,
+    actorId: actor?.userId ?? null,
     itemId,
     at: row.createdAt.toISOString(),
   });

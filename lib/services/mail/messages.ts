@@ -123,3 +123,70 @@ export function reviewReminderEmail(facts: {
     },
   };
 }
+
+export function feedbackRoundEmail(facts: {
+  stage: "opened" | "closingTomorrow";
+  question: string;
+  audience: string;
+  closesOn: string;
+  openerName: string | null;
+  teamName: string;
+  roadmapName: string;
+  url: string;
+}): ComposedEmail {
+  const subject =
+    facts.stage === "opened"
+      ? `Your feedback on ${facts.roadmapName}: “${facts.question}”`
+      : `Feedback round on ${facts.roadmapName} closes tomorrow: “${facts.question}”`;
+  const opened = `${facts.openerName ?? "An editor"} asked the ${facts.audience} audience of ${where(facts.teamName, facts.roadmapName)}:`;
+  return {
+    subject,
+    content: {
+      teamName: facts.teamName,
+      roadmapName: facts.roadmapName,
+      heading:
+        facts.stage === "opened" ? "A feedback round is open for you" : "A feedback round closes tomorrow",
+      paragraphs: [
+        opened,
+        `“${facts.question}”`,
+        facts.stage === "opened"
+          ? `Rate the plan and its milestones until ${facts.closesOn} (the last day, UTC).`
+          : `You have not answered yet; ${facts.closesOn} (UTC) is the last day to answer.`,
+      ],
+      action: { label: "Answer the round", url: facts.url },
+      unsubscribeUrl: null,
+    },
+  };
+}
+
+/** One change to an item, in words: who, and what they did ("changed end 2027-03-01 → 2027-03-08"). */
+export interface ItemChangeLine {
+  who: string;
+  what: string;
+}
+
+export function ownedItemChangesEmail(facts: {
+  itemTitle: string;
+  teamName: string;
+  roadmapName: string;
+  lines: ItemChangeLine[];
+  url: string;
+}): ComposedEmail {
+  const people = [...new Set(facts.lines.map((l) => l.who))];
+  const by = people.length === 1 ? people[0] : `${people.length} people`;
+  const count = facts.lines.length === 1 ? "" : ` (${facts.lines.length} changes)`;
+  return {
+    subject: `${by} changed “${facts.itemTitle}” in ${facts.roadmapName}${count}`,
+    content: {
+      teamName: facts.teamName,
+      roadmapName: facts.roadmapName,
+      heading: `Changes to “${facts.itemTitle}”, an item you own`,
+      paragraphs: [
+        `In ${where(facts.teamName, facts.roadmapName)}, within the last hour:`,
+        ...facts.lines.map((l) => `${l.who} ${l.what}.`),
+      ],
+      action: { label: "Open the item", url: facts.url },
+      unsubscribeUrl: null,
+    },
+  };
+}

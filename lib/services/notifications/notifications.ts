@@ -4,6 +4,7 @@ import { comments, items, memberships, notifications, roadmaps, users } from "@/
 import { excerptOf } from "@/lib/collaboration/excerpt";
 import { publish, userTopic } from "@/lib/services/kernel/live-events";
 import { queueCommentMail } from "@/lib/services/mail/comment-mail";
+import { queueOwnedItemMail } from "@/lib/services/mail/owned-item-mail";
 import type { Notification } from "@/lib/validation/collaboration";
 import type { Actor } from "@/lib/services/kernel/actor";
 import {
@@ -131,6 +132,11 @@ export async function notifyItemChanged(
   }
   await announce(
     tx,
+    members.map((m) => m.userId),
+  );
+  await queueOwnedItemMail(
+    tx,
+    change.itemId,
     members.map((m) => m.userId),
   );
 }
