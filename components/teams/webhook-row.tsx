@@ -33,6 +33,10 @@ function StateBadge({ hook }: { hook: Webhook }) {
   );
 }
 
+const Url = ({ url }: { url: string }) => (
+  <span className="min-w-0 font-mono text-[13px] break-all text-ink-soft">{url}</span>
+);
+
 /** The test event's outcome once its first attempt is in the log (announced politely). */
 function TestResult({ sent, found }: { sent: WebhookDelivery; found: WebhookDelivery | undefined }) {
   const attempt = found?.attempts[0];
@@ -68,11 +72,15 @@ export function WebhookRow({ hook }: { hook: Webhook }) {
     <li className="flex flex-col gap-3 py-4">
       <div className="flex flex-col gap-1">
         <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
-          <span className="min-w-0 font-mono text-[13px] break-all text-ink">{hook.url}</span>
+          {hook.description ? (
+            <span className="min-w-0 text-sm font-medium break-words text-ink">{hook.description}</span>
+          ) : (
+            <Url url={hook.url} />
+          )}
           <StateBadge hook={hook} />
           <Badge tone="neutral">{hook.format === "slack" ? "Slack" : "Standard Webhooks"}</Badge>
         </div>
-        {hook.description && <p className="text-sm text-ink">{hook.description}</p>}
+        {hook.description && <Url url={hook.url} />}
         <p className="text-[13px] text-muted">{eventsText(hook.events)}</p>
         {!hook.active && hook.disabledReason === "failing" && (
           <p className="text-[13px] text-danger-700">
