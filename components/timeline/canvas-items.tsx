@@ -2,7 +2,9 @@
 
 import type { DateText } from "@/lib/client/dates";
 import type { PlacedItem, TimelineLayout } from "@/lib/planning/timeline-layout";
+import type { DrawnBaseline } from "./baseline-layer";
 import type { FeedbackSummary } from "@/lib/validation/collaboration";
+import { actualsMarks, withActuals } from "./actuals-text";
 import { describeItem, withEditors, withRisks } from "./describe";
 import { withNewMark, type Comparison } from "./ghost-layout";
 import { TimelineItem, flagsOf, type Editor, type ScheduleEntry } from "./timeline-item";
@@ -25,6 +27,8 @@ export function CanvasItems({
   tabStop,
   activeId,
   linkingFrom,
+  baseline,
+  today,
 }: {
   groups: Map<number, PlacedItem[]>;
   layout: TimelineLayout;
@@ -40,6 +44,9 @@ export function CanvasItems({
   tabStop: string | null;
   activeId: string | null;
   linkingFrom: string | null;
+  /** The chosen snapshot's dates per item and its label (null: no baseline drawn). */
+  baseline: DrawnBaseline | null;
+  today: string | null;
 }) {
   return [...groups.entries()].map(([laneIndex, items]) => (
     <div key={laneIndex} role="group" aria-label={`Lane ${layout.lanes[laneIndex]?.name ?? ""}`}>
@@ -47,10 +54,20 @@ export function CanvasItems({
         const id = p.item.id;
         const entry = scheduleMap.get(id);
         const editors = editorsByItem.get(id);
-        const label = withNewMark(
-          withEditors(withRisks(describeItem(p.item, entry, dt, feedback[id]), risksByItem.get(id)), editors),
-          id,
-          comparison,
+        const marks = actualsMarks(p.item, baseline?.dates ?? null, today);
+        const label = withActuals(
+          withNewMark(
+            withEditors(
+              withRisks(describeItem(p.item, entry, dt, feedback[id]), risksByItem.get(id)),
+              editors,
+            ),
+            id,
+            comparison,
+          ),
+          p.item,
+          marks,
+          baseline?.label ?? null,
+          dt,
         );
         return (
           <TimelineItem
@@ -61,6 +78,8 @@ export function CanvasItems({
             editors={editors}
             risky={risksByItem.has(id)}
             feedback={feedback[id]}
+            progress={marks.progress}
+            doneMark={marks.mark}
             active={id === tabStop}
             canEdit={canEdit}
             linkRole={linkingFrom === id ? "source" : linkingFrom && id === activeId ? "target" : null}

@@ -7,6 +7,8 @@ import type { DateText } from "@/lib/client/dates";
 import { issueText, itemDates, kindLabel } from "./describe";
 import { CRITICAL_COLOUR, STATUS_INFO, StatusGlyph, WarningGlyph } from "./item-status";
 import type { ScheduleEntry } from "./timeline-item";
+import { slipText, type ItemActualsMarks } from "./actuals-text";
+import type { DrawnBaseline } from "./baseline-layer";
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -28,6 +30,8 @@ export function ItemTooltip({
   anchor,
   dt,
   ownerName,
+  marks,
+  baseline,
   onPointerEnter,
   onPointerLeave,
 }: {
@@ -37,6 +41,9 @@ export function ItemTooltip({
   anchor: DOMRect;
   dt: DateText;
   ownerName: string | null;
+  /** Progress, slip and done mark (issue #18), and the baseline they are measured against. */
+  marks: ItemActualsMarks;
+  baseline: DrawnBaseline | null;
   onPointerEnter: () => void;
   onPointerLeave: () => void;
 }) {
@@ -104,7 +111,17 @@ export function ItemTooltip({
           </Row>
         )}
         {ownerName && <Row label="Owner">{ownerName}</Row>}
+        <ActualsRows item={item} marks={marks} dt={dt} />
+        {baseline && marks.baseEnd && <Row label="Baseline finish">{dt.date(marks.baseEnd)}</Row>}
       </dl>
+      {baseline && item.status !== "cut" && (
+        <p
+          data-slip={marks.slip ?? undefined}
+          className={marks.slip && marks.slip > 0 ? "mt-1 font-medium text-danger-700" : "mt-1 text-ink-soft"}
+        >
+          {slipText(marks, baseline.label)}.
+        </p>
+      )}
       {estimate && item.kind === "feature" && (
         <p className="mt-1 text-xs text-muted">Optimistic – likely – pessimistic hours</p>
       )}
@@ -124,5 +141,26 @@ export function ItemTooltip({
         <p className="mt-2 text-muted">Cut items are left out of the schedule.</p>
       )}
     </div>
+  );
+}
+
+/** Actual dates, remaining hours and progress, where the item has them. */
+function ActualsRows({ item, marks, dt }: { item: Item; marks: ItemActualsMarks; dt: DateText }) {
+  return (
+    <>
+      {item.actualStart && <Row label="Actual start">{dt.date(item.actualStart)}</Row>}
+      {item.actualFinish && (
+        <Row label="Actual finish">
+          {dt.date(item.actualFinish)}
+          {marks.mark && ` (done ${marks.mark})`}
+        </Row>
+      )}
+      {item.remainingHours !== null && item.status !== "done" && (
+        <Row label="Remaining">{item.remainingHours} h</Row>
+      )}
+      {item.kind === "feature" && marks.progress > 0 && marks.progress < 1 && (
+        <Row label="Progress">{Math.round(marks.progress * 100)}%</Row>
+      )}
+    </>
   );
 }

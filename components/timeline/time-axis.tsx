@@ -87,3 +87,16 @@ export const TimeGrid = memo(function TimeGrid({ scale, height }: { scale: TimeS
     </div>
   );
 });
+
+/** Today's column, a red line through the body (none when today lies outside the range). */
+export function TodayLine({ scale, today }: { scale: TimeScale; today: string | null }) {
+  const x = todayX(scale, today);
+  if (x === null) return null;
+  return (
+    <div
+      aria-hidden="true"
+      className="pointer-events-none absolute top-0 bottom-0 w-0.5 bg-danger-600/80"
+      style={{ left: x - 1 }}
+    />
+  );
+}

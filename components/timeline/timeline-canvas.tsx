@@ -7,7 +7,6 @@ import {
   AXIS_HEIGHT,
   PHASE_ROW_HEIGHT,
   ROW_HEIGHT,
-  todayX as todayXOf,
   type LaneBlock,
   type PlacedItem,
   type TimeScale,
@@ -16,14 +15,16 @@ import {
 import type { Phase } from "@/lib/validation/phases";
 import { CanvasAxis, CanvasCorner, DragOverlays, HoverAddButton, LaneStripes } from "./canvas-parts";
 import { CanvasItems } from "./canvas-items";
+import { BaselineLayer, type DrawnBaseline } from "./baseline-layer";
 import { arrowsInView, itemsByLane } from "./canvas-view";
 import { DependencyArrows } from "./dependency-arrows";
 import { GhostLayer, NewBadges } from "./ghost-layer";
 import type { Comparison } from "./ghost-layout";
+import { actualsMarks } from "./actuals-text";
 import { ItemTooltip } from "./item-tooltip";
 import { LaneLabels, lanesInView } from "./lane-labels";
 import { firstItemId, laneAtRow, visibleWindow } from "./layout";
-import { TimeGrid } from "./time-axis";
+import { TimeGrid, TodayLine } from "./time-axis";
 import type { Editor, ScheduleEntry } from "./timeline-item";
 import { useCanvasKeys } from "./use-canvas-keys";
 import { itemFrom, useCanvasPointer } from "./use-canvas-pointer";
@@ -55,6 +56,8 @@ export interface TimelineCanvasProps {
   risksByItem: Map<string, string[]>;
   /** A snapshot compared with now (?compare=): ghosts of old positions, new items marked. */
   comparison?: Comparison | null;
+  /** The chosen baseline (a snapshot's dates per item, its label), or null. */
+  baseline: DrawnBaseline | null;
   /** The roadmap's phases in order, drawn as bands under the time axis. */
   phases: Phase[];
   label: string;
@@ -148,7 +151,6 @@ export function TimelineCanvas(props: TimelineCanvasProps) {
       ),
     [board.dependencies, layout, scheduleMap, showCritical, win],
   );
-  const todayX = todayXOf(scale, today);
   const lanes = lanesInView(layout, win);
 
   const pointer = useCanvasPointer({
@@ -237,14 +239,9 @@ export function TimelineCanvas(props: TimelineCanvasProps) {
         >
           <TimeGrid scale={scale} height={Math.max(layout.height, ROW_HEIGHT)} />
           <LaneStripes lanes={lanes} laneWidth={laneWidth} canEdit={canEdit} />
-          {todayX !== null && (
-            <div
-              aria-hidden="true"
-              className="pointer-events-none absolute top-0 bottom-0 w-0.5 bg-danger-600/80"
-              style={{ left: todayX - 1 }}
-            />
-          )}
+          <TodayLine scale={scale} today={today} />
           {props.comparison && <GhostLayer comparison={props.comparison} win={win} />}
+          {props.baseline && <BaselineLayer groups={groups} baseline={props.baseline.dates} scale={scale} />}
           <DependencyArrows
             arrows={arrows}
             layout={layout}
@@ -266,6 +263,8 @@ export function TimelineCanvas(props: TimelineCanvasProps) {
             tabStop={tabStop}
             activeId={activeId}
             linkingFrom={linkingFrom}
+            baseline={props.baseline}
+            today={today}
           />
           {props.comparison && <NewBadges comparison={props.comparison} layout={layout} win={win} />}
           {canEdit && hoverCell && (
@@ -288,6 +287,8 @@ export function TimelineCanvas(props: TimelineCanvasProps) {
           anchor={tooltip.anchor}
           dt={dt}
           ownerName={tooltipItem.ownerId ? (props.ownerNames.get(tooltipItem.ownerId) ?? null) : null}
+          marks={actualsMarks(tooltipItem, props.baseline?.dates ?? null, today)}
+          baseline={props.baseline}
           onPointerEnter={tips.keep}
           onPointerLeave={tips.hideSoon}
         />

@@ -10,6 +10,9 @@ import type { Schedule } from "@/lib/client/timeline";
 import type { FeedbackSummary } from "@/lib/validation/collaboration";
 import { CRITICAL_COLOUR, STATUS_INFO, StatusGlyph, VIOLATION_COLOUR, WarningGlyph } from "./item-status";
 import { BAR_HEIGHT, MILESTONE_BOX, ROW_HEIGHT, type PlacedItem } from "@/lib/planning/timeline-layout";
+import type { DoneMark } from "@/lib/planning/timeline-actuals";
+import { PROGRESS_FILLS } from "@/lib/planning/timeline-style";
+import { DoneMarkBadge } from "./baseline-layer";
 
 export type ScheduleEntry = Schedule["items"][number];
 
@@ -40,6 +43,10 @@ export interface TimelineItemProps {
   feedback?: FeedbackSummary;
   /** Linked to a high risk without a contingency plan (the risks are named in the label). */
   risky?: boolean;
+  /** Share of the work done, 0-1: the bar's fill (said in the label). */
+  progress?: number;
+  /** Done work that finished late or early (said in the label). */
+  doneMark?: DoneMark | null;
 }
 
 export interface Editor {
@@ -91,6 +98,8 @@ export const TimelineItem = memo(function TimelineItem({
   editors,
   feedback,
   risky = false,
+  progress = 0,
+  doneMark = null,
 }: TimelineItemProps) {
   const ref = useRef<HTMLButtonElement>(null);
   const flags: ItemFlags = { critical, violation };
@@ -114,6 +123,7 @@ export const TimelineItem = memo(function TimelineItem({
     "data-width": width,
     tabIndex: active ? 0 : -1,
     "aria-label": label,
+    "data-done-mark": doneMark ?? undefined,
   };
 
   if (milestone) {
@@ -159,6 +169,7 @@ export const TimelineItem = memo(function TimelineItem({
           {item.status !== "planned" && <StatusGlyph status={item.status} className="size-3" />}
           {item.title}
           <VerdictBadge summary={feedback} />
+          {doneMark && <DoneMarkBadge mark={doneMark} />}
           {editors?.length ? <EditorMarks editors={editors} className="ml-1" /> : null}
         </span>
       </button>
@@ -185,6 +196,18 @@ export const TimelineItem = memo(function TimelineItem({
         canEdit ? "cursor-grab touch-none active:cursor-grabbing" : "cursor-pointer",
       )}
     >
+      {progress > 0 && (
+        <span
+          aria-hidden="true"
+          data-progress={Math.round(progress * 100)}
+          className="pointer-events-none absolute inset-y-0 left-0 rounded-l-md"
+          style={{
+            width: `${progress * 100}%`,
+            background: PROGRESS_FILLS[item.status],
+            ...(progress === 1 && { borderRadius: "inherit" }),
+          }}
+        />
+      )}
       {handles && (
         <span
           data-handle="start"
@@ -192,7 +215,7 @@ export const TimelineItem = memo(function TimelineItem({
           className="absolute inset-y-0 left-0 w-2 cursor-ew-resize rounded-l-md hover:bg-black/10"
         />
       )}
-      <span aria-hidden="true" className="flex min-w-0 items-center gap-1.5 overflow-hidden px-2">
+      <span aria-hidden="true" className="relative flex min-w-0 items-center gap-1.5 overflow-hidden px-2">
         {flags.violation && <WarningGlyph className="size-3.5 shrink-0" />}
         <StatusGlyph status={item.status} className="size-3.5 shrink-0" />
         {!labelOutside && <span className="truncate">{item.title}</span>}
@@ -228,6 +251,7 @@ export const TimelineItem = memo(function TimelineItem({
           <RiskGlyph className="size-4" />
         </span>
       )}
+      {doneMark && <DoneMarkBadge mark={doneMark} className="absolute -top-2.5 right-5" />}
       {editors?.length ? <EditorMarks editors={editors} className="absolute -top-2.5 -right-1.5" /> : null}
       {canEdit && (
         <span

@@ -1,9 +1,17 @@
 import { cx } from "@/components/ui/cx";
 import { FlagIcon } from "@/components/ui/icons";
+import { PROGRESS_FILLS } from "@/lib/planning/timeline-style";
+import { BASELINE_COLOUR, DoneMarkBadge } from "./baseline-layer";
 import { CRITICAL_COLOUR, STATUS_INFO, STATUS_ORDER, StatusGlyph, WarningGlyph } from "./item-status";
 
 /** What the shapes and colours mean; every status has its own icon as well as its colour. */
-export function TimelineLegend({ showCritical }: { showCritical: boolean }) {
+export function TimelineLegend({
+  showCritical,
+  withBaseline,
+}: {
+  showCritical: boolean;
+  withBaseline: boolean;
+}) {
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-1.5 text-xs text-ink-soft">
       <h2 className="sr-only">Legend</h2>
@@ -52,6 +60,30 @@ export function TimelineLegend({ showCritical }: { showCritical: boolean }) {
       <span className="inline-flex items-center gap-1.5">
         <span aria-hidden="true" className="inline-block h-3 w-0.5 bg-danger-600" />
         Today
+      </span>
+      <span className="inline-flex items-center gap-1.5">
+        <span
+          aria-hidden="true"
+          className="inline-flex h-4 w-6 overflow-hidden rounded border border-[#2f63c4] bg-[#dde8fb]"
+        >
+          <span className="w-1/2" style={{ background: PROGRESS_FILLS.in_progress }} />
+        </span>
+        Progress (shaded share)
+      </span>
+      {withBaseline && (
+        <span className="inline-flex items-center gap-1.5">
+          <span
+            aria-hidden="true"
+            className="inline-block h-[3px] w-6 rounded-full"
+            style={{ background: BASELINE_COLOUR }}
+          />
+          Baseline, with the slip in working days
+        </span>
+      )}
+      <span className="inline-flex items-center gap-1.5">
+        <DoneMarkBadge mark="late" />
+        <DoneMarkBadge mark="early" />
+        Finished after or before its date
       </span>
       <span>+3d: lag in working days</span>
     </div>

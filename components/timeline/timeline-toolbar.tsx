@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/cx";
 import { CalendarIcon, PlusIcon } from "@/components/ui/icons";
@@ -38,6 +39,7 @@ export function TimelineToolbar({
   onShortcuts,
   finishText,
   scheduling,
+  filters,
 }: {
   zoom: Zoom;
   onZoom: (zoom: Zoom) => void;
@@ -50,6 +52,8 @@ export function TimelineToolbar({
   onShortcuts: () => void;
   finishText: string | null;
   scheduling: boolean;
+  /** The baseline picker and its filter, after the view controls. */
+  filters?: ReactNode;
 }) {
   return (
     <div role="toolbar" aria-label="Timeline" className="flex flex-wrap items-center gap-2">
@@ -107,6 +111,7 @@ export function TimelineToolbar({
         </span>
         Critical path
       </button>
+      {filters}
       <span className="flex items-center gap-1.5 text-[13px] text-muted" aria-live="polite">
         {scheduling ? (
           <>

@@ -8,13 +8,7 @@ import { useRoadmapLive } from "@/lib/client/live-events";
 import { usePhases, type Phase } from "@/lib/client/phases";
 import { canEditRoadmaps } from "@/lib/validation/roles";
 import { findItem as findCachedItem, type Board, type Schedule } from "@/lib/client/timeline";
-import {
-  clampDragDelta,
-  dragPatch,
-  draggedDates,
-  type BarDrag,
-  type DragMode,
-} from "@/lib/planning/timeline-drag";
+import { clampDragDelta } from "@/lib/planning/timeline-drag";
 import type { Member } from "@/lib/validation/teams";
 import { useDateText, useToday } from "@/lib/client/dates";
 import { ComparisonBanner, useTimelineComparison } from "./ghost-banner";
@@ -22,7 +16,7 @@ import { handleItemKey } from "./item-keys";
 import { ItemPanel } from "./lazy-item-panel";
 import { EmptyRoadmap } from "./empty-roadmap";
 import { PresenceBar } from "./presence-bar";
-import { ZOOMS, makeScale, type PlacedItem, type Zoom } from "@/lib/planning/timeline-layout";
+import { ZOOMS, makeScale, type Zoom } from "@/lib/planning/timeline-layout";
 import { RoadmapHeader } from "./roadmap-header";
 import { TimelineCanvas, type CanvasController } from "./timeline-canvas";
 import { TimelineLegend } from "./timeline-legend";
@@ -34,8 +28,10 @@ import { useItemPanel } from "./use-item-panel";
 import { useHeightBelow, useWideScreen } from "./use-page-layout";
 import { usePageShortcuts } from "./use-page-shortcuts";
 import { useLinkedItem } from "./use-linked-item";
-import { useTimelineActions } from "./use-timeline-actions";
+import { dragHandlers, useTimelineActions } from "./use-timeline-actions";
 import { useTimelineLayout } from "./use-timeline-layout";
+import { useBaseline } from "./use-baseline";
+import { BaselineControls } from "./baseline-controls";
 import { useWorkspaceDialogs, WorkspaceDialogs } from "./workspace-dialogs";
 import { Announcer, LinkingHint } from "./workspace-status";
 
@@ -91,7 +87,8 @@ export function TimelineWorkspace({
     () => makeScale(roadmap.startDate, roadmap.horizonMonths, ZOOMS[zoom].pxPerDay),
     [roadmap.startDate, roadmap.horizonMonths, zoom],
   );
-  const layout = useTimelineLayout(board, scale);
+  const baseline = useBaseline(roadmap.id, board.items);
+  const layout = useTimelineLayout(board.workstreams, baseline.shownItems, scale);
   const comparison = useTimelineComparison(roadmap.id, layout, scale);
   const { scheduleMap, ownerNames, risksByItem, issues, colours, editorsByItem } = useBoardMarks({
     board,
@@ -130,17 +127,7 @@ export function TimelineWorkspace({
     (itemId) => canvas.current?.revealItem(itemId, false),
   );
 
-  // --- drags ----------------------------------------------------------------------------------
-  function previewDrag(placed: PlacedItem, mode: DragMode, delta: number) {
-    const { startDate, endDate } = draggedDates(placed.item, mode, delta);
-    return placed.item.kind === "milestone" ? dt.date(startDate) : dt.range(startDate, endDate);
-  }
-
-  function commitDrag(placed: PlacedItem, mode: BarDrag, delta: number) {
-    const text = previewDrag(placed, mode, delta);
-    const patch = dragPatch(mode, draggedDates(placed.item, mode, delta));
-    void actions.changeItem(placed.item.id, patch, mode === "move" ? `moved to ${text}` : `now runs ${text}`);
-  }
+  const { previewDrag, commitDrag } = dragHandlers(dt, actions.changeItem);
 
   function onItemKeyDown(event: KeyboardEvent<HTMLElement>, itemId: string) {
     handleItemKey(event, itemId, {
@@ -211,6 +198,7 @@ export function TimelineWorkspace({
             onShortcuts={dialogs.openShortcuts}
             finishText={schedule ? `Finishes ${dt.date(schedule.projectFinish)}` : null}
             scheduling={scheduling}
+            filters={<BaselineControls state={baseline} dt={dt} />}
           />
           <p id={instructionsId} className="sr-only">
             Items are grouped by lane. Arrow keys move between items, Enter opens one
@@ -237,6 +225,7 @@ export function TimelineWorkspace({
                 editorsByItem={editorsByItem}
                 risksByItem={risksByItem}
                 comparison={comparison.comparison}
+                baseline={baseline.baseline}
                 phases={phases}
                 label={`Timeline of ${roadmap.title}`}
                 describedBy={instructionsId}
@@ -252,7 +241,7 @@ export function TimelineWorkspace({
                 clampDrag={(placed, mode, delta) => clampDragDelta(scale, placed.item, mode, delta)}
                 previewDrag={previewDrag}
               />
-              <TimelineLegend showCritical={showCritical} />
+              <TimelineLegend showCritical={showCritical} withBaseline={!!baseline.baseline} />
               {risksByItem.size > 0 && <RiskFlagLegend roadmapId={roadmap.id} count={risksByItem.size} />}
             </div>
             {panel && (

@@ -11,6 +11,25 @@ import { STATUS_INFO } from "./item-status";
 import type { DateText } from "@/lib/client/dates";
 import { failureMessage, itemDates, titleOf } from "./describe";
 import { showToast } from "@/components/ui/toasts";
+import { dragPatch, draggedDates, type BarDrag, type DragMode } from "@/lib/planning/timeline-drag";
+import type { PlacedItem } from "@/lib/planning/timeline-layout";
+
+/** A drag's dates in words while it runs, and its change (with what is announced) when dropped. */
+export function dragHandlers(
+  dt: DateText,
+  changeItem: (itemId: string, patch: UpdateItemInput, summary: string) => unknown,
+) {
+  function previewDrag(placed: PlacedItem, mode: DragMode, delta: number) {
+    const { startDate, endDate } = draggedDates(placed.item, mode, delta);
+    return placed.item.kind === "milestone" ? dt.date(startDate) : dt.range(startDate, endDate);
+  }
+  function commitDrag(placed: PlacedItem, mode: BarDrag, delta: number) {
+    const text = previewDrag(placed, mode, delta);
+    const patch = dragPatch(mode, draggedDates(placed.item, mode, delta));
+    void changeItem(placed.item.id, patch, mode === "move" ? `moved to ${text}` : `now runs ${text}`);
+  }
+  return { previewDrag, commitDrag };
+}
 
 /**
  * The timeline's quick edits (drags, key presses, links, deletes) with what the user is told:

@@ -1,7 +1,6 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import type { Board } from "@/lib/client/timeline";
 import { layoutTimeline, type TimeScale, type TimelineLayout } from "@/lib/planning/timeline-layout";
 import type { Item, Workstream } from "@/lib/validation/timeline";
 
@@ -16,14 +15,16 @@ class LayoutMemory {
 }
 
 /**
- * The timeline's layout, worked out once per change of the board or the scale. Each new layout
+ * The timeline's layout, worked out once per change of the items shown (the board's, or those a
+ * filter keeps), the lanes or the scale. Each new layout
  * keeps the entries of the last one where nothing moved, so after a drag on a 10,000-item roadmap
  * only the moved item (and whatever its move repacked) has new props and redraws.
  */
-export function useTimelineLayout(board: Board, scale: TimeScale): TimelineLayout {
+export function useTimelineLayout(
+  workstreams: readonly Workstream[],
+  items: readonly Item[],
+  scale: TimeScale,
+): TimelineLayout {
   const [memory] = useState(() => new LayoutMemory());
-  return useMemo(
-    () => memory.next(board.workstreams, board.items, scale),
-    [memory, board.workstreams, board.items, scale],
-  );
+  return useMemo(() => memory.next(workstreams, items, scale), [memory, workstreams, items, scale]);
 }

@@ -31,6 +31,7 @@ export function feature(
     workstreamId: null,
     status: "planned",
     isKey: false,
+    progress: 0,
     ...extra,
   };
 }
@@ -45,6 +46,7 @@ export function milestone(title: string, date: string, extra: Partial<PictureIte
     workstreamId: null,
     status: "planned",
     isKey: false,
+    progress: 0,
     ...extra,
   };
 }

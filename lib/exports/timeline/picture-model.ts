@@ -16,6 +16,8 @@ export interface PictureItem {
   workstreamId: string | null;
   status: ItemStatus;
   isKey: boolean;
+  /** Share of the work done, 0-1 (lib/planning/timeline-actuals.ts itemProgress): the bar's fill. */
+  progress: number;
 }
 
 export interface PictureLane {

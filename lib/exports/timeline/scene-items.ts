@@ -19,6 +19,7 @@ import {
   VIOLATION_COLOUR,
 } from "@/lib/planning/timeline-style";
 import { COLOURS, TEXT } from "./palette";
+import { progressRects } from "./progress-fill";
 import { AUDIENCE_RULES, type PictureInput, type PictureItem, type PictureLane } from "./picture-model";
 import type { ArrowPrim, GroupPrim, Prim } from "./primitives";
 import type { TextShaper } from "./text-shaper";
@@ -111,6 +112,9 @@ function barPrims(ctx: ItemContext, p: PlacedItem<PictureItem>): Prim[] {
   const textX = withGlyph ? 28 : 8;
   const inside = !p.labelOutside ? fitLabel(ctx, parts, ctx.size(TEXT.label), w - textX - 8) : "";
   const strike = item.status === "cut";
+  // The progress fill sits between the bar's fill and its outline and title, as on the page.
+  const under = progressRects(p, x0, y, w);
+  out.push(...under);
   out.push({
     t: "rect",
     x: x0,
@@ -118,7 +122,7 @@ function barPrims(ctx: ItemContext, p: PlacedItem<PictureItem>): Prim[] {
     w,
     h: BAR_HEIGHT,
     radius: Math.min(6, w / 2),
-    fill: colours.fill,
+    fill: under.length ? undefined : colours.fill,
     stroke: critical
       ? { colour: CRITICAL_COLOUR, width: 2 }
       : { colour: colours.stroke, width: 1, dashed: colours.dashed },

@@ -2,6 +2,7 @@ import type { Database } from "@/db/types";
 import type { PictureInput } from "@/lib/exports/timeline/picture-model";
 import { horizonEnd } from "@/lib/planning/calendar";
 import { workstreamProgress } from "@/lib/planning/dashboard-progress";
+import { itemProgress } from "@/lib/planning/timeline-actuals";
 import { makeDateText } from "@/lib/planning/date-text";
 import type { Audience, ExecutiveDashboard } from "@/lib/validation/communication";
 import type { PictureScale } from "@/lib/validation/pictures";
@@ -88,6 +89,7 @@ export async function loadPictureInput(
   await new Promise<void>((resolve) => setImmediate(resolve));
   const items = request.forShare ? board.items.filter((i) => i.status !== "cut") : board.items;
   const { audience } = request;
+  const today = request.now.toISOString().slice(0, 10);
   let forecast: PictureInput["forecast"] = new Map();
   if (audience === "executive") {
     const dashboard =
@@ -103,7 +105,7 @@ export async function loadPictureInput(
     audience,
     ...range,
     detail: request.scale,
-    today: request.now.toISOString().slice(0, 10),
+    today,
     lanes: board.workstreams.map((w) => ({ id: w.id, name: w.name, position: w.position })),
     items: items.map((i) => ({
       id: i.id,
@@ -114,6 +116,7 @@ export async function loadPictureInput(
       workstreamId: i.workstreamId,
       status: i.status,
       isKey: i.isKey,
+      progress: itemProgress(i, today),
     })),
     dependencies: board.dependencies.map((d) => ({
       id: d.id,

@@ -15,6 +15,7 @@ import {
   ZOOMS,
 } from "@/lib/planning/timeline-layout";
 import { pictureFonts } from "@/lib/exports/timeline/picture-fonts";
+import { PROGRESS_FILLS } from "@/lib/planning/timeline-style";
 import type { PictureInput } from "@/lib/exports/timeline/picture-model";
 import { feature, HOSTILE_TITLES, milestone, samplePictureInput } from "../../helpers/pictures";
 import { findAll, parseXml, textOf, type XmlNode } from "../../helpers/xml-tree";
@@ -185,6 +186,22 @@ describe("the SVG", () => {
     // Payments API starts before the range: its bar begins at the range's first day.
     const api = groups(doc, "item").find((g) => titleOf(g) === "Payments API")!;
     expect(Number(api.children.find((c) => c.name === "rect")!.attributes.x)).toBe(0);
+  });
+
+  it("fills a bar's done share from its left edge in the page's progress colour, under its title", () => {
+    const input = samplePictureInput("engineering");
+    const api = input.items.find((i) => i.title === "Payments API")!;
+    api.progress = 0.5;
+    const doc = parseXml(svgOf(input));
+    const group = groups(doc, "item").find((g) => g.attributes["data-id"] === api.id)!;
+    const rects = findAll(group, (n) => n.name === "rect");
+    const fill = rects.find((r) => r.attributes.fill === PROGRESS_FILLS.in_progress)!;
+    const bar = rects.find((r) => r.attributes.fill === "none")!;
+    expect(Number(fill.attributes.width)).toBeCloseTo(Number(bar.attributes.width) / 2, 0);
+    expect(fill.attributes.x).toBe(bar.attributes.x);
+    expect(rects.indexOf(fill)).toBeLessThan(rects.indexOf(bar));
+    const planned = groups(doc, "item").find((g) => titleOf(g) === "Ledger")!;
+    expect(findAll(planned, (n) => n.attributes.fill === PROGRESS_FILLS.planned)).toEqual([]);
   });
 
   it("escapes hostile titles in every place a title appears, in text and in outlines", () => {
