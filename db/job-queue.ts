@@ -19,6 +19,8 @@ export const JOB_QUEUES = {
    * windowStart }`), sent throttled and deferred to the hour's end (mail/owned-item-mail.ts).
    */
   ownedItemChanges: "owned-item-changes",
+  /** Queue the digests due this hour in their readers' time zones (scheduled hourly; no data). */
+  digests: "digests",
   /**
    * Make one attempt at one webhook delivery (data: `{ deliveryId }`). A failed attempt schedules
    * the next as a new job (lib/services/webhooks/deliver.ts), so the delivery log knows when.

@@ -5,6 +5,7 @@ import { deliverOutboxMessage, type SendMail } from "@/lib/services/mail/deliver
 import { queueReviewReminders } from "@/lib/services/mail/review-reminders";
 import { runFeedbackRoundSchedule } from "@/lib/services/feedback-rounds/schedule";
 import { mailOwnedItemChanges, type OwnedItemJob } from "@/lib/services/mail/owned-item-mail";
+import { queueDigests } from "@/lib/services/mail/digest";
 import { attemptWebhookDelivery } from "@/lib/services/webhooks/deliver";
 import type { WebhookJob } from "@/lib/services/webhooks/events";
 
@@ -12,11 +13,14 @@ import type { WebhookJob } from "@/lib/services/webhooks/events";
 export const REVIEW_REMINDER_CRON = "5 * * * *";
 /** Feedback rounds: closed after their last day, reminded the day before (hourly, at :15). */
 export const FEEDBACK_ROUND_CRON = "15 * * * *";
+/** Digests: whose send hour it is, in their time zone (hourly, at :10; a zone off UTC by half an hour is in its hour then too). */
+export const DIGEST_CRON = "10 * * * *";
 
 /** Hourly jobs: kept in pg-boss's schedule table, one instance runs each tick; the work is keyed, so a rerun sends nothing twice. */
 const SCHEDULED = [
   { queue: JOB_QUEUES.reviewReminders, cron: REVIEW_REMINDER_CRON, run: queueReviewReminders },
   { queue: JOB_QUEUES.feedbackRounds, cron: FEEDBACK_ROUND_CRON, run: runFeedbackRoundSchedule },
+  { queue: JOB_QUEUES.digests, cron: DIGEST_CRON, run: queueDigests },
 ] as const;
 
 export interface JobRunnerOptions {

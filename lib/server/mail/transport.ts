@@ -6,6 +6,9 @@ import { appOrigin } from "@/lib/services/kernel/app-origin";
 import { emailHtml } from "./email-html";
 import { unsubscribeToken } from "./unsubscribe-token";
 
+/** Kinds a member can turn off, each from its own mail: the on/off kinds and the digest. */
+const UNSUBSCRIBABLE: readonly string[] = [...EMAIL_SETTING_KINDS, "digest"];
+
 /** The sender: MAIL_FROM, or a no-reply address at the app's host. */
 export function mailFrom(): string {
   return process.env.MAIL_FROM ?? `Cairn <no-reply@${new URL(appOrigin()).hostname}>`;
@@ -25,7 +28,7 @@ export function mailSender(smtpUrl = process.env.SMTP_URL): SendMail {
       })
     : null;
   return async (message) => {
-    const canTurnOff = message.userId && (EMAIL_SETTING_KINDS as readonly string[]).includes(message.kind);
+    const canTurnOff = message.userId && UNSUBSCRIBABLE.includes(message.kind);
     const token = canTurnOff ? encodeURIComponent(unsubscribeToken(message.userId!, message.kind)) : null;
     // Mail clients POST the header's address (one click); a person clicking the link at the foot
     // gets the /unsubscribe page, which asks before it POSTs.

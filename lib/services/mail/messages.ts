@@ -190,3 +190,51 @@ export function ownedItemChangesEmail(facts: {
     },
   };
 }
+
+export function digestEmail(facts: {
+  frequency: "daily" | "weekly";
+  teamName: string;
+  /** Where the button goes: the one roadmap with news, or the team's page. */
+  url: string;
+  roadmaps: {
+    title: string;
+    url: string;
+    changes: number;
+    people: number;
+    itemTitles: string[];
+    p80Moves: { title: string; from: string; to: string }[];
+    risksNeedingContingency: string[];
+  }[];
+}): ComposedEmail {
+  const span = facts.frequency === "daily" ? "the last day" : "the last week";
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  const paragraphs = facts.roadmaps.flatMap((r) => {
+    const lines = [`${r.title}: ${r.url}`];
+    if (r.changes > 0) {
+      const on = r.itemTitles.length ? `, on ${r.itemTitles.map((t) => `“${t}”`).join(", ")}` : "";
+      const by = r.people === 0 ? "Cairn" : r.people === 1 ? "1 person" : `${r.people} people`;
+      lines.push(`${plural(r.changes, "change")} by ${by}${on}.`);
+    }
+    for (const m of r.p80Moves)
+      lines.push(`Key milestone “${m.title}”: P80 moved from ${m.from} to ${m.to}.`);
+    if (r.risksNeedingContingency.length)
+      lines.push(
+        `Risks needing a contingency plan: ${r.risksNeedingContingency.map((t) => `“${t}”`).join(", ")}.`,
+      );
+    return lines;
+  });
+  return {
+    subject: `Your ${facts.frequency} Cairn digest for ${facts.teamName}: ${facts.roadmaps.map((r) => r.title).join(", ")}`,
+    content: {
+      teamName: facts.teamName,
+      roadmapName: facts.roadmaps.map((r) => r.title).join(", "),
+      heading: `What changed in ${facts.teamName} over ${span}`,
+      paragraphs,
+      action: {
+        label: facts.roadmaps.length === 1 ? "Open the roadmap" : "Open the team's roadmaps",
+        url: facts.url,
+      },
+      unsubscribeUrl: null,
+    },
+  };
+}

@@ -16,7 +16,7 @@ type Row = typeof notificationSettings.$inferSelect;
  * Without a row a user gets every kind, a weekly digest at 08:00 UTC: mail about one's own work
  * is what people expect from a roadmap tool, and each message says how to turn its kind off.
  */
-const DEFAULTS: Omit<Row, "userId" | "updatedAt"> = {
+export const DEFAULTS: Omit<Row, "userId" | "updatedAt"> = {
   mention: true,
   reply: true,
   ownedItemChanged: true,
