@@ -139,7 +139,7 @@ describeEachDatabase("digests: daily or weekly, in the reader's time zone and ho
     const mail = await smtp.waitFor((m) => smtp.to(priya.user.email).includes(m));
     expect(mail.subject).toBe(`Your daily Cairn digest for ${teamName}: Digest roadmap`);
     expect(mail.text).toContain(`What changed in ${teamName} over the last day`);
-    expect(mail.text).toMatch(/\d+ changes by 2 people, on .*“Fixture feature”/);
+    expect(mail.text).toMatch(/\d+ changes by 2 people, among them to .*“Fixture feature”/);
     expect(mail.text).toContain("Key milestone “Launch”: P80 moved from 2027-04-02 to 2027-04-09.");
     expect(mail.text).toContain("Risks needing a contingency plan: “Payments vendor slips”.");
     expect(mail.text).toContain(`Team: ${teamName}`);

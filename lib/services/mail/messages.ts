@@ -211,7 +211,7 @@ export function digestEmail(facts: {
   const paragraphs = facts.roadmaps.flatMap((r) => {
     const lines = [`${r.title}: ${r.url}`];
     if (r.changes > 0) {
-      const on = r.itemTitles.length ? `, on ${r.itemTitles.map((t) => `“${t}”`).join(", ")}` : "";
+      const on = r.itemTitles.length ? `, among them to ${r.itemTitles.map((t) => `“${t}”`).join(", ")}` : "";
       const by = r.people === 0 ? "Cairn" : r.people === 1 ? "1 person" : `${r.people} people`;
       lines.push(`${plural(r.changes, "change")} by ${by}${on}.`);
     }
