@@ -27,7 +27,8 @@ const TOKYO = "Asia/Tokyo"; // +9, no summer time
  * The changes are made now (the database's clock); the digest job is run at a moved clock: the
  * next hour's :10, ten minutes into the readers' send hour, whose period then holds the changes.
  */
-const nextHour = new Date(Math.ceil((Date.now() + 1) / HOUR) * HOUR);
+// At least five minutes ahead, so the changes made while the test runs are all before it.
+const nextHour = new Date(Math.ceil((Date.now() + 5 * 60_000) / HOUR) * HOUR);
 const sendHour = (nextHour.getUTCHours() + 9) % 24;
 const run = (at: Date) => new Date(at.getTime() + 10 * 60_000);
 
