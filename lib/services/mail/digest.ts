@@ -6,7 +6,7 @@ import { appOrigin } from "@/lib/services/kernel/app-origin";
 import { teamDigest } from "./digest-content";
 import { digestEmail } from "./messages";
 import { queueEmail } from "./outbox";
-import { DEFAULTS } from "./settings";
+import { SETTING_DEFAULTS } from "./settings";
 
 /**
  * Run by the hourly digest job (once across instances): for every member whose send hour it is
@@ -33,11 +33,11 @@ export async function queueDigests(db: Database, now: Date = new Date()): Promis
     .leftJoin(notificationSettings, eq(notificationSettings.userId, memberships.userId));
   let queued = 0;
   for (const reader of readers) {
-    const frequency = reader.digest ?? DEFAULTS.digest;
+    const frequency = reader.digest ?? SETTING_DEFAULTS.digest;
     const period = dueDigestPeriod(now, {
       frequency,
-      timeZone: reader.timeZone ?? DEFAULTS.timeZone,
-      hour: reader.digestHour ?? DEFAULTS.digestHour,
+      timeZone: reader.timeZone ?? SETTING_DEFAULTS.timeZone,
+      hour: reader.digestHour ?? SETTING_DEFAULTS.digestHour,
     });
     if (!period || frequency === "off") continue;
     const dedupeKey = `digest:${reader.userId}:${reader.teamId}:${period.key}`;

@@ -16,7 +16,7 @@ type Row = typeof notificationSettings.$inferSelect;
  * Without a row a user gets every kind, a weekly digest at 08:00 UTC: mail about one's own work
  * is what people expect from a roadmap tool, and each message says how to turn its kind off.
  */
-export const DEFAULTS: Omit<Row, "userId" | "updatedAt"> = {
+export const SETTING_DEFAULTS: Omit<Row, "userId" | "updatedAt"> = {
   mention: true,
   reply: true,
   ownedItemChanged: true,
@@ -46,7 +46,7 @@ async function storedOrDefault(db: Database, userId: string) {
     .from(notificationSettings)
     .where(eq(notificationSettings.userId, userId))
     .limit(1);
-  return row ?? DEFAULTS;
+  return row ?? SETTING_DEFAULTS;
 }
 
 export async function getNotificationSettings(db: Database, actor: Actor): Promise<NotificationSettings> {
@@ -69,7 +69,7 @@ export async function updateNotificationSettings(
 async function writeSettings(db: Database, userId: string, change: Partial<Row>) {
   const [row] = await db
     .insert(notificationSettings)
-    .values({ ...DEFAULTS, ...change, userId })
+    .values({ ...SETTING_DEFAULTS, ...change, userId })
     .onConflictDoUpdate({
       target: notificationSettings.userId,
       set: { ...change, updatedAt: sql`now()` },
