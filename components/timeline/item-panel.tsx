@@ -24,6 +24,7 @@ import type { DateText } from "@/lib/client/dates";
 import { kindLabel } from "./describe";
 import { ConflictAlert } from "./item-conflict";
 import { ItemDependencies } from "./item-dependencies";
+import { ItemWork } from "./item-time-entries";
 import { ItemFields } from "./item-fields";
 import { ItemReadOnly, ScheduleSummary } from "./item-read-only";
 import { ItemPhaseLine } from "./phase-of-item";
@@ -103,6 +104,11 @@ export function ItemPanel(props: ItemPanelProps) {
         ? `${kindLabel(live)}: ${live.title}`
         : "Item deleted";
 
+  // Actual dates, remaining hours and the hours logged: read-only below the details, or editable.
+  const work = live && (
+    <ItemWork roadmapId={props.roadmapId} item={live} canEdit={canEdit} members={props.members} dt={dt} />
+  );
+
   return (
     <aside
       aria-labelledby={headingId}
@@ -175,15 +181,18 @@ export function ItemPanel(props: ItemPanelProps) {
                 This item was deleted. Close the panel, or undo the delete from its message.
               </Alert>
             ) : !canEdit && live ? (
-              <ItemReadOnly
-                item={live}
-                role={board.role}
-                entry={props.entry}
-                board={board}
-                members={props.members}
-                dt={dt}
-                onSelectItem={props.onSelectItem}
-              />
+              <div className="flex flex-col gap-5">
+                <ItemReadOnly
+                  item={live}
+                  role={board.role}
+                  entry={props.entry}
+                  board={board}
+                  members={props.members}
+                  dt={dt}
+                  onSelectItem={props.onSelectItem}
+                />
+                {work}
+              </div>
             ) : (
               <div className="flex flex-col gap-4">
                 {live && <ItemPhaseLine roadmapId={props.roadmapId} startDate={live.startDate} />}
@@ -223,6 +232,7 @@ export function ItemPanel(props: ItemPanelProps) {
                     teamId={board.roadmap.teamId}
                   />
                 </form>
+                {work}
                 {live && (
                   <ItemDependencies
                     item={live}

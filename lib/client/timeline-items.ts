@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { timeline as endpoints } from "@/lib/validation/routes";
-import type { CreateItemInput, Dependency, Item, UpdateItemInput } from "@/lib/validation/timeline";
+import type { CreateItemInput, Dependency, Item } from "@/lib/validation/timeline";
+import type { UpdateItemWithActualsInput as UpdateItemInput } from "@/lib/validation/learning";
 import { ApiError, callEndpoint } from "./api";
 import { queryKeys } from "./query-keys";
 import { findItem, patchBoard, readBoard, refreshSchedule, withItem, withoutItem } from "./timeline";
