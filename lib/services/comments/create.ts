@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/services/kernel/actor";
 import { liveItem, presentComment } from "./threads";
 import { notifyAboutComment } from "@/lib/services/notifications/notifications";
 import { accessRoadmap, recordRoadmapChange } from "@/lib/services/kernel/roadmap-access";
-import { queueWebhookEvent, roadmapEvent } from "@/lib/services/webhooks/events";
+import { queueNotFeasible } from "./not-feasible";
 import { mentionsIn, replyTarget } from "./mentions";
 
 export async function createComment(
@@ -49,16 +49,7 @@ export async function createComment(
       version: row.version,
       changes: { parentId: row.parentId, feasibility: row.feasibility, excerpt: excerptOf(row.body) },
     });
-    if (row.feasibility === "not_feasible") {
-      await queueWebhookEvent(
-        tx,
-        roadmap.teamId,
-        roadmapEvent("comment.not_feasible", roadmap, `Not feasible: “${excerptOf(row.body)}”`, {
-          itemId,
-          commentId: row.id,
-        }),
-      );
-    }
+    await queueNotFeasible(tx, roadmap, null, row);
     return presentComment(tx, row);
   });
 }

@@ -6,6 +6,7 @@ import { presentComment } from "./threads";
 import { AppError } from "@/lib/services/kernel/errors";
 import { notifyAboutComment } from "@/lib/services/notifications/notifications";
 import { commentDeleted, mentionsIn } from "./mentions";
+import { queueNotFeasible } from "./not-feasible";
 import { checkVersion, commentChanges, writeComment, writeTransaction } from "./write";
 
 /** The author edits the body or verdict; members newly mentioned are notified. */
@@ -35,6 +36,7 @@ export async function updateComment(
       action: "updated",
       changes,
     });
+    await queueNotFeasible(tx, roadmap, row, written);
     if (mentions) {
       await notifyAboutComment(
         tx,

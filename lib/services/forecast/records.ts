@@ -5,6 +5,7 @@ import { and, desc, eq } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import { forecastRecords } from "@/db/schema";
 import type {
+  ForecastMethod,
   ForecastRecordReason,
   ForecastRecordSeries,
   ForecastWithMethod,
@@ -13,6 +14,7 @@ import { DEFAULT_FORECAST_RUNS } from "@/lib/validation/resources";
 import { AppError } from "@/lib/services/kernel/errors";
 import type { RoadmapRow } from "@/lib/services/kernel/roadmap-access";
 import { utcDate } from "@/lib/services/reviews/cadence";
+import { ALERTING_METHOD, queueMilestoneAlerts } from "@/lib/services/webhooks/milestone-events";
 import { roadmapForecast } from "./forecast";
 
 /** The forecast page's default, so a record often costs nothing (the page's run is cached). */
@@ -77,6 +79,35 @@ function recordValues(
   };
 }
 
+/** The latest record of a roadmap for one method (its day and series), if any. */
+async function latestRecord(db: Database, roadmapId: string, method: ForecastMethod) {
+  const [latest] = await db
+    .select({ on: forecastRecords.recordedOn, series: forecastRecords.series })
+    .from(forecastRecords)
+    .where(and(eq(forecastRecords.roadmapId, roadmapId), eq(forecastRecords.method, method)))
+    .orderBy(desc(forecastRecords.recordedAt))
+    .limit(1);
+  return latest ?? null;
+}
+
+type LatestRecord = Awaited<ReturnType<typeof latestRecord>>;
+
+/**
+ * In the record's transaction: the webhooks' milestone alerts of the alerting method's record,
+ * against the record before it.
+ */
+async function alertOnRecord(
+  tx: Database,
+  roadmap: RoadmapRow,
+  forecast: ForecastWithMethod,
+  previous: LatestRecord,
+  now: Date,
+) {
+  if (forecast.method.name !== ALERTING_METHOD) return;
+  const prior = previous && { on: previous.on, milestones: previous.series.milestones };
+  await queueMilestoneAlerts(tx, roadmap, prior, recordSeries(forecast).milestones, utcDate(now));
+}
+
 /** At a review: one record per method, whatever was recorded before. */
 export async function recordReviewForecast(
   db: Database,
@@ -86,9 +117,13 @@ export async function recordReviewForecast(
 ): Promise<void> {
   const forecasts = await forecastsNow(db, roadmap);
   if (forecasts.length === 0) return;
-  await db
-    .insert(forecastRecords)
-    .values(forecasts.map((f) => ({ ...recordValues(roadmap, f, "review", now), reviewId })));
+  const previous = await Promise.all(forecasts.map((f) => latestRecord(db, roadmap.id, f.method.name)));
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(forecastRecords)
+      .values(forecasts.map((f) => ({ ...recordValues(roadmap, f, "review", now), reviewId })));
+    for (const [i, f] of forecasts.entries()) await alertOnRecord(tx, roadmap, f, previous[i], now);
+  });
 }
 
 /**
@@ -101,17 +136,16 @@ export async function recordDailyForecast(
   now: Date = new Date(),
 ): Promise<void> {
   for (const forecast of await forecastsNow(db, roadmap)) {
-    const [latest] = await db
-      .select({ series: forecastRecords.series })
-      .from(forecastRecords)
-      .where(and(eq(forecastRecords.roadmapId, roadmap.id), eq(forecastRecords.method, forecast.method.name)))
-      .orderBy(desc(forecastRecords.recordedAt))
-      .limit(1);
+    const latest = await latestRecord(db, roadmap.id, forecast.method.name);
     const series = recordSeries(forecast);
     if (latest && seriesKey(latest.series) === seriesKey(series)) continue;
-    await db
-      .insert(forecastRecords)
-      .values(recordValues(roadmap, forecast, "daily", now))
-      .onConflictDoNothing();
+    await db.transaction(async (tx) => {
+      const [stored] = await tx
+        .insert(forecastRecords)
+        .values(recordValues(roadmap, forecast, "daily", now))
+        .onConflictDoNothing()
+        .returning({ id: forecastRecords.id });
+      if (stored) await alertOnRecord(tx, roadmap, forecast, latest, now);
+    });
   }
 }

@@ -26,6 +26,7 @@ import { lower } from "./names";
 import { ownerResolver, resolveSkills, staffingOf, teamMembersByEmail } from "./references";
 import { estimateColumns, plainItemFields } from "@/lib/services/items/rows";
 import { plainRiskFields } from "@/lib/services/risks/rows";
+import { queueBulkItemEvents } from "@/lib/services/webhooks/bulk-events";
 
 /**
  * Writes an import's document as a new roadmap of the team inside the caller's transaction: lanes,
@@ -173,6 +174,12 @@ export async function writeImportedRoadmap(
     });
   }
 
+  await queueBulkItemEvents(
+    tx,
+    roadmap,
+    "import",
+    itemRows.map((i) => ({ type: "item.created", itemId: i.id, title: i.title, version: 1 })),
+  );
   await recordRoadmapChange(tx, actor, roadmap, {
     entity: "roadmap",
     entityId: roadmapId,

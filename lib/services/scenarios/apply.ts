@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/services/kernel/actor";
 import { AppError, versionMismatch } from "@/lib/services/kernel/errors";
 import { accessRoadmap } from "@/lib/services/kernel/roadmap-access";
 import { queueWebhookEvent, roadmapEvent } from "@/lib/services/webhooks/events";
+import { queueBulkItemEvents } from "@/lib/services/webhooks/bulk-events";
 import { toRoadmap } from "@/lib/services/roadmaps/rows";
 import { accessScenario, loadMergeDocuments, presentScenario, requireOpen } from "./documents";
 import { closeScenario } from "./close";
@@ -84,6 +85,16 @@ export async function applyScenario(db: Database, actor: Actor, scenarioId: stri
         applied,
         snapshotId: snapshot.id,
       }),
+    );
+    await queueBulkItemEvents(
+      tx,
+      updatedBase,
+      "scenario_apply",
+      written.changes.flatMap((c) =>
+        c.entity === "item" && (c.action === "created" || c.action === "updated" || c.action === "deleted")
+          ? [{ type: `item.${c.action}` as const, itemId: c.entityId, version: c.version }]
+          : [],
+      ),
     );
     return {
       scenario: await presentScenario(tx, closed),

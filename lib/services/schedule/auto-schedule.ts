@@ -12,6 +12,7 @@ import { accessRoadmap, recordRoadmapChange, type RoadmapRow } from "@/lib/servi
 import { toRoadmap } from "@/lib/services/roadmaps/rows";
 import { packedAsBase64, storedDocument } from "@/lib/services/snapshots/packed";
 import { takeSnapshot } from "@/lib/services/snapshots/take";
+import { queueBulkItemEvents } from "@/lib/services/webhooks/bulk-events";
 
 /** One roadmap change for the whole run (a roadmap event makes open pages reload the board). */
 async function recordRun(tx: Database, actor: Actor, roadmap: RoadmapRow, changes: Record<string, unknown>) {
@@ -93,6 +94,13 @@ export async function runAutoSchedule(
     const roadmapVersion = await recordRun(tx, actor, roadmap, {
       autoSchedule: { snapshotId: snapshot.id, moved: result.moved },
     });
+    const titles = new Map(live.map((i) => [i.id, i.title]));
+    await queueBulkItemEvents(
+      tx,
+      roadmap,
+      "auto_schedule",
+      result.moved.map((m) => ({ type: "item.updated", itemId: m.id, title: titles.get(m.id) })),
+    );
     return { moved: result.moved, skipped: result.skipped, snapshotId: snapshot.id, roadmapVersion };
   });
 }
@@ -147,6 +155,12 @@ export async function undoAutoSchedule(db: Database, actor: Actor, roadmapId: st
     if (restored.length > 0) {
       await writeItemDates(tx, roadmapId, restored);
       await recordRun(tx, actor, roadmap, { autoScheduleUndone: { snapshotId, restored: restored.length } });
+      await queueBulkItemEvents(
+        tx,
+        roadmap,
+        "auto_schedule_undo",
+        restored.map((r) => ({ type: "item.updated", itemId: r.id, title: now.get(r.id)?.title })),
+      );
     }
     return { restored: restored.map((r) => ({ id: r.id, toStart: r.start })), skipped };
   });

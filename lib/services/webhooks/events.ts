@@ -74,8 +74,8 @@ export function itemEvent(
 }
 
 /**
- * A roadmap-level event's payload (a review, a gate, a scenario, a feedback round, a comment): the
- * roadmap's page, opened on the item when the details name one.
+ * A roadmap-level event's payload (a review, a gate, a scenario, a feedback round, a comment, a
+ * milestone's forecast): the roadmap's page, opened on the item when the details name one.
  */
 export function roadmapEvent(
   type:
@@ -83,7 +83,9 @@ export function roadmapEvent(
     | "gate.decided"
     | "scenario.applied"
     | "feedback_round.closed"
-    | "comment.not_feasible",
+    | "comment.not_feasible"
+    | "milestone.at_risk"
+    | "milestone.p80_moved",
   roadmap: { id: string; teamId: string; title: string },
   title: string,
   details: Record<string, unknown>,
