@@ -1,4 +1,5 @@
-import type { PictureJob, PictureOutcome } from "@/lib/exports/timeline/picture-job";
+import type { DrawnPicture, PictureJob } from "@/lib/exports/timeline/picture-job";
+import { pictureFile } from "@/lib/exports/timeline/png-encode";
 import { visibleItems } from "@/lib/exports/timeline/picture-model";
 import { drawPictureHere, type PictureDrawer } from "@/lib/services/exports/picture";
 import { MAX_RUNNING_PICTURES, withPictureSlot } from "@/lib/services/exports/picture-slots";
@@ -66,13 +67,9 @@ function workerFailureError(failure: WorkerFailure, timeoutMs: number): AppError
   }
 }
 
-async function drawInWorker(
-  job: PictureJob,
-  timeoutMs: number,
-  signal?: AbortSignal,
-): Promise<PictureOutcome> {
+async function drawInWorker(job: PictureJob, timeoutMs: number, signal?: AbortSignal): Promise<DrawnPicture> {
   try {
-    return await picturePool(job.format === "png" ? "png" : "other").run<PictureJob, PictureOutcome>({
+    return await picturePool(job.format === "png" ? "png" : "other").run<PictureJob, DrawnPicture>({
       input: job,
       timeoutMs,
       signal,
@@ -84,7 +81,8 @@ async function drawInWorker(
 
 /**
  * Draws pictures off the event loop: in warm worker threads (bounded heap, a deadline per picture),
- * at most a few at once (503 service_busy past the queue); a small SVG in place. `signal` (the
+ * at most a few at once (503 service_busy past the queue); a small SVG in place; a PNG's pixels
+ * encoded here, on libuv's thread pool, within its slot. `signal` (the
  * request's): when its client gives up, a waiting picture leaves the queue and a picture being
  * drawn is abandoned, its worker terminated, so the slot is free at once.
  */
@@ -92,5 +90,5 @@ export function pictureDrawerOffThread(signal?: AbortSignal, timeoutMs = PICTURE
   return (job) =>
     job.format === "svg" && visibleItems(job.data).length <= INLINE_SVG_ITEMS
       ? drawPictureHere(job)
-      : withPictureSlot(() => drawInWorker(job, timeoutMs, signal), signal);
+      : withPictureSlot(async () => pictureFile(await drawInWorker(job, timeoutMs, signal)), signal);
 }

@@ -12,6 +12,19 @@ export type PictureOutcome =
   | { ok: true; body: Uint8Array | string }
   | { ok: false; tooLarge: { message: string; details: Record<string, unknown> } };
 
+/** A PNG's pixels before encoding: opaque RGBA, row after row. */
+export interface Raster {
+  width: number;
+  height: number;
+  pixels: Uint8Array;
+}
+
+/**
+ * What drawing gives: a file, or (PNG) its pixels, which the server's thread encodes
+ * (lib/exports/timeline/png-encode.ts) so that no worker thread loads the encoder.
+ */
+export type DrawnPicture = PictureOutcome | { ok: true; raster: Raster };
+
 export function pictureData(input: PictureInput, locale: string): PictureData {
   const { dates: _dates, ...data } = input;
   return { ...data, locale };

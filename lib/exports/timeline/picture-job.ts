@@ -4,9 +4,9 @@
 
 import type { PaperSize, PictureFormat } from "@/lib/validation/pictures";
 import { buildDeckFile, type DeckData } from "./deck";
-import { pictureInput, type PictureData, type PictureOutcome } from "./picture-job-data";
+import { pictureInput, type DrawnPicture, type PictureData } from "./picture-job-data";
 import { drawPngJob } from "./picture-png-job";
-export { pictureData, type PictureData, type PictureOutcome } from "./picture-job-data";
+export { pictureData, type DrawnPicture, type PictureData, type PictureOutcome } from "./picture-job-data";
 import { drawingsToPdf } from "./pdf";
 import type { PictureFonts } from "./picture-fonts";
 import { pdfDrawings, pictureDrawing, pictureScene } from "./render";
@@ -23,7 +23,8 @@ export type PictureJob =
     }
   | { format: "pptx"; data: PictureData; deck: Omit<DeckData, "input"> };
 
-export async function drawPicture(job: PictureJob, fonts: PictureFonts): Promise<PictureOutcome> {
+/** The file, or a PNG's pixels (png-encode.ts encodes them in the server's thread). */
+export async function drawPicture(job: PictureJob, fonts: PictureFonts): Promise<DrawnPicture> {
   const { shaper, files } = fonts;
   const input = pictureInput(job.data);
   switch (job.format) {

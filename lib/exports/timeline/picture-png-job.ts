@@ -1,12 +1,13 @@
 // Drawing a PNG job, apart from the other formats so that the PNG worker
 // (lib/exports/worker/picture-png.worker.ts) loads neither the PDF nor the deck writer.
 
-import { pictureInput, type PictureData, type PictureOutcome } from "./picture-job-data";
-import { drawingToPng, MAX_PNG_PIXELS, MIN_PNG_DENSITY, pngDensity } from "./png";
+import { pictureInput, type DrawnPicture, type PictureData } from "./picture-job-data";
+import { drawingToRaster, MAX_PNG_PIXELS, MIN_PNG_DENSITY, pngDensity } from "./png";
 import { pictureDrawing, pictureScene } from "./render";
 import type { TextShaper } from "./text-shaper";
 
-export async function drawPngJob(job: { data: PictureData }, shaper: TextShaper): Promise<PictureOutcome> {
+/** The PNG's pixels (png-encode.ts makes the file), or why it is too large. */
+export async function drawPngJob(job: { data: PictureData }, shaper: TextShaper): Promise<DrawnPicture> {
   const drawing = pictureDrawing(pictureScene(pictureInput(job.data), shaper));
   const density = pngDensity(drawing);
   if (density === null) {
@@ -19,5 +20,5 @@ export async function drawPngJob(job: { data: PictureData }, shaper: TextShaper)
       },
     };
   }
-  return { ok: true, body: await drawingToPng(drawing, shaper, density) };
+  return { ok: true, raster: await drawingToRaster(drawing, shaper, density) };
 }

@@ -1,9 +1,12 @@
-// The PNG: the picture's SVG with its letters as outlines (svg.ts), rasterised by resvg on libuv's
-// thread pool, so that a large picture never holds up the event loop.
+// The PNG's pixels: the picture's SVG with its letters as outlines (svg.ts), rasterised by resvg on
+// libuv's thread pool, so that a large picture never holds up the event loop. png-encode.ts makes
+// the file of them.
 
+import { availableParallelism } from "node:os";
 import { renderAsync } from "@resvg/resvg-js";
+import type { Raster } from "./picture-job-data";
 import type { Drawing } from "./primitives";
-import { drawingToSvg } from "./svg";
+import { svgDocuments } from "./svg";
 import type { TextShaper } from "./text-shaper";
 
 /** Sharp on slides and screens with twice the pixels. */
@@ -36,16 +39,47 @@ export function pngDensity(drawing: Pick<Drawing, "width" | "height">): number |
   return density < MIN_PNG_DENSITY ? null : density;
 }
 
-export async function drawingToPng(drawing: Drawing, shaper: TextShaper, density: number): Promise<Buffer> {
+/**
+ * A picture of more pixels than this is rasterised in horizontal bands at once, one per core
+ * (each parses the whole SVG, some 90 ms at 1,000 items, so a small picture is drawn whole).
+ */
+export const BAND_PIXELS = 4_000_000;
+const MAX_BANDS = 4;
+
+export async function drawingToRaster(
+  drawing: Drawing,
+  shaper: TextShaper,
+  density: number,
+  bandPixels = BAND_PIXELS,
+): Promise<Raster> {
   // Below 2x the picture is a large one: its arrows are drawn crisp (see TextMode), in a fraction
   // of the time; a slide-sized picture keeps them anti-aliased.
-  const svg = drawingToSvg(drawing, { kind: "outlines", shaper, crispLinks: density < PNG_DENSITY });
-  const image = await renderAsync(svg, {
-    // Every letter is an outline already: no font is looked up, on any machine.
-    font: { loadSystemFonts: false },
-    fitTo: { mode: "zoom", value: density },
-    background: "#ffffff",
-    logLevel: "off",
-  });
-  return image.asPng();
+  const documentOf = svgDocuments(drawing, { kind: "outlines", shaper, crispLinks: density < PNG_DENSITY });
+  const width = Math.round(drawing.width * density);
+  const height = Math.round(drawing.height * density);
+  const bands = width * height > bandPixels ? Math.min(MAX_BANDS, availableParallelism()) : 1;
+  const rows = Math.ceil(height / bands);
+  const parts = await Promise.all(
+    Array.from({ length: Math.ceil(height / rows) }, async (_, band) => {
+      const top = band * rows;
+      const bandHeight = Math.min(rows, height - top);
+      // The band's rows of the whole picture at `density`: its device pixels, and the stretch of
+      // the drawing they cover (so the bands join without a seam).
+      const svg = documentOf({
+        width,
+        height: bandHeight,
+        viewBox: [0, top / density, width / density, bandHeight / density],
+      });
+      const image = await renderAsync(svg, {
+        // Every letter is an outline already: no font is looked up, on any machine.
+        font: { loadSystemFonts: false },
+        background: "#ffffff",
+        logLevel: "off",
+      });
+      if (image.width !== width || image.height !== bandHeight)
+        throw new Error(`A band came out ${image.width} × ${image.height}, not ${width} × ${bandHeight}.`);
+      return image.pixels;
+    }),
+  );
+  return { width, height, pixels: parts.length === 1 ? parts[0] : Buffer.concat(parts) };
 }

@@ -2,9 +2,9 @@
 // can carry the letters as outlines of the project's fonts instead, so that the renderer never
 // looks for fonts on the machine (and is fast: no font files read per text).
 
-import type { Font } from "fontkit";
+import { textPath } from "./glyph-paths";
 import type { Drawing, Prim, Stroke, TextPrim } from "./primitives";
-import type { FontKey, TextShaper } from "./text-shaper";
+import type { TextShaper } from "./text-shaper";
 import { escapeXml } from "./xml-text";
 
 export const FONT_FAMILY = "'DejaVu Sans', 'Droid Sans Fallback', Symbola, system-ui, sans-serif";
@@ -32,8 +32,6 @@ function strokeAttrs(stroke: Stroke | undefined): string {
 class SvgWriter {
   private readonly out: string[] = [];
   private readonly markers = new Map<string, string>();
-  private readonly glyphDefs = new Map<string, string>();
-  private readonly glyphIds = new WeakMap<Font, Map<number, string>>();
 
   constructor(private readonly mode: TextMode) {}
 
@@ -42,19 +40,6 @@ class SvgWriter {
     if (!id) {
       id = `arrow${this.markers.size}`;
       this.markers.set(colour, id);
-    }
-    return id;
-  }
-
-  /** The id of a glyph's outline in <defs> (font units, y up), defined on first use. */
-  private glyphRef(key: FontKey, font: Font, glyphId: number, d: () => string): string {
-    let ids = this.glyphIds.get(font);
-    if (!ids) this.glyphIds.set(font, (ids = new Map()));
-    let id = ids.get(glyphId);
-    if (!id) {
-      id = `g-${key}-${glyphId}`;
-      ids.set(glyphId, id);
-      this.glyphDefs.set(id, d());
     }
     return id;
   }
@@ -80,17 +65,11 @@ class SvgWriter {
     const x0 = p.anchor === "middle" ? p.x - width / 2 : p.anchor === "end" ? p.x - width : p.x;
     const slant = p.italic ? ` skewX(${n((Math.atan(SLANT) * 180) / Math.PI)})` : "";
     const halo = p.halo ? ' stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"' : "";
-    const uses: string[] = [];
-    for (const g of shaper.glyphs(p.text, p.size, p.bold)) {
-      const font = shaper.fontOf(g.font);
-      if (g.glyph.path.commands.length === 0) continue;
-      const id = this.glyphRef(g.font, font, g.glyph.id, () => g.glyph.path.toSVG());
-      const s = p.size / font.unitsPerEm;
-      uses.push(`<use href="#${id}" transform="translate(${n(g.x)} 0) scale(${s} ${-s})"/>`);
-    }
-    this.out.push(
-      `<g transform="translate(${n(x0)} ${n(baseline)})${slant}" fill="${p.colour}"${halo}>${uses.join("")}</g>`,
-    );
+    const d = textPath(shaper, p.text, p.size, p.bold);
+    if (d)
+      this.out.push(
+        `<path transform="translate(${n(x0)} ${n(baseline)})${slant}" d="${d}" fill="${p.colour}"${halo}/>`,
+      );
     if (p.strike) {
       const y = baseline - p.size * 0.3;
       this.out.push(
@@ -169,8 +148,7 @@ class SvgWriter {
       ([colour, id]) =>
         `<marker id="${id}" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L8,4 L0,8 Z" fill="${colour}"/></marker>`,
     );
-    const glyphs = [...this.glyphDefs].map(([id, d]) => `<path id="${id}" d="${d}"/>`);
-    return `<defs>${markers.join("")}${glyphs.join("")}</defs>`;
+    return `<defs>${markers.join("")}</defs>`;
   }
 
   body(): string {
@@ -178,14 +156,24 @@ class SvgWriter {
   }
 }
 
-/** The drawing as a standalone SVG document. */
-export function drawingToSvg(drawing: Drawing, mode: TextMode = { kind: "text" }): string {
+/**
+ * Which part of a drawing a document shows, and at what size: its full size by default; a PNG's
+ * band gives its size in device pixels and the stretch of the drawing it covers.
+ */
+export interface SvgViewport {
+  width: number;
+  height: number;
+  viewBox: readonly [x: number, y: number, width: number, height: number];
+}
+
+/** The drawing written once, as standalone SVG documents of any viewport of it. */
+export function svgDocuments(
+  drawing: Drawing,
+  mode: TextMode = { kind: "text" },
+): (viewport?: SvgViewport) => string {
   const writer = new SvgWriter(mode);
   writer.draw(drawing.prims);
-  const { width, height } = drawing;
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${n(width)}" height="${n(height)}" viewBox="0 0 ${n(width)} ${n(height)}" font-family="${FONT_FAMILY}" role="img" aria-labelledby="picture-title picture-desc">`,
+  const content = [
     `<title id="picture-title">${escapeXml(drawing.title)}</title>`,
     `<desc id="picture-desc">${escapeXml(drawing.description)}</desc>`,
     writer.defs(),
@@ -193,4 +181,20 @@ export function drawingToSvg(drawing: Drawing, mode: TextMode = { kind: "text" }
     "</svg>",
     "",
   ].join("\n");
+  const { width, height } = drawing;
+  return (viewport) => {
+    const size = viewport
+      ? `width="${viewport.width}" height="${viewport.height}" viewBox="${viewport.viewBox.join(" ")}"`
+      : `width="${n(width)}" height="${n(height)}" viewBox="0 0 ${n(width)} ${n(height)}"`;
+    return [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      `<svg xmlns="http://www.w3.org/2000/svg" ${size} font-family="${FONT_FAMILY}" role="img" aria-labelledby="picture-title picture-desc">`,
+      content,
+    ].join("\n");
+  };
+}
+
+/** The drawing as a standalone SVG document. */
+export function drawingToSvg(drawing: Drawing, mode: TextMode = { kind: "text" }): string {
+  return svgDocuments(drawing, mode)();
 }

@@ -6,6 +6,7 @@ import {
   type PictureOutcome,
 } from "@/lib/exports/timeline/picture-job";
 import { pictureFonts } from "@/lib/exports/timeline/picture-fonts";
+import { pictureFile } from "@/lib/exports/timeline/png-encode";
 import { visibleItems } from "@/lib/exports/timeline/picture-model";
 import { MAX_PICTURE_ITEMS } from "@/lib/exports/timeline/render";
 import type { ExecutiveDashboard } from "@/lib/validation/communication";
@@ -35,7 +36,8 @@ export interface PictureFile {
 export type PictureDrawer = (job: PictureJob) => Promise<PictureOutcome>;
 
 /** Draws in this thread (tests, scripts). */
-export const drawPictureHere: PictureDrawer = (job) => drawPicture(job, pictureFonts());
+export const drawPictureHere: PictureDrawer = async (job) =>
+  pictureFile(await drawPicture(job, pictureFonts()));
 
 export interface PictureContext {
   now: Date;
