@@ -30,7 +30,7 @@ const SCENARIO_MOVES = [
 ];
 
 /** Months from the start at which each phase begins; the last runs to the horizon's end. */
-const PHASES = [
+export const PHASES = [
   {
     name: "Conceptualization & planning",
     fromMonth: 0,

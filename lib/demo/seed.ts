@@ -2,7 +2,8 @@
 // server's start-up (start.ts), and by tests that need a realistic team.
 import { excerptOf } from "@/lib/collaboration/excerpt";
 import { seedCommunication } from "./communication";
-import { seedReplanning } from "./replanning";
+import { PHASES, seedReplanning } from "./replanning";
+import { seedWebhook } from "./webhooks";
 import { seedConfidenceRecords, seedCurrentActuals } from "./confidence";
 import { seedHistory } from "./history";
 import type { Database } from "@/db/types";
@@ -239,5 +240,6 @@ export async function seedDemo(db: Database, deps: { hashPassword: (p: string) =
     });
     await seedCurrentActuals(tx, roadmap.id, today);
     await seedConfidenceRecords(tx, roadmap.id, today);
+    await seedWebhook(tx, { roadmap, now: new Date(), gateTitle: PHASES[0].gate.title });
   });
 }
