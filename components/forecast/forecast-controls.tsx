@@ -8,10 +8,16 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Spinner } from "@/components/ui/spinner";
 import type { ForecastParams } from "@/lib/client/resources";
+import type { ForecastMethod } from "@/lib/validation/learning-kinds";
 
 export const RUN_CHOICES = [1_000, 5_000, 20_000, 100_000] as const;
 
-/** Runs and seed, and the button that runs the forecast. */
+export const METHOD_LABELS: Record<ForecastMethod, string> = {
+  pert: "PERT: from the estimates",
+  history: "History: from the team’s actuals",
+};
+
+/** Method, runs and seed, and the button that runs the forecast. */
 export function ForecastControls({
   params,
   running,
@@ -24,6 +30,7 @@ export function ForecastControls({
   const num = useNumberText();
   const [runs, setRuns] = useState(String(params.runs));
   const [seed, setSeed] = useState(String(params.seed));
+  const [method, setMethod] = useState<ForecastMethod>(params.method ?? "pert");
   const [error, setError] = useState<string | undefined>();
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -40,11 +47,22 @@ export function ForecastControls({
       return;
     }
     setError(undefined);
-    onRun({ runs: Number(runs), seed: Number(seed.trim()) });
+    onRun({ runs: Number(runs), seed: Number(seed.trim()), method });
   }
 
   return (
     <form noValidate onSubmit={submit} className="flex flex-wrap items-start gap-x-4 gap-y-3">
+      <Field label="Method" className="w-full sm:w-72">
+        {(control) => (
+          <Select {...control} value={method} onChange={(e) => setMethod(e.target.value as ForecastMethod)}>
+            {(Object.keys(METHOD_LABELS) as ForecastMethod[]).map((m) => (
+              <option key={m} value={m}>
+                {METHOD_LABELS[m]}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
       <Field label="Simulations" className="w-40">
         {(control) => (
           <Select {...control} value={runs} onChange={(e) => setRuns(e.target.value)}>

@@ -18,10 +18,14 @@ import { CriticalityList } from "./criticality-list";
 import { ForecastControls, ForecastProgress } from "./forecast-controls";
 import { ForecastMethod } from "./forecast-method";
 import { MilestoneCurve } from "./milestone-curve";
+import { MethodComparison } from "./method-comparison";
 import { MilestoneTable } from "./milestone-table";
+import { NotEnoughHistory, notEnoughHistory } from "./not-enough-history";
 import { ProjectFinish } from "./project-finish";
 
-const DEFAULT_PARAMS: ForecastParams = { runs: DEFAULT_FORECAST_RUNS, seed: 1 };
+const DEFAULT_PARAMS: ForecastParams = { runs: DEFAULT_FORECAST_RUNS, seed: 1, method: "pert" };
+const sameRun = (a: ForecastParams, b: ForecastParams) =>
+  a.runs === b.runs && a.seed === b.seed && (a.method ?? "pert") === (b.method ?? "pert");
 
 function Results({
   forecast,
@@ -89,7 +93,10 @@ function Results({
   );
 }
 
-/** The forecast page below its header: run it (runs, seed), watch it run, read the answer. */
+/**
+ * The forecast page below its header: run it (method, runs, seed), watch it run, read the answer;
+ * PERT's and history's answers side by side, which to trust, and how well past P80s held.
+ */
 export function ForecastView({ roadmapId }: { roadmapId: string }) {
   const queryClient = useQueryClient();
   const num = useNumberText();
@@ -106,18 +113,23 @@ export function ForecastView({ roadmapId }: { roadmapId: string }) {
   const data = forecast.data;
   const running = forecast.isFetching;
   const stale = data && !forecast.isPlaceholderData && forecast.isStale && !running;
+  const notEnough = notEnoughHistory(forecast.error);
 
   function run(next: ForecastParams) {
     setCancelled(false);
     setStartedAt(performance.now());
-    if (params && next.runs === params.runs && next.seed === params.seed) void forecast.refetch();
+    if (params && sameRun(next, params)) void forecast.refetch();
     else setParams(next);
   }
 
   function cancel() {
     if (!params) return;
     void queryClient.cancelQueries({ queryKey: queryKeys.forecast(roadmapId, params) });
-    setParams(data && forecast.isPlaceholderData ? { runs: data.runs, seed: data.seed } : null);
+    setParams(
+      data && forecast.isPlaceholderData
+        ? { runs: data.runs, seed: data.seed, method: data.method.name }
+        : null,
+    );
     setCancelled(true);
   }
 
@@ -166,17 +178,19 @@ export function ForecastView({ roadmapId }: { roadmapId: string }) {
               The figures below are of the plan as it was.
             </Alert>
           )}
-          {forecast.error && !running && (
+          {notEnough && !running && <NotEnoughHistory {...notEnough} />}
+          {forecast.error && !notEnough && !running && (
             <LoadError
               title="The forecast could not be run"
               error={forecast.error}
               onRetry={() => run(params ?? DEFAULT_PARAMS)}
             />
           )}
-          {data && <ForecastMethod forecast={data} risks={risks.data ?? []} />}
+          {data && !notEnough && <ForecastMethod forecast={data} risks={risks.data ?? []} />}
         </CardBody>
       </Card>
-      {data && board.data && (
+      <MethodComparison roadmapId={roadmapId} params={params ?? DEFAULT_PARAMS} />
+      {data && !notEnough && board.data && (
         <div
           className={cx("flex flex-col gap-6", forecast.isPlaceholderData && "opacity-60")}
           aria-busy={forecast.isPlaceholderData || undefined}

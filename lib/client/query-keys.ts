@@ -31,11 +31,14 @@ export const queryKeys = {
   staffing: (roadmapId: string) => ["roadmap", roadmapId, "staffing"] as const,
   capacity: (roadmapId: string) => ["roadmap", roadmapId, "capacity"] as const,
   risks: (roadmapId: string) => ["roadmap", roadmapId, "risks"] as const,
-  /** Every forecast of the roadmap (the prefix), or one run's answer. */
-  forecast: (roadmapId: string, params?: { runs: number; seed: number }) =>
+  /** Every forecast of the roadmap (the prefix), or one run's answer (PERT unless `method` says). */
+  forecast: (roadmapId: string, params?: { runs: number; seed: number; method?: string }) =>
     (params
-      ? ["roadmap", roadmapId, "forecast", params.runs, params.seed]
+      ? ["roadmap", roadmapId, "forecast", params.runs, params.seed, params.method ?? "pert"]
       : ["roadmap", roadmapId, "forecast"]) as readonly (string | number)[],
+  estimateAccuracy: (roadmapId: string, by: string) =>
+    ["roadmap", roadmapId, "estimate-accuracy", by] as const,
+  confidence: (roadmapId: string, method: string) => ["roadmap", roadmapId, "confidence", method] as const,
   phases: (roadmapId: string) => ["roadmap", roadmapId, "phases"] as const,
   scenarios: (baseId: string) => ["roadmap", baseId, "scenarios"] as const,
   scenarioCompare: (baseId: string, scenarioId: string) =>

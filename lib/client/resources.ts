@@ -15,6 +15,7 @@ import {
   type UpdateRiskInput,
 } from "@/lib/validation/resources";
 import type { ForecastWithMethod as Forecast } from "@/lib/validation/learning";
+import type { ForecastMethod } from "@/lib/validation/learning-kinds";
 import { currentOf } from "./conflicts";
 import { ApiError, callEndpoint } from "./api";
 import { queryKeys } from "./query-keys";
@@ -55,6 +56,8 @@ export function useRisks(roadmapId: string) {
 export interface ForecastParams {
   runs: number;
   seed: number;
+  /** From the three-point estimates (the default) or resampled from the team's history. */
+  method?: ForecastMethod;
 }
 
 /**
