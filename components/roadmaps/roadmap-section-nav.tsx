@@ -8,6 +8,7 @@ export type RoadmapSection =
   | "capacity"
   | "risks"
   | "forecast"
+  | "accuracy"
   | "scenarios"
   | "reviews"
   | "feedback"
@@ -21,6 +22,7 @@ const SECTIONS: { id: RoadmapSection; label: string; path: string }[] = [
   { id: "capacity", label: "Capacity", path: "/capacity" },
   { id: "risks", label: "Risks", path: "/risks" },
   { id: "forecast", label: "Forecast", path: "/forecast" },
+  { id: "accuracy", label: "Estimate accuracy", path: "/accuracy" },
   { id: "scenarios", label: "Scenarios", path: "/scenarios" },
   { id: "reviews", label: "Reviews", path: "/reviews" },
   { id: "feedback", label: "Feedback", path: "/feedback" },
