@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { TextLink } from "@/components/ui/text-link";
 import { pluralize } from "@/lib/client/format";
 import type { ExecutiveDashboard as Executive } from "@/lib/validation/communication";
+import { ConfidenceChart } from "./confidence-chart";
 import { DashboardPanel, PanelEmpty } from "./dashboard-panel";
 import { daysBetween, shiftText } from "./dashboard-text";
 import { DataTable } from "./data-table";
@@ -252,6 +253,15 @@ export function ExecutiveDashboard({
           <ProjectFinishFigures finish={projectFinish} />
         </DashboardPanel>
       </div>
+      {links && (
+        <DashboardPanel
+          id="exec-confidence"
+          title="Confidence over time"
+          description="The P80 of each key milestone and the project finish at every recorded forecast (PERT)."
+        >
+          <ConfidenceChart roadmapId={links.roadmapId} />
+        </DashboardPanel>
+      )}
       <div className="grid grid-cols-[minmax(0,1fr)] gap-6 xl:grid-cols-2">
         <DashboardPanel id="exec-risks" title="Top risks" description="Highest score first.">
           <RiskList risks={topRisks} empty="No open risks are recorded." />

@@ -5,6 +5,7 @@ import { LocalDate } from "@/components/ui/local-date";
 import { quarterName } from "@/components/sharing/quarter-plan";
 import { pluralize } from "@/lib/client/format";
 import { horizonEnd, quarterOf, quartersBetween } from "@/lib/planning/calendar";
+import { TrendNote, type P80Trend } from "@/components/dashboards/trend-note";
 import type { ExecutiveDashboard } from "@/lib/validation/communication";
 import { BriefSection, BriefTable, cell, numberCell } from "./one-pager-parts";
 import { confidenceWord, firstRows, percent } from "./rows";
@@ -13,7 +14,14 @@ import { confidenceWord, firstRows, percent } from "./rows";
 const LIMITS = { milestones: 8, perQuarter: 3, risks: 3, gaps: 4, moves: 4 };
 
 /** The executive brief on one printable sheet: the plan's state at a glance, for people who read one page. */
-export function OnePagerSheet({ dashboard }: { dashboard: ExecutiveDashboard }) {
+export function OnePagerSheet({
+  dashboard,
+  finishTrend,
+}: {
+  dashboard: ExecutiveDashboard;
+  /** The project finish's P80 since the last review, when forecasts were recorded. */
+  finishTrend?: P80Trend | null;
+}) {
   const { roadmap, keyMilestones, projectFinish } = dashboard;
   const end = horizonEnd(roadmap.startDate, roadmap.horizonMonths);
   return (
@@ -37,7 +45,7 @@ export function OnePagerSheet({ dashboard }: { dashboard: ExecutiveDashboard }) 
         </p>
       </header>
 
-      <StatusLine dashboard={dashboard} />
+      <StatusLine dashboard={dashboard} finishTrend={finishTrend} />
 
       <BriefSection title="Key milestones" id="brief-milestones">
         {keyMilestones.length === 0 ? (
@@ -78,7 +86,13 @@ export function OnePagerSheet({ dashboard }: { dashboard: ExecutiveDashboard }) 
   );
 }
 
-function StatusLine({ dashboard }: { dashboard: ExecutiveDashboard }) {
+function StatusLine({
+  dashboard,
+  finishTrend,
+}: {
+  dashboard: ExecutiveDashboard;
+  finishTrend?: P80Trend | null;
+}) {
   const { keyMilestones, projectFinish, topRisks } = dashboard;
   const forecast = keyMilestones.filter((m) => m.onTimeProbability !== null);
   const likely = forecast.filter((m) => confidenceWord(m.onTimeProbability) === "Likely").length;
@@ -108,6 +122,7 @@ function StatusLine({ dashboard }: { dashboard: ExecutiveDashboard }) {
     ) : null,
     atRisk > 0 ? <>{pluralize(atRisk, "key milestone")} marked at risk</> : null,
     uncovered > 0 ? <>{pluralize(uncovered, "high risk")} without a contingency plan</> : null,
+    finishTrend ? <TrendNote trend={finishTrend} /> : null,
   ].filter(Boolean);
   return (
     <p className="rounded-md bg-accent-50 px-3 py-2 text-[13px] leading-5 text-accent-900 print:text-[11px]">

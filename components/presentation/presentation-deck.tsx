@@ -5,6 +5,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { ArrowRightIcon, XIcon } from "@/components/ui/icons";
 import type { PlanItem } from "@/components/sharing/quarter-plan";
+import type { P80Trend } from "@/components/dashboards/trend-note";
 import type { ExecutiveDashboard } from "@/lib/validation/communication";
 import { buildSlides, type Slide } from "./slides";
 import { ChangesSlide, MilestonesSlide, QuarterSlide, RisksSlide, TitleSlide } from "./slide-views";
@@ -18,6 +19,8 @@ export interface DeckProps {
   workstreams: ReadonlyArray<{ id: string; name: string; position: number }>;
   items: readonly PlanItem[];
   dashboard: ExecutiveDashboard;
+  /** The project finish's P80 since the last review, when forecasts were recorded. */
+  finishTrend?: P80Trend | null;
 }
 
 /**
@@ -25,7 +28,15 @@ export interface DeckProps {
  * behind is inert. Arrows, Space and Page keys move; Home and End jump; F toggles full screen; Esc
  * goes back to the timeline.
  */
-export function PresentationDeck({ roadmapId, teamName, roadmap, workstreams, items, dashboard }: DeckProps) {
+export function PresentationDeck({
+  roadmapId,
+  teamName,
+  roadmap,
+  workstreams,
+  items,
+  dashboard,
+  finishTrend,
+}: DeckProps) {
   const router = useRouter();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const slideRef = useRef<HTMLElement>(null);
@@ -86,7 +97,7 @@ export function PresentationDeck({ roadmapId, teamName, roadmap, workstreams, it
         aria-label={`${index + 1} of ${slides.length}: ${slide.title}`}
         className="min-h-0 flex-1 focus-visible:outline-none"
       >
-        <SlideBody slide={slide} {...{ teamName, roadmap, workstreams, items, dashboard }} />
+        <SlideBody slide={slide} {...{ teamName, roadmap, workstreams, items, dashboard, finishTrend }} />
       </section>
       <p aria-live="polite" className="sr-only">
         Slide {index + 1} of {slides.length}: {slide.title}
@@ -141,10 +152,18 @@ function SlideBody({
   workstreams,
   items,
   dashboard,
+  finishTrend,
 }: Omit<DeckProps, "roadmapId"> & { slide: Slide }) {
   switch (slide.kind) {
     case "title":
-      return <TitleSlide roadmap={roadmap} teamName={teamName} finish={dashboard.projectFinish} />;
+      return (
+        <TitleSlide
+          roadmap={roadmap}
+          teamName={teamName}
+          finish={dashboard.projectFinish}
+          trend={finishTrend}
+        />
+      );
     case "timeline":
       return (
         <TimelineSlide

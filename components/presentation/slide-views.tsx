@@ -6,6 +6,7 @@ import { shiftText } from "@/components/dashboards/dashboard-text";
 import { LocalDate } from "@/components/ui/local-date";
 import { pluralize } from "@/lib/client/format";
 import { horizonEnd } from "@/lib/planning/calendar";
+import { TrendNote, type P80Trend } from "@/components/dashboards/trend-note";
 import type { ExecutiveDashboard } from "@/lib/validation/communication";
 import { SlideFrame } from "./slide-frame";
 
@@ -16,10 +17,12 @@ export function TitleSlide({
   roadmap,
   teamName,
   finish,
+  trend,
 }: {
   roadmap: { title: string; startDate: string; horizonMonths: number };
   teamName: string;
   finish: ExecutiveDashboard["projectFinish"];
+  trend?: P80Trend | null;
 }) {
   return (
     <div className="flex h-full flex-col justify-center gap-8 px-10 sm:px-20">
@@ -47,6 +50,7 @@ export function TitleSlide({
                 80% confident by <LocalDate value={finish.p80} />
               </span>
             )}
+            {trend && <TrendNote trend={trend} className="mt-1 text-base font-normal" />}
           </dd>
         </div>
       </dl>

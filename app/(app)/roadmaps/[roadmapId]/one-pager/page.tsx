@@ -8,7 +8,8 @@ import { Alert } from "@/components/ui/alert";
 import { loadForPage } from "@/lib/server/session";
 import { getDashboard } from "@/lib/services/dashboards/build";
 import type { ExecutiveDashboard } from "@/lib/validation/communication";
-import { loadRoadmapPage } from "../load-roadmap";
+import { getConfidence } from "@/lib/services/learning/confidence";
+import { loadRoadmapPage, prefetchOrSkip } from "../load-roadmap";
 
 type Props = { params: Promise<{ roadmapId: string }> };
 
@@ -27,6 +28,9 @@ export default async function OnePagerPage({ params }: Props) {
   const dashboard = (await loadForPage(() =>
     getDashboard(db, actor, roadmapId, "executive"),
   )) as ExecutiveDashboard;
+  // "P80 moved 9 working days later since the last review": from the recorded forecasts, if any.
+  const confidence = await prefetchOrSkip(() => getConfidence(db, actor, roadmapId, "pert"));
+  const finishTrend = confidence?.projectFinish.trend ?? null;
   return (
     <PageContainer className="print:max-w-none print:p-0">
       <CurrentTeamMarker slug={team.slug} />
@@ -37,7 +41,7 @@ export default async function OnePagerPage({ params }: Props) {
           Mark the milestones that matter most as key on the timeline: the brief lists those.
         </Alert>
       )}
-      <OnePagerSheet dashboard={dashboard} />
+      <OnePagerSheet dashboard={dashboard} finishTrend={finishTrend} />
     </PageContainer>
   );
 }

@@ -4,7 +4,8 @@ import { PresentationDeck } from "@/components/presentation/presentation-deck";
 import { loadForPage } from "@/lib/server/session";
 import { getDashboard } from "@/lib/services/dashboards/build";
 import type { ExecutiveDashboard } from "@/lib/validation/communication";
-import { loadRoadmapPage } from "../load-roadmap";
+import { getConfidence } from "@/lib/services/learning/confidence";
+import { loadRoadmapPage, prefetchOrSkip } from "../load-roadmap";
 
 type Props = { params: Promise<{ roadmapId: string }> };
 
@@ -23,6 +24,9 @@ export default async function PresentPage({ params }: Props) {
   const dashboard = (await loadForPage(() =>
     getDashboard(db, actor, roadmapId, "executive"),
   )) as ExecutiveDashboard;
+  // "P80 moved 9 working days later since the last review": from the recorded forecasts, if any.
+  const confidence = await prefetchOrSkip(() => getConfidence(db, actor, roadmapId, "pert"));
+  const finishTrend = confidence?.projectFinish.trend ?? null;
   return (
     <>
       <CurrentTeamMarker slug={team.slug} />
@@ -33,6 +37,7 @@ export default async function PresentPage({ params }: Props) {
         workstreams={board.workstreams}
         items={board.items}
         dashboard={dashboard}
+        finishTrend={finishTrend}
       />
     </>
   );
