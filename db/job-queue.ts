@@ -32,6 +32,17 @@ export type JobQueue = (typeof JOB_QUEUES)[keyof typeof JOB_QUEUES];
 /** How failed jobs come back: the first retry after `retryDelay` seconds, then doubling. */
 export const RETRY_POLICY = { retryLimit: 6, retryDelay: 30, retryBackoff: true } as const;
 
+/**
+ * How long a job may stay active before pg-boss counts it failed and retries it: what brings back
+ * the job of an instance killed mid-delivery (pg-boss's default, 15 minutes, would hold that email
+ * or webhook that long). Above the longest attempt: a send gives up at its transport's timeouts
+ * (lib/server/mail/transport.ts), a webhook batch within its 5 s ones.
+ */
+export const JOB_EXPIRY_SECONDS: Partial<Record<JobQueue, number>> = {
+  [JOB_QUEUES.sendEmail]: 60,
+  [JOB_QUEUES.deliverWebhook]: 60,
+};
+
 /** pg-boss's view of a connection: one SQL text, positional values, rows back. */
 export type SqlExecutor = PgBoss.Db;
 
@@ -62,7 +73,12 @@ export async function installJobQueue(connection: { db: SqlExecutor } | { url: s
   });
   await boss.start();
   try {
-    for (const name of Object.values(JOB_QUEUES)) await boss.createQueue(name, { name, ...RETRY_POLICY });
+    for (const name of Object.values(JOB_QUEUES)) {
+      const expiry = JOB_EXPIRY_SECONDS[name];
+      const options = { name, ...RETRY_POLICY, ...(expiry && { expireInSeconds: expiry }) };
+      await boss.createQueue(name, options);
+      await boss.updateQueue(name, options); // a queue created by an earlier version gets today's policy
+    }
   } finally {
     await boss.stop({ graceful: false, wait: true });
   }

@@ -23,6 +23,8 @@ export function createDatabase(): { url: string; drop: () => void } {
 export interface AppInstance {
   base: string;
   stop: () => Promise<void>;
+  /** SIGKILL: the process dies at once, in the middle of whatever it was doing (a crash). */
+  kill: () => Promise<void>;
 }
 
 /** Starts the production build (`npm start`'s server, scripts/start.mjs) on a port, against `databaseUrl`; resolves once it answers. */
@@ -55,19 +57,21 @@ export async function startInstance(
       },
     },
   );
-  const stop = async () => {
+  const ended = async (signal: NodeJS.Signals) => {
     const exited = new Promise((resolve) => child.once("exit", resolve));
     try {
-      process.kill(-child.pid!, "SIGTERM");
+      process.kill(-child.pid!, signal);
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
     } catch {
       // already gone
     }
     rmSync(dataDir, { recursive: true, force: true });
   };
+  const stop = () => ended("SIGTERM");
+  const kill = () => ended("SIGKILL");
   for (let i = 0; i < 300; i++) {
     try {
-      if ((await fetch(`${base}/api/auth/csrf`)).ok) return { base, stop };
+      if ((await fetch(`${base}/api/auth/csrf`)).ok) return { base, stop, kill };
     } catch {
       // not up yet
     }

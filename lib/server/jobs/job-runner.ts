@@ -47,26 +47,47 @@ export async function startJobRunner(handle: DatabaseHandle, options: JobRunnerO
     handle.kind === "pglite"
       ? { db: pgliteExecutor(handle.pglite!) }
       : { connectionString: handle.url, max: 3 };
-  const boss = new PgBoss({ ...connection, migrate: false, supervise: true, schedule: true });
+  // Maintenance (shared: one instance runs it per interval) is what retries an expired job, the one
+  // a killed instance held; every 30 s rather than pg-boss's 2 minutes brings it back sooner.
+  const boss = new PgBoss({
+    ...connection,
+    migrate: false,
+    supervise: true,
+    schedule: true,
+    maintenanceIntervalSeconds: 30,
+  });
   boss.on("error", (error) => console.error("[jobs]", error));
   await boss.start();
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
-  await boss.work<{ outboxId: string }>(
+  // pg-boss waits its polling interval after every fetch, even one that found jobs: one email per
+  // 2 s per instance. A worker that found work is told to fetch again at once, so a backlog drains
+  // as fast as it is sent; an idle worker still polls once an interval.
+  const workers: Partial<Record<string, string>> = {};
+  const fetchAgain = (queue: string) => boss.notifyWorker(workers[queue]!);
+  workers[JOB_QUEUES.sendEmail] = await boss.work<{ outboxId: string }>(
     JOB_QUEUES.sendEmail,
     { pollingIntervalSeconds, includeMetadata: true, batchSize: 1 },
     async ([job]) => {
-      await deliverOutboxMessage(handle.db, job.data.outboxId, {
-        send: options.send,
-        lastAttempt: job.retryCount >= job.retryLimit,
-      });
+      try {
+        await deliverOutboxMessage(handle.db, job.data.outboxId, {
+          send: options.send,
+          lastAttempt: job.retryCount >= job.retryLimit,
+        });
+      } finally {
+        fetchAgain(JOB_QUEUES.sendEmail);
+      }
     },
   );
   // Several at once: one slow receiver (up to its 5 s timeout) holds up nobody else's delivery.
-  await boss.work<WebhookJob>(
+  workers[JOB_QUEUES.deliverWebhook] = await boss.work<WebhookJob>(
     JOB_QUEUES.deliverWebhook,
     { pollingIntervalSeconds, batchSize: 4 },
     async (jobs) => {
-      await Promise.all(jobs.map((job) => attemptWebhookDelivery(handle.db, job.data, { timeoutMs: options.webhookTimeoutMs })));
+      try {
+        await Promise.all(jobs.map((job) => attemptWebhookDelivery(handle.db, job.data, { timeoutMs: options.webhookTimeoutMs })));
+      } finally {
+        fetchAgain(JOB_QUEUES.deliverWebhook);
+      }
     },
   );
   await boss.work<OwnedItemJob>(JOB_QUEUES.ownedItemChanges, { pollingIntervalSeconds }, async ([job]) => {
