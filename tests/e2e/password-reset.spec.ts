@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp";
-import { createDatabase, startInstance, type AppInstance } from "./app-instances";
+import { createDatabase, startInstance, userWithToken, type AppInstance } from "./app-instances";
 import { expect, expectAccessible, snapshot, test } from "./fixtures";
 
 // Its own instance (on PostgreSQL) sending through a real SMTP server this spec starts, so that the
@@ -74,7 +74,7 @@ test.describe("forgot password, by email", () => {
     await expect(page.getByRole("link", { name: "Ask for a new link" })).toBeVisible();
   });
 
-  test("an owner's Delivery log lists the invitation sent; a member turns mention emails off in their settings", async ({
+  test("an owner's Delivery log lists the invitation sent; a member turns mention emails off in their settings and gets none", async ({
     page,
   }, testInfo) => {
     const email = `olga.${Date.now().toString(36)}@example.com`;
@@ -141,5 +141,65 @@ test.describe("forgot password, by email", () => {
     expect(settings.settings.email).toMatchObject({ reply: false, mention: false });
     await page.goto(`${app.base}/unsubscribe?token=${encodeURIComponent(`${me.user.id}.reply.forged`)}`);
     await expect(page.getByText("This link is not one Cairn sent.")).toBeVisible();
+
+    // Mentioned beside a member who kept mention emails on: that member gets one, Olga none, and
+    // her Delivery log shows hers was suppressed (made, then not sent) rather than never made.
+    const roadmap = await (
+      await page.request.post(`${app.base}/api/teams/${team.team.id}/roadmaps`, {
+        data: { title: "Quiet roadmap", startDate: "2027-01-04" },
+        headers: json,
+      })
+    ).json();
+    const item = await (
+      await page.request.post(`${app.base}/api/roadmaps/${roadmap.roadmap.id}/items`, {
+        data: { kind: "feature", title: "Much discussed", startDate: "2027-01-04", endDate: "2027-01-08" },
+        headers: json,
+      })
+    ).json();
+    const [mo, carl] = await Promise.all([
+      userWithToken(app.base, "Mo Mentioner"),
+      userWithToken(app.base, "Carl Control"),
+    ]);
+    const bearer = (token: string) => ({ ...json, authorization: `Bearer ${token}` });
+    for (const member of [mo, carl]) {
+      const { user } = await (await fetch(`${app.base}/api/me`, { headers: bearer(member.token) })).json();
+      const invite = await (
+        await page.request.post(`${app.base}/api/teams/${team.team.id}/invitations`, {
+          data: { email: user.email, role: "commenter" },
+          headers: json,
+        })
+      ).json();
+      const accepted = await fetch(`${app.base}/api/invitations/accept`, {
+        method: "POST",
+        headers: bearer(member.token),
+        body: JSON.stringify({ token: new URL(invite.acceptUrl).pathname.split("/").pop() }),
+      });
+      expect(accepted.status).toBe(200);
+    }
+    const commented = await fetch(`${app.base}/api/items/${item.item.id}/comments`, {
+      method: "POST",
+      headers: bearer(mo.token),
+      body: JSON.stringify({ body: "@OlgaOwner @CarlControl can you both look at this?" }),
+    });
+    expect(commented.status).toBe(201);
+    const mentioned = (m: { subject?: string }) =>
+      m.subject === "Mo Mentioner mentioned you on “Much discussed” in Quiet roadmap";
+    const { user: carlUser } = await (
+      await fetch(`${app.base}/api/me`, { headers: bearer(carl.token) })
+    ).json();
+    await smtp.waitFor((m) => mentioned(m) && smtp.to(carlUser.email).includes(m), 30_000);
+    const outbox = async () =>
+      (await (await page.request.get(`${app.base}/api/teams/${team.team.id}/outbox?limit=50`)).json())
+        .items as {
+        to: string;
+        subject: string;
+        status: string;
+      }[];
+    await expect
+      .poll(async () => (await outbox()).find((m) => m.to === email && mentioned(m))?.status, {
+        timeout: 30_000,
+      })
+      .toBe("suppressed");
+    expect(smtp.to(email).filter(mentioned)).toEqual([]);
   });
 });
