@@ -1,6 +1,5 @@
 import type { DrawnPicture, PictureJob } from "@/lib/exports/timeline/picture-job";
 import { pictureFile } from "@/lib/exports/timeline/png-encode";
-import { visibleItems } from "@/lib/exports/timeline/picture-model";
 import { drawPictureHere, type PictureDrawer } from "@/lib/services/exports/picture";
 import { MAX_RUNNING_PICTURES, withPictureSlot } from "@/lib/services/exports/picture-slots";
 import { AppError } from "@/lib/services/kernel/errors";
@@ -19,9 +18,10 @@ export const PICTURE_WORKER_LIMITS = {
 /** A picture that takes longer than this is refused: the 10 s for 10,000 items. */
 export const PICTURE_TIMEOUT_MS = 10_000;
 /**
- * An SVG of up to this many items is written in the request's own thread: a few milliseconds, less
- * than handing it to a warm worker. A larger one goes to a worker, as it would hold up the event
- * loop for tens to hundreds of milliseconds.
+ * An SVG of a roadmap of up to this many items (all of them: the engineering picture's CPM pass
+ * covers the whole roadmap, whatever the range) is written in the request's own thread: a few
+ * milliseconds, less than handing it to a warm worker. A larger one goes to a worker, as it would
+ * hold up the event loop for tens to hundreds of milliseconds.
  */
 export const INLINE_SVG_ITEMS = 100;
 /** A warm picture worker left idle this long is ended (its heap and fonts with it). */
@@ -88,7 +88,7 @@ async function drawInWorker(job: PictureJob, timeoutMs: number, signal?: AbortSi
  */
 export function pictureDrawerOffThread(signal?: AbortSignal, timeoutMs = PICTURE_TIMEOUT_MS): PictureDrawer {
   return (job) =>
-    job.format === "svg" && visibleItems(job.data).length <= INLINE_SVG_ITEMS
+    job.format === "svg" && job.data.items.length <= INLINE_SVG_ITEMS
       ? drawPictureHere(job)
       : withPictureSlot(async () => pictureFile(await drawInWorker(job, timeoutMs, signal)), signal);
 }

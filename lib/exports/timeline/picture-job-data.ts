@@ -3,9 +3,16 @@
 
 import { makeDateText } from "@/lib/planning/date-text";
 import type { PictureInput } from "./picture-model";
+import { scheduleMarks } from "./picture-schedule";
+
+/**
+ * A picture as loaded, before its CPM marks: they are computed where it is drawn (pictureInput),
+ * off the event loop. `projectStart`: the roadmap's start date, the CPM's day 0.
+ */
+export type PictureSource = Omit<PictureInput, "schedule"> & { projectStart: string };
 
 /** A picture's data without its date formatter (a function), which the locale rebuilds. */
-export type PictureData = Omit<PictureInput, "dates"> & { locale: string };
+export type PictureData = Omit<PictureSource, "dates"> & { locale: string };
 
 /** The file, or why it is too large to draw (the caller answers 422 too_large_for_picture). */
 export type PictureOutcome =
@@ -25,12 +32,16 @@ export interface Raster {
  */
 export type DrawnPicture = PictureOutcome | { ok: true; raster: Raster };
 
-export function pictureData(input: PictureInput, locale: string): PictureData {
-  const { dates: _dates, ...data } = input;
+export function pictureData(source: PictureSource, locale: string): PictureData {
+  const { dates: _dates, ...data } = source;
   return { ...data, locale };
 }
 
-/** A job's data with its date formatter, which the locale rebuilds. */
-export function pictureInput({ locale, ...data }: PictureData): PictureInput {
-  return { ...data, dates: makeDateText(locale) };
+/**
+ * A job's data ready to draw: its date formatter, which the locale rebuilds, and for the
+ * engineering audience (the one that shows them) the CPM marks.
+ */
+export function pictureInput({ locale, projectStart, ...data }: PictureData): PictureInput {
+  const schedule = data.audience === "engineering" ? scheduleMarks({ ...data, projectStart }) : new Map();
+  return { ...data, schedule, dates: makeDateText(locale) };
 }

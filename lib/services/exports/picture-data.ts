@@ -1,4 +1,5 @@
 import type { Database } from "@/db/types";
+import type { PictureSource } from "@/lib/exports/timeline/picture-job-data";
 import type { PictureInput } from "@/lib/exports/timeline/picture-model";
 import { horizonEnd } from "@/lib/planning/calendar";
 import { workstreamProgress } from "@/lib/planning/dashboard-progress";
@@ -6,7 +7,7 @@ import { itemProgress } from "@/lib/planning/timeline-actuals";
 import { makeDateText } from "@/lib/planning/date-text";
 import type { Audience, ExecutiveDashboard } from "@/lib/validation/communication";
 import type { PictureScale } from "@/lib/validation/pictures";
-import { loadBoard, scheduleOf, type BoardContent } from "@/lib/services/roadmaps/board";
+import { loadBoard } from "@/lib/services/roadmaps/board";
 import { buildDashboard } from "@/lib/services/dashboards/build";
 import { AppError } from "@/lib/services/kernel/errors";
 import { loadPhases } from "@/lib/services/phases/rows";
@@ -45,26 +46,6 @@ export function pictureRange(roadmap: RoadmapRow, from?: string, to?: string): {
   return range;
 }
 
-/** CPM marks per item, or none when the links form a loop (the picture then shows the plan only). */
-function scheduleMarks(board: BoardContent): PictureInput["schedule"] {
-  try {
-    const schedule = scheduleOf(board);
-    return new Map(
-      schedule.items.map((s) => [
-        s.id,
-        {
-          critical: s.critical,
-          slackDays: s.totalSlackDays,
-          violation: s.targetMissed || s.plannedTargetMissed || s.plannedStartViolation,
-        },
-      ]),
-    );
-  } catch (error) {
-    if (error instanceof AppError && error.code === "dependency_cycle") return new Map();
-    throw error;
-  }
-}
-
 /** Key milestones' P80 and on-time probability: the executive dashboard's, so both always agree. */
 export function forecastMarks(dashboard: ExecutiveDashboard): PictureInput["forecast"] {
   return new Map(
@@ -74,18 +55,19 @@ export function forecastMarks(dashboard: ExecutiveDashboard): PictureInput["fore
 
 /**
  * What a picture of the roadmap is drawn from, for an audience: lanes, items (a share link's without
- * cut ones), links, phases with their gates, and what the audience follows (CPM marks for
- * engineering, the forecast for executives, lane progress for product). No person's name is read.
+ * cut ones), links, phases with their gates, and what the audience follows (the forecast for
+ * executives, lane progress for product; engineering's CPM marks are computed where the picture is
+ * drawn, off the event loop: picture-job-data.ts). No person's name is read.
  */
 export async function loadPictureInput(
   db: Database,
   roadmap: RoadmapRow,
   request: PictureRequest,
   executive?: ExecutiveDashboard,
-): Promise<PictureInput> {
+): Promise<PictureSource> {
   const range = pictureRange(roadmap, request.from, request.to);
   const [board, phases] = await Promise.all([loadBoard(db, roadmap), loadPhases(db, roadmap.id)]);
-  // The event loop runs between reading the board and its CPM pass (each a few hundred ms at 10,000 items).
+  // The event loop runs between reading the board and mapping it (each tens of ms at 10,000 items).
   await new Promise<void>((resolve) => setImmediate(resolve));
   const items = request.forShare ? board.items.filter((i) => i.status !== "cut") : board.items;
   const { audience } = request;
@@ -124,7 +106,7 @@ export async function loadPictureInput(
       toId: d.toId,
       lagDays: d.lagDays,
     })),
-    schedule: audience === "engineering" ? scheduleMarks(board) : new Map(),
+    projectStart: roadmap.startDate,
     forecast,
     laneProgress:
       audience === "product"

@@ -15,7 +15,7 @@ import type { RoadmapRow } from "@/lib/services/kernel/roadmap-access";
 export async function deckData(
   db: Database,
   roadmap: RoadmapRow,
-  input: PictureInput,
+  input: Pick<PictureInput, "audience">,
   dashboard: ExecutiveDashboard,
   now: Date,
 ): Promise<Omit<DeckData, "input">> {
