@@ -2,7 +2,7 @@ import { Alert } from "@/components/ui/alert";
 import { ApiError, errorMessage } from "@/lib/client/api";
 
 /** A headline per refusal; the server's sentence says the specifics. */
-function headline(error: unknown): string {
+function headline(error: unknown, broken: string): string {
   if (!(error instanceof ApiError)) return "The import failed";
   if (error.status === 413) return "The file is larger than 10 MiB";
   if (error.status === 415) return "Cairn can’t read this kind of file";
@@ -10,16 +10,23 @@ function headline(error: unknown): string {
     return "This XML declares entities or a DOCTYPE, which Cairn refuses for safety";
   if (error.status === 400) return "The file could not be read";
   if (error.status === 403) return "You can’t import into this team";
-  if (error.status === 422) return "The plan breaks a rule of roadmaps";
+  if (error.status === 422) return broken;
   return "The import failed";
 }
 
 /** Why the import was refused, with each problem the server named (400 details). */
-export function ImportError({ error }: { error: unknown }) {
+export function ImportError({
+  error,
+  broken = "The plan breaks a rule of roadmaps",
+}: {
+  error: unknown;
+  /** The headline of a 422: what kind of rule the file broke. */
+  broken?: string;
+}) {
   const issues = error instanceof ApiError ? error.issues : [];
   const unsafe = error instanceof ApiError && error.code === "unsafe_xml";
   return (
-    <Alert tone="error" title={headline(error)}>
+    <Alert tone="error" title={headline(error, broken)}>
       <p>{errorMessage(error)}</p>
       {unsafe && (
         <p className="mt-1">

@@ -1,18 +1,26 @@
 import type { ImportProgress } from "@/lib/client/imports";
 
-function describe(progress: ImportProgress | null): string {
+function describe(progress: ImportProgress | null, what: string): string {
   if (!progress) return "Uploading the file…";
   if (progress.stage === "writing")
-    return `Writing the roadmap: ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()}`;
-  return progress.stage === "reading" ? "Reading the file…" : "Reading the plan…";
+    return `Writing ${what}: ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()}`;
+  if (progress.stage === "reading") return "Reading the file…";
+  return what === "the roadmap" ? "Reading the plan…" : "Checking the rows…";
 }
 
 /** A bar for the running import, with its stage in words (reading, then writing rows). */
-export function ImportProgressBar({ progress }: { progress: ImportProgress | null }) {
+export function ImportProgressBar({
+  progress,
+  what = "the roadmap",
+}: {
+  progress: ImportProgress | null;
+  /** What the rows written are. */
+  what?: string;
+}) {
   const share = progress && progress.total > 0 ? progress.done / progress.total : 0;
   // Reading counts as the first fifth, writing as the rest: one bar that only moves forward.
   const value = !progress ? 2 : progress.stage === "writing" ? 20 + share * 80 : share * 20;
-  const label = describe(progress);
+  const label = describe(progress, what);
   return (
     <div className="flex flex-col gap-2" role="status">
       <p className="text-sm font-medium text-ink">{label}</p>

@@ -9,6 +9,7 @@ export type RoadmapSection =
   | "risks"
   | "forecast"
   | "accuracy"
+  | "actuals"
   | "scenarios"
   | "reviews"
   | "feedback"
@@ -23,6 +24,7 @@ const SECTIONS: { id: RoadmapSection; label: string; path: string }[] = [
   { id: "risks", label: "Risks", path: "/risks" },
   { id: "forecast", label: "Forecast", path: "/forecast" },
   { id: "accuracy", label: "Estimate accuracy", path: "/accuracy" },
+  { id: "actuals", label: "Import actuals", path: "/actuals" },
   { id: "scenarios", label: "Scenarios", path: "/scenarios" },
   { id: "reviews", label: "Reviews", path: "/reviews" },
   { id: "feedback", label: "Feedback", path: "/feedback" },

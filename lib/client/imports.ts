@@ -1,8 +1,10 @@
 import { MAX_IMPORT_BYTES } from "@/lib/validation/communication-kinds";
 import type { ImportResult } from "@/lib/validation/communication";
+import type { ActualsImportResult } from "@/lib/validation/learning";
+import { learning } from "@/lib/validation/routes";
 import { ApiError, sendRequest } from "./api";
 
-export type { ImportResult };
+export type { ActualsImportResult, ImportResult };
 
 export interface ImportProgress {
   stage: "reading" | "parsing" | "writing";
@@ -13,7 +15,7 @@ export interface ImportProgress {
 /** One line of the import's progress stream (Accept: application/x-ndjson). */
 type StreamLine =
   | ({ type: "progress" } & ImportProgress)
-  | { type: "result"; status: number; body: ImportResult }
+  | { type: "result"; status: number; body: unknown }
   | {
       type: "error";
       status: number;
@@ -51,35 +53,54 @@ async function* ndjsonLines(body: ReadableStream<Uint8Array>): AsyncGenerator<St
 }
 
 /**
- * Uploads a plan file to become a new roadmap of the team, reporting progress as the server
- * streams it. Resolves with the result; rejects with an ApiError (413, 415, 400, 422...).
+ * Uploads a file as multipart `file` to an import route, reporting progress as the server streams
+ * it. Resolves with the result; rejects with an ApiError (413, 415, 400, 422...).
  */
-export async function importRoadmapFile(
-  teamId: string,
+async function uploadWithProgress<T>(
+  path: string,
   file: File,
-  options: { title?: string; onProgress?: (progress: ImportProgress) => void; signal?: AbortSignal } = {},
-): Promise<ImportResult> {
+  options: { onProgress?: (progress: ImportProgress) => void; signal?: AbortSignal },
+): Promise<T> {
   if (file.size > MAX_IMPORT_BYTES) throw new ApiError(413, "payload_too_large", TOO_LARGE_MESSAGE);
   const form = new FormData();
   form.set("file", file, file.name);
-  const title = options.title?.trim();
-  const query = title ? `?${new URLSearchParams({ title })}` : "";
   // Refusals before the import starts (401, 413, 415, 429) come as an ordinary JSON error.
-  const res = await sendRequest(`/api/teams/${encodeURIComponent(teamId)}/imports${query}`, {
+  const res = await sendRequest(path, {
     method: "POST",
     headers: { accept: "application/x-ndjson" },
     body: form,
     signal: options.signal,
   });
-  if (!(res.headers.get("content-type") ?? "").includes("ndjson")) return (await res.json()) as ImportResult;
+  if (!(res.headers.get("content-type") ?? "").includes("ndjson")) return (await res.json()) as T;
   for await (const line of ndjsonLines(res.body!)) {
     if (line.type === "progress") options.onProgress?.(line);
-    else if (line.type === "result") return line.body;
+    else if (line.type === "result") return line.body as T;
     else if (line.type === "error") throw errorOfLine(line);
   }
   throw new ApiError(
     0,
     "network",
-    "The import was cut off before it finished. Check the team’s roadmaps, then try again.",
+    "The import was cut off before it finished. Check what was imported, then try again.",
   );
+}
+
+/** Uploads a plan file to become a new roadmap of the team (see uploadWithProgress). */
+export function importRoadmapFile(
+  teamId: string,
+  file: File,
+  options: { title?: string; onProgress?: (progress: ImportProgress) => void; signal?: AbortSignal } = {},
+): Promise<ImportResult> {
+  const title = options.title?.trim();
+  const query = title ? `?${new URLSearchParams({ title })}` : "";
+  return uploadWithProgress(`/api/teams/${encodeURIComponent(teamId)}/imports${query}`, file, options);
+}
+
+/** Uploads a CSV of actuals (hours per person and day, actual dates) into a roadmap (issue #18). */
+export function importActualsFile(
+  roadmapId: string,
+  file: File,
+  options: { onProgress?: (progress: ImportProgress) => void; signal?: AbortSignal } = {},
+): Promise<ActualsImportResult> {
+  const path = learning.importActuals.path.replace("{roadmapId}", encodeURIComponent(roadmapId));
+  return uploadWithProgress(path, file, options);
 }

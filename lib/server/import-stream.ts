@@ -20,9 +20,9 @@ export function acceptsNdjson(req: Request): boolean {
  * their plain status; from parsing on (in the import worker), a failure arrives as the error line. A client that goes away does not stop the import: it commits or not
  * as a whole.
  */
-export function importProgressStream(
+export function importProgressStream<T = ImportResult>(
   upload: ImportUpload,
-  run: (onProgress: (progress: ImportProgress) => void) => Promise<ImportResult>,
+  run: (onProgress: (progress: ImportProgress) => void) => Promise<T>,
 ): Response {
   const encoder = new TextEncoder();
   let open = true;

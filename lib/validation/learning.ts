@@ -96,6 +96,17 @@ export const timeEntryListSchema = z.object({
   totalHours: z.number(),
 });
 
+/** POST /api/roadmaps/:id/actuals-imports: what a CSV of actuals wrote (all or nothing). */
+export const actualsImportResultSchema = z
+  .object({
+    timeEntries: z.number().int(),
+    totalHours: z.number(),
+    /** Items whose actual start or finish the file set. */
+    items: z.number().int(),
+  })
+  .meta({ id: "ActualsImportResult" });
+export type ActualsImportResult = z.infer<typeof actualsImportResultSchema>;
+
 // --- estimate accuracy -----------------------------------------------------------------------
 
 export const ACCURACY_GROUPINGS = ["team", "skill", "person"] as const;

@@ -75,6 +75,7 @@ export const learning: Routes<typeof endpoints.learning> = {
   deleteTimeEntry: { method: "DELETE", path: "/api/time-entries/{timeEntryId}" },
   getConfidence: { method: "GET", path: "/api/roadmaps/{roadmapId}/confidence" },
   getEstimateAccuracy: { method: "GET", path: "/api/roadmaps/{roadmapId}/estimate-accuracy" },
+  importActuals: { method: "POST", path: "/api/roadmaps/{roadmapId}/actuals-imports" },
   listTimeEntries: { method: "GET", path: "/api/items/{itemId}/time-entries" },
 };
 

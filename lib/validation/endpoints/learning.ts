@@ -5,7 +5,9 @@
 import { z } from "zod";
 import { okSchema } from "../common";
 import { defineEndpoint } from "../endpoint";
+import { MAX_IMPORT_BYTES } from "../communication-kinds";
 import {
+  actualsImportResultSchema,
   confidenceQuerySchema,
   confidenceSchema,
   createTimeEntrySchema,
@@ -42,6 +44,19 @@ export const deleteTimeEntry = defineEndpoint({
   summary: "Remove a time entry (editor)",
   tag,
   response: okSchema,
+});
+
+export const importActuals = defineEndpoint({
+  method: "POST",
+  path: "/api/roadmaps/{roadmapId}/actuals-imports",
+  summary:
+    "Import actuals into a roadmap (editor) from a CSV of `item, date, hours, person` (and `actual_start`, `actual_finish`), as the raw body or multipart field `file` (at most 10 MiB): all or nothing, every bad row listed by its line. With Accept: application/x-ndjson the answer streams progress lines, then the result",
+  tag,
+  rawBody: { contentTypes: ["text/csv", "multipart/form-data"], description: "The CSV file" },
+  maxBodyBytes: MAX_IMPORT_BYTES,
+  status: 201,
+  response: actualsImportResultSchema,
+  errors: ["invalid_actuals", "invalid_reference"],
 });
 
 export const getEstimateAccuracy = defineEndpoint({

@@ -1,3 +1,4 @@
+import * as actualsImportsRoute from "@/app/api/roadmaps/[roadmapId]/actuals-imports/route";
 import * as itemTimeEntriesRoute from "@/app/api/items/[itemId]/time-entries/route";
 import * as roadmapConfidenceRoute from "@/app/api/roadmaps/[roadmapId]/confidence/route";
 import * as roadmapAccuracyRoute from "@/app/api/roadmaps/[roadmapId]/estimate-accuracy/route";
@@ -11,4 +12,5 @@ export const learningRoutes = {
   "DELETE /api/time-entries/{timeEntryId}": timeEntryRoute.DELETE,
   "GET /api/roadmaps/{roadmapId}/estimate-accuracy": roadmapAccuracyRoute.GET,
   "GET /api/roadmaps/{roadmapId}/confidence": roadmapConfidenceRoute.GET,
+  "POST /api/roadmaps/{roadmapId}/actuals-imports": actualsImportsRoute.POST,
 } satisfies Record<string, RouteHandler>;
