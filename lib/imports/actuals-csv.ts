@@ -40,6 +40,7 @@ export type ActualsProblemCode = "invalid_request" | "invalid_actuals" | "invali
 export interface ActualsRowProblem {
   line: number;
   code: ActualsProblemCode;
+  /** What is wrong, without the line ("the hours must be more than 0."). */
   message: string;
 }
 
@@ -109,7 +110,7 @@ export function parseActualsCsv(text: string, today: string, limits: CsvLimits =
     if (record.cells.every((c) => c.trim() === "")) continue;
     const { line } = record;
     const refuse = (message: string, code: ActualsProblemCode = "invalid_request") =>
-      problems.push({ line, code, message: `Line ${line}: ${message}.` });
+      problems.push({ line, code, message: `${message}.` });
     const item = cell("item");
     const [date, hoursText, person, note] = [cell("date"), cell("hours"), cell("person"), cell("note")];
     const [actualStart, actualFinish] = [cell("actualStart"), cell("actualFinish")];

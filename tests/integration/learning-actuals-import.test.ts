@@ -97,7 +97,7 @@ describeEachDatabase("the CSV import of actuals", (getCtx) => {
       "invalid_request",
     );
     expect(res.json.error.details.map((d: { path: string }) => d.path)).toEqual(["line 3", "line 4"]);
-    expect(res.json.error.message).toMatch(/^2 rows could not be imported, so nothing was: Line 3/);
+    expect(res.json.error.message).toMatch(/^2 rows could not be imported, so nothing was\. Line 3: /);
   });
 
   it("an unknown item or a person not in the team: 422 invalid_reference", async () => {
@@ -107,8 +107,8 @@ describeEachDatabase("the CSV import of actuals", (getCtx) => {
       "invalid_reference",
     );
     expect(res.json.error.details).toEqual([
-      { path: "line 2", message: "Line 2: no item “No such item” in this roadmap (give its title or id)." },
-      { path: "line 3", message: "Line 3: the person “stranger@example.com” is not a member of this team." },
+      { path: "line 2", message: "no item “No such item” in this roadmap (give its title or id)." },
+      { path: "line 3", message: "the person “stranger@example.com” is not a member of this team." },
     ]);
   });
 

@@ -22,7 +22,7 @@ function refuseRows(problems: ActualsParse["problems"]): AppError {
   const code = SEVERITY.find((c) => sorted.some((p) => p.code === c))!;
   const listed = sorted.slice(0, LISTED_SKIPS);
   const more = sorted.length - listed.length;
-  const head = `${sorted.length} row${sorted.length === 1 ? "" : "s"} could not be imported, so nothing was: ${sorted[0].message}`;
+  const head = `${sorted.length} row${sorted.length === 1 ? "" : "s"} could not be imported, so nothing was. Line ${sorted[0].line}: ${sorted[0].message}`;
   return new AppError(code, more > 0 ? `${head} (the first ${LISTED_SKIPS} are listed)` : head, {
     details: listed.map((p) => ({ path: `line ${p.line}`, message: p.message })),
   });

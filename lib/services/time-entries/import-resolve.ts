@@ -52,7 +52,7 @@ export function resolveActualsRows(
   const byName = index(people, (p) => p.name);
   const out: ResolvedActuals = { entries: [], totalHours: 0, dates: new Map(), problems: [] };
   const refuse = (line: number, code: ActualsProblemCode, message: string) =>
-    out.problems.push({ line, code, message: `Line ${line}: ${message}.` });
+    out.problems.push({ line, code, message: `${message}.` });
 
   for (const row of rows) {
     const found = byId.get(row.item) ?? byTitle.get(fold(row.item));

@@ -72,10 +72,10 @@ describe("parseActualsCsv", () => {
       [12, "invalid_request"],
       [13, "invalid_request"],
     ]);
-    expect(problems[0].message).toBe("Line 2: the item is empty (give its title or id).");
-    expect(problems[2].message).toMatch(/^Line 4: a day has at most 24 hours/);
+    expect(problems[0].message).toBe("the item is empty (give its title or id).");
+    expect(problems[2].message).toMatch(/^a day has at most 24 hours/);
     expect(problems[3].message).toContain('"01/03/2027" is not a date (write YYYY-MM-DD)');
-    expect(problems[6].message).toBe("Line 8: the date 2027-03-11 is in the future.");
+    expect(problems[6].message).toBe("the date 2027-03-11 is in the future.");
     expect(problems[7].message).toContain("before the actual start 2027-03-05");
   });
 
