@@ -6,12 +6,13 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { cx } from "@/components/ui/cx";
 import { FlagIcon } from "@/components/ui/icons";
 import type { Forecast } from "@/lib/client/resources";
+import { ON_TIME_LIKELY } from "@/lib/planning/milestone-alerts";
 
 export type MilestoneForecast = Forecast["milestones"][number];
 
 /** The chance of making the date, in words as well as a number. */
 export function onTimeLevel(p: number): { label: string; tone: BadgeTone } {
-  if (p >= 0.8) return { label: "Likely", tone: "success" };
+  if (p >= ON_TIME_LIKELY) return { label: "Likely", tone: "success" };
   if (p >= 0.5) return { label: "At risk", tone: "warning" };
   return { label: "Unlikely", tone: "danger" };
 }

@@ -1,6 +1,8 @@
 "use client";
 
+import { useState } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { LocalDate } from "@/components/ui/local-date";
 import { LoadError, LoadingStatus, LoadMoreButton } from "@/components/ui/query-state";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -21,6 +23,43 @@ const STATE: Record<WebhookDelivery["state"], { label: string; tone: BadgeTone }
 export function attemptResult(a: Attempt): string {
   if (a.status !== null) return `HTTP ${a.status}`;
   return a.error ?? (a.outcome === "refused" ? "Refused" : "No answer");
+}
+
+/** Attempts shown before "Show all": a day of retries is a dozen lines, the latest tell most. */
+const SHOWN_ATTEMPTS = 3;
+
+/** A delivery's attempts in order, numbered; of many, the latest few until asked for all. */
+function AttemptList({ attempts }: { attempts: Attempt[] }) {
+  const [all, setAll] = useState(false);
+  const hidden = all ? 0 : Math.max(0, attempts.length - SHOWN_ATTEMPTS);
+  return (
+    <>
+      <ol className="mt-1.5 flex flex-col gap-1 tabular-nums" aria-label="Attempts">
+        {attempts.slice(hidden).map((a, i) => (
+          <li
+            key={a.at}
+            className="flex flex-wrap items-baseline gap-x-3 gap-y-0.5 text-[13px] text-ink-soft"
+          >
+            <span className="text-muted">#{hidden + i + 1}</span>
+            <LocalDate value={a.at} style="dateTime" />
+            <span>{a.durationMs} ms</span>
+            <span
+              className={
+                a.outcome === "succeeded" ? "font-medium text-success-800" : "font-medium text-danger-700"
+              }
+            >
+              {attemptResult(a)}
+            </span>
+          </li>
+        ))}
+      </ol>
+      {attempts.length > SHOWN_ATTEMPTS && (
+        <Button size="sm" variant="ghost" className="mt-1 -ml-2" onClick={() => setAll(!all)}>
+          {all ? "Show the latest attempts" : `Show all ${attempts.length} attempts`}
+        </Button>
+      )}
+    </>
+  );
 }
 
 /** One webhook's deliveries, newest first, each with every attempt: when, answer, how long. */
@@ -65,27 +104,7 @@ export function WebhookDeliveryLog({
             {d.attempts.length === 0 ? (
               <p className="mt-1 text-[13px] text-muted">Waiting for its first attempt…</p>
             ) : (
-              <ol className="mt-1.5 flex flex-col gap-1" aria-label="Attempts">
-                {d.attempts.map((a, i) => (
-                  <li
-                    key={a.at}
-                    className="flex flex-wrap items-baseline gap-x-3 gap-y-0.5 text-[13px] text-ink-soft"
-                  >
-                    <span className="text-muted">#{i + 1}</span>
-                    <LocalDate value={a.at} style="dateTime" />
-                    <span
-                      className={
-                        a.outcome === "succeeded"
-                          ? "font-medium text-success-800"
-                          : "font-medium text-danger-700"
-                      }
-                    >
-                      {attemptResult(a)}
-                    </span>
-                    <span>{a.durationMs} ms</span>
-                  </li>
-                ))}
-              </ol>
+              <AttemptList attempts={d.attempts} />
             )}
             {d.nextAttemptAt && d.attempts.length > 0 && (
               <p className="mt-1 text-[13px] text-muted">

@@ -61,10 +61,10 @@ function TestResult({ sent, found }: { sent: WebhookDelivery; found: WebhookDeli
 export function WebhookRow({ hook }: { hook: Webhook }) {
   const logId = useId();
   const [logOpen, setLogOpen] = useState(false);
-  const log = useWebhookDeliveries(hook.id, hook.teamId, logOpen);
   const update = useUpdateWebhook(hook);
   const remove = useDeleteWebhook(hook);
   const test = useSendWebhookTest(hook);
+  const log = useWebhookDeliveries(hook.id, hook.teamId, logOpen, test.data?.id);
   const actionError = update.error ?? test.error;
   const name = hook.description || hook.url;
 

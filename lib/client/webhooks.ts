@@ -81,7 +81,13 @@ export function useSendWebhookTest(hook: Webhook) {
 }
 
 /** The newest-first delivery log, 20 a page (when shown); polled while a delivery awaits its first attempt. */
-export function useWebhookDeliveries(webhookId: string, teamId: string, enabled: boolean) {
+export function useWebhookDeliveries(
+  webhookId: string,
+  teamId: string,
+  enabled: boolean,
+  /** A delivery just queued (a test event): polled for until its first attempt is in the log. */
+  awaitedId?: string,
+) {
   const queryClient = useQueryClient();
   return useInfiniteQuery({
     queryKey: queryKeys.webhookDeliveries(webhookId),
@@ -98,10 +104,14 @@ export function useWebhookDeliveries(webhookId: string, teamId: string, enabled:
     },
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled,
-    refetchInterval: (query) =>
-      query.state.data?.pages[0]?.items.some((d) => d.state === "pending" && d.attempts.length === 0)
-        ? PENDING_POLL_MS
-        : false,
+    // The awaited delivery may be missing from a page read just before it was committed (a first
+    // read in flight is shared with the refetch asked for after the test event), so it is polled for.
+    refetchInterval: (query) => {
+      const pages = query.state.data?.pages;
+      const awaited = !!awaitedId && !findDelivery(pages, awaitedId)?.attempts.length;
+      const waiting = pages?.[0]?.items.some((d) => d.state === "pending" && d.attempts.length === 0);
+      return awaited || waiting ? PENDING_POLL_MS : false;
+    },
   });
 }
 

@@ -36,6 +36,7 @@ export async function seedWebhook(
   ctx: { roadmap: typeof roadmaps.$inferSelect; now: Date; gateTitle: string },
 ) {
   const firstAt = ctx.now.getTime() - 3 * 86_400_000;
+  const reviewedOn = new Date(firstAt).toISOString().slice(0, 10);
   const [hook] = await tx
     .insert(webhooks)
     .values({
@@ -53,7 +54,10 @@ export async function seedWebhook(
     .returning();
   const events = [
     roadmapEvent("gate.decided", ctx.roadmap, `Gate “${ctx.gateTitle}”: proceed`, { decision: "proceed" }),
-    roadmapEvent("review.recorded", ctx.roadmap, "Team review recorded", { audience: "team" }),
+    roadmapEvent("review.recorded", ctx.roadmap, `executive review of ${reviewedOn}`, {
+      audience: "executive",
+      heldOn: reviewedOn,
+    }),
   ];
   for (const [i, event] of events.entries()) {
     const at = firstAt + i * 3_600_000;

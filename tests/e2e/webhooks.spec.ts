@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Webhook as Verifier } from "standardwebhooks";
+import { DEMO_LOGIN } from "../../lib/demo/login";
 import {
   api,
   expect,
@@ -122,4 +123,26 @@ test("an owner adds a signed webhook, sees its secret once, sends a test event a
   } finally {
     await receiver.close();
   }
+});
+
+test("the demo team's settings show its webhook turned off after failing, and the failed attempts in its log", async ({
+  page,
+}, testInfo) => {
+  await signInByApi(page, { ...DEMO_LOGIN, name: "Demo owner" });
+  await page.goto("/teams/northwind/settings");
+  const row = page.getByRole("region", { name: "Webhooks" }).getByRole("listitem").first();
+  await expect(row.getByText("Turned off: failing")).toBeVisible();
+  await expect(row.getByText(/turned it off after a day of failed deliveries/)).toBeVisible();
+  await row.getByRole("button", { name: /Delivery log/ }).click();
+  const log = row.getByRole("list", { name: "Delivery log" });
+  await expect(log.getByText("Gate decided")).toBeVisible();
+  await expect(log.getByText("Gave up")).toHaveCount(2);
+  await expect(log.getByText(/ENOTFOUND/).first()).toBeVisible();
+  // A day of retries is a dozen attempts: the latest three show, the rest on demand.
+  const gate = log.getByRole("listitem").filter({ hasText: "Gate decided" });
+  await expect(gate.getByRole("list", { name: "Attempts" }).getByRole("listitem")).toHaveCount(3);
+  await gate.getByRole("button", { name: /Show all \d+ attempts/ }).click();
+  await expect(gate.getByText("#1", { exact: true })).toBeVisible();
+  await expectAccessible(page);
+  await snapshot(page, testInfo, "demo-webhook");
 });

@@ -128,7 +128,7 @@ describeEachDatabase("webhook events of forecasts, bulk writes, restores and edi
       db,
       owner.actor,
       roadmap.id,
-      { audience: "team", heldOn: "2027-01-20", notes: "", decisions: [] },
+      { audience: "engineering", heldOn: "2027-01-20", notes: "", decisions: [] },
       new Date("2027-01-20T12:00:00Z"),
     );
     expect(await events(2)).toEqual([
@@ -145,7 +145,7 @@ describeEachDatabase("webhook events of forecasts, bulk writes, restores and edi
       db,
       owner.actor,
       roadmap.id,
-      { audience: "team", heldOn: "2027-01-21", notes: "", decisions: [] },
+      { audience: "engineering", heldOn: "2027-01-21", notes: "", decisions: [] },
       new Date("2027-01-21T12:00:00Z"),
     );
     expect(await events(3)).toEqual([]);
