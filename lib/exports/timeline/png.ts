@@ -81,5 +81,7 @@ export async function drawingToRaster(
       return image.pixels;
     }),
   );
-  return { width, height, pixels: parts.length === 1 ? parts[0] : Buffer.concat(parts) };
+  // In an ArrayBuffer of their own, so that the worker moves them to the server's thread: resvg's
+  // are external memory, which postMessage copies instead (64 MB, on the receiving event loop too).
+  return { width, height, pixels: parts.length === 1 ? new Uint8Array(parts[0]) : Buffer.concat(parts) };
 }
