@@ -21,6 +21,9 @@ const GROUPINGS: { id: AccuracyGrouping; label: string }[] = [
 
 const PREFIX = "accuracy";
 
+const offBy = (g: { medianRatio: number | null }) =>
+  g.medianRatio === null ? -1 : Math.abs(Math.log(g.medianRatio));
+
 /** The headline numbers: how many, the median bias, the spread, and hours where logged. */
 function Headline({ data }: { data: EstimateAccuracy }) {
   const late = data.medianRatio !== null && data.medianRatio > 1;
@@ -59,7 +62,10 @@ export function AccuracyView({ roadmapId }: { roadmapId: string }) {
   const [selected, setSelected] = useState<string | null | undefined>(undefined);
   const accuracy = useEstimateAccuracy(roadmapId, by);
   const data = accuracy.data;
-  const group = data?.groups.find((g) => g.key === selected) ?? data?.groups[0];
+  // Until one is chosen, the group furthest from its estimates (on a log scale, as the misses are).
+  const group =
+    data?.groups.find((g) => g.key === selected) ??
+    data?.groups.reduce((worst, g) => (offBy(g) > offBy(worst) ? g : worst), data.groups[0]);
 
   return (
     <div className="flex flex-col gap-6">
@@ -120,7 +126,11 @@ export function AccuracyView({ roadmapId }: { roadmapId: string }) {
           <Card aria-labelledby="misses-title">
             <CardHeader
               titleId="misses-title"
-              title="The features that missed most"
+              title={
+                group && by !== "team"
+                  ? `The features that missed most: ${group.label}`
+                  : "The features that missed most"
+              }
               description="Furthest from their estimate either way (taking half the time is as far off as taking twice). Open one to see what happened."
             />
             <CardBody>

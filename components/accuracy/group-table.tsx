@@ -37,42 +37,50 @@ export function GroupTable({
   onSelect: (key: string | null) => void;
 }) {
   return (
-    <DataTable
-      caption="Actual over estimated duration per group: done features, median (the bias), and the 10th to 90th percentile (the spread). The strip draws 0 to 3 times the estimate, the line at 1 is the estimate."
-      testId="accuracy-groups"
-      rows={groups}
-      rowKey={(g) => g.key ?? "none"}
-      columns={[
-        {
-          header: "Group",
-          rowHeader: true,
-          className: "min-w-36",
-          cell: (g) => (
-            <button
-              type="button"
-              aria-pressed={g.key === selectedKey}
-              onClick={() => onSelect(g.key)}
-              className="text-left font-medium text-accent-700 underline-offset-2 hover:underline aria-pressed:text-ink aria-pressed:underline"
-            >
-              {g.label}
-            </button>
-          ),
-        },
-        { header: "Done", numeric: true, cell: (g) => g.samples },
-        { header: "Median", numeric: true, cell: (g) => ratioText(g.medianRatio) },
-        { header: "Bias", numeric: true, cell: (g) => biasText(g.medianRatio) },
-        {
-          header: "P10–P90",
-          numeric: true,
-          cell: (g) => `${ratioText(g.p10Ratio)} – ${ratioText(g.p90Ratio)}`,
-        },
-        { header: "Spread", cell: (g) => <SpreadStrip group={g} /> },
-        {
-          header: "Hours (logged)",
-          numeric: true,
-          cell: (g) => (g.hoursSamples ? `${ratioText(g.hoursMedianRatio)} · ${g.hoursSamples}` : "—"),
-        },
-      ]}
-    />
+    <div className="flex flex-col gap-2">
+      <p className="text-[13px] text-ink-soft">
+        Per group: the median is the bias, the 10th to 90th percentile the spread. The strip draws 0 to 3
+        times the estimate; its thin line is the estimate, the dark tick the median. Choose a group to see its
+        histogram.
+      </p>
+      <DataTable
+        caption="Actual over estimated duration per group: done features, median (the bias), 10th to 90th percentile (the spread), and logged hours over estimated hours"
+        hideCaption
+        testId="accuracy-groups"
+        rows={groups}
+        rowKey={(g) => g.key ?? "none"}
+        columns={[
+          {
+            header: "Group",
+            rowHeader: true,
+            className: "min-w-36",
+            cell: (g) => (
+              <button
+                type="button"
+                aria-pressed={g.key === selectedKey}
+                onClick={() => onSelect(g.key)}
+                className="text-left font-medium text-accent-700 underline-offset-2 hover:underline aria-pressed:text-ink aria-pressed:underline"
+              >
+                {g.label}
+              </button>
+            ),
+          },
+          { header: "Done", numeric: true, cell: (g) => g.samples },
+          { header: "Median", numeric: true, cell: (g) => ratioText(g.medianRatio) },
+          { header: "Bias", numeric: true, cell: (g) => biasText(g.medianRatio) },
+          {
+            header: "P10–P90",
+            numeric: true,
+            cell: (g) => `${ratioText(g.p10Ratio)} – ${ratioText(g.p90Ratio)}`,
+          },
+          { header: "Spread", cell: (g) => <SpreadStrip group={g} /> },
+          {
+            header: "Hours (features logged)",
+            numeric: true,
+            cell: (g) => (g.hoursSamples ? `${ratioText(g.hoursMedianRatio)} (${g.hoursSamples})` : "—"),
+          },
+        ]}
+      />
+    </div>
   );
 }

@@ -12,7 +12,10 @@ export function ratioText(ratio: number | null): string {
   return ratio === null ? "—" : `×${ratio.toFixed(2)}`;
 }
 
-/** A histogram bin's range as its label: "1.0–1.2", "≥ 3.0" for the open last bin. */
+/** At most two decimals, none trailing: 0.25, 0.5, 1. */
+const short = (n: number) => String(Math.round(n * 100) / 100);
+
+/** A histogram bin's range as its label: "1–1.25", "≥ 3" for the open last bin. */
 export function binLabel(from: number, to: number | null): string {
-  return to === null ? `≥ ${from.toFixed(1)}` : `${from.toFixed(1)}–${to.toFixed(1)}`;
+  return to === null ? `≥ ${short(from)}` : `${short(from)}–${short(to)}`;
 }

@@ -23,10 +23,14 @@ function seriesOf(data: Confidence): Series[] {
   ];
 }
 
+/** "+12 d", "−3 d", "0". */
+const movedText = (days: number) => (days === 0 ? "0" : `${days > 0 ? "+" : "−"}${Math.abs(days)} d`);
+
 /**
- * Each key milestone's and the project finish's P80 at every recorded forecast (each review, and at
- * most once a day when it changed): a line climbing means the date is slipping. Under it, each
- * series' move since the last review in words, and the numbers.
+ * How far each key milestone's and the project finish's P80 has moved since its first recorded
+ * forecast (each review, and at most once a day when it changed): one scale for dates months apart,
+ * and a line climbing means that date is slipping. Under it, each series' move since the last
+ * review in words, and the numbers.
  */
 export function ConfidenceChart({ roadmapId }: { roadmapId: string }) {
   const dt = useDateText();
@@ -52,7 +56,7 @@ export function ConfidenceChart({ roadmapId }: { roadmapId: string }) {
   const dateTick = (n: number) => dt.date(fromDayNumber(Math.round(n)));
   const last = series.map((s) => ({ ...s, latest: s.points.at(-1)! }));
   const summary =
-    "P80 dates at each recorded forecast. " +
+    "P80 dates at each recorded forecast, as days moved since the first. " +
     last
       .map(
         (s) =>
@@ -82,21 +86,25 @@ export function ConfidenceChart({ roadmapId }: { roadmapId: string }) {
               type="number"
               dataKey="y"
               domain={["auto", "auto"]}
-              tickFormatter={dateTick}
+              tickFormatter={movedText}
               tick={TICK_STYLE}
               tickLine={false}
               axisLine={false}
-              width={84}
+              width={44}
+              allowDecimals={false}
             />
             <Tooltip
               labelFormatter={(x) => `Recorded ${dateTick(Number(x))}`}
-              formatter={(y, name) => [`P80 ${dateTick(Number(y))}`, name]}
+              formatter={(y, name, item) => [
+                `P80 ${dt.date((item.payload as { p80: string }).p80)} (${movedText(Number(y))})`,
+                name,
+              ]}
             />
             {series.map((s, i) => (
               <Line
                 key={s.id}
                 name={s.title}
-                data={s.points.map((p) => ({ x: day(p.on), y: day(p.p80) }))}
+                data={s.points.map((p) => ({ x: day(p.on), y: day(p.p80) - day(s.points[0].p80), p80: p.p80 }))}
                 dataKey="y"
                 stroke={seriesColour(i)}
                 strokeWidth={2}

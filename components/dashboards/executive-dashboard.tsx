@@ -257,7 +257,7 @@ export function ExecutiveDashboard({
         <DashboardPanel
           id="exec-confidence"
           title="Confidence over time"
-          description="The P80 of each key milestone and the project finish at every recorded forecast (PERT)."
+          description="Days each key milestone’s and the project finish’s P80 has moved since the first recorded forecast (PERT): climbing means slipping."
         >
           <ConfidenceChart roadmapId={links.roadmapId} />
         </DashboardPanel>

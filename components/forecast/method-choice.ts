@@ -23,6 +23,8 @@ export interface MethodChoice {
 }
 
 const MIN_JUDGED = 3;
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const TARGET = 0.8;
 
 const times = (n: number) => `${n} ${n === 1 ? "time" : "times"}`;
@@ -51,7 +53,7 @@ export function chooseMethod(input: {
     const why = missing
       ? `the team has ${features(missing.samples)} with actual dates and an estimate, and a forecast from history needs ${missing.required}`
       : "the forecast from history is not available";
-    return { method: "pert", reason: `PERT, from the three-point estimates: ${why}.` };
+    return { method: "pert", reason: `${capital(why)}.` };
   }
   const pert = tallies.find((t) => t.method === "pert");
   const past = tallies.find((t) => t.method === "history");
@@ -61,15 +63,15 @@ export function chooseMethod(input: {
     if (miss(pert) < miss(past))
       return {
         method: "pert",
-        reason: `PERT: ${record}, and a P80 should hold about 4 times in 5.`,
+        reason: `${capital(record)}, and a P80 should hold about 4 times in 5.`,
       };
     return {
       method: "history",
-      reason: `History: ${record} (a P80 should hold about 4 times in 5); ${basisText(history)}.`,
+      reason: `${capital(record)} (a P80 should hold about 4 times in 5); ${basisText(history)}.`,
     };
   }
   return {
     method: "history",
-    reason: `History: it corrects the estimates by how long the team’s work really took, and ${basisText(history)}. There is too little record yet to compare how each method’s P80 dates held.`,
+    reason: `It corrects the estimates by how long the team’s work really took, and ${basisText(history)}. There is too little record yet to compare how each method’s P80 dates held.`,
   };
 }

@@ -139,6 +139,7 @@ export function MethodComparison({ roadmapId, params }: { roadmapId: string; par
         ) : (
           <DataTable
             caption="Each key milestone and the project finish by both methods: the dates half and 80% of runs reach it by, and the chance of making its target"
+            hideCaption
             testId="method-comparison"
             rows={rows}
             rowKey={(r) => r.id}

@@ -32,11 +32,20 @@ export async function seedCurrentActuals(tx: Database, roadmapId: string, today:
       .set({
         actualStart: item.startDate,
         actualFinish,
-        // Work under way: re-estimated at two thirds of its likely hours still to do.
-        remainingHours: done ? null : Math.round((item.likelyHours ?? 0) * (2 / 3)),
+        remainingHours: done ? null : remainingOf(item, today),
       })
       .where(eq(items.id, item.id));
   }
+}
+
+/**
+ * Work under way, re-estimated: its likely hours in the share of its planned span still ahead, and
+ * never under a sixth of them (work past its planned end is not done either).
+ */
+function remainingOf(item: typeof items.$inferSelect, today: string): number {
+  const span = toDayNumber(item.endDate) - toDayNumber(item.startDate) + 1;
+  const ahead = Math.max(0, toDayNumber(item.endDate) - toDayNumber(today) + 1);
+  return Math.round((item.likelyHours ?? 0) * Math.max(1 / 6, ahead / span));
 }
 
 /** Every weekly and review record of the current roadmap, both methods, before today. */
@@ -70,28 +79,36 @@ export async function seedConfidenceRecords(tx: Database, roadmapId: string, tod
         method: forecast.method.name,
         runs: forecast.runs,
         seed: forecast.seed,
-        series: earlier(recordSeries(forecast), Math.round(weeksBack * SLIP_PER_WEEK), weeksBack * 0.03),
+        series: earlier(recordSeries(forecast), weeksBack),
       };
     }),
   );
   await insertRecordset(tx, forecastRecords, rows);
 }
 
-/** The series as it would have stood `days` working days sooner and a little more likely on time. */
-function earlier(series: ForecastRecordSeries, days: number, likelier: number): ForecastRecordSeries {
-  const back = (iso: string) => addWorkingDays(iso, -days);
-  const odds = (p: number | null) =>
-    p === null ? null : Math.min(0.98, Math.round((p + likelier) * 100) / 100);
+/** How fast each key milestone slipped, by its order (the finish: the last); some held still. */
+const SLIP_PACE = [0.3, 1.4, 0.9, 0, 1.8, 1.1];
+
+/** The series as it stood `weeksBack` weeks ago: each date sooner by its pace, a little likelier on time. */
+function earlier(series: ForecastRecordSeries, weeksBack: number): ForecastRecordSeries {
+  const back = (iso: string, pace: number) =>
+    addWorkingDays(iso, -Math.round(weeksBack * SLIP_PER_WEEK * pace));
+  const odds = (p: number | null, pace: number) =>
+    p === null ? null : Math.min(0.98, Math.round((p + weeksBack * 0.03 * pace) * 100) / 100);
+  const finish = SLIP_PACE.at(-1)!;
   return {
-    milestones: series.milestones.map((m) => ({
-      ...m,
-      p50: back(m.p50),
-      p80: back(m.p80),
-      onTimeProbability: odds(m.onTimeProbability),
-    })),
+    milestones: series.milestones.map((m, i) => {
+      const pace = SLIP_PACE[i % (SLIP_PACE.length - 1)];
+      return {
+        ...m,
+        p50: back(m.p50, pace),
+        p80: back(m.p80, pace),
+        onTimeProbability: odds(m.onTimeProbability, pace),
+      };
+    }),
     projectFinish: {
-      p50: back(series.projectFinish.p50),
-      p80: back(series.projectFinish.p80),
+      p50: back(series.projectFinish.p50, finish),
+      p80: back(series.projectFinish.p80, finish),
       onTimeProbability: null,
     },
   };
