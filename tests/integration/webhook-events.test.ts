@@ -149,6 +149,15 @@ describeEachDatabase("webhook events of forecasts, bulk writes, restores and edi
       new Date("2027-01-21T12:00:00Z"),
     );
     expect(await events(3)).toEqual([]);
+
+    // A what-if copy's forecast (its first record, Launch missed there too) tells nobody.
+    const scenario = ok(await makeScenario(owner.token, roadmap.id, "Forecast what-if"), 201);
+    await recordDailyForecast(
+      db,
+      await roadmapRow(scenario.scenario.roadmap.id),
+      new Date("2027-01-22T09:00:00Z"),
+    );
+    expect(await events(3)).toEqual([]);
   });
 
   it("auto-schedule, its undo, a scenario applied and an import: one item event per kind naming the items; a restored item is created again", async () => {

@@ -103,7 +103,8 @@ async function alertOnRecord(
   previous: LatestRecord,
   now: Date,
 ) {
-  if (forecast.method.name !== ALERTING_METHOD) return;
+  // A scenario's forecast is a what-if: nothing to tell the team's chat about.
+  if (forecast.method.name !== ALERTING_METHOD || roadmap.kind !== "roadmap") return;
   const prior = previous && { on: previous.on, milestones: previous.series.milestones };
   await queueMilestoneAlerts(tx, roadmap, prior, recordSeries(forecast).milestones, utcDate(now));
 }
