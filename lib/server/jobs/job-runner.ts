@@ -23,6 +23,9 @@ const SCHEDULED = [
   { queue: JOB_QUEUES.digests, cron: DIGEST_CRON, run: queueDigests },
 ] as const;
 
+/** Emails sent at once per instance: sending waits on SMTP and the database, not the CPU. */
+const EMAIL_BATCH_SIZE = 4;
+
 export interface JobRunnerOptions {
   send: SendMail;
   /** How often an idle worker looks for jobs (pg-boss polls; at least 0.5 s). */
@@ -64,15 +67,25 @@ export async function startJobRunner(handle: DatabaseHandle, options: JobRunnerO
   // as fast as it is sent; an idle worker still polls once an interval.
   const workers: Partial<Record<string, string>> = {};
   const fetchAgain = (queue: string) => boss.notifyWorker(workers[queue]!);
+  // A few at once, each failing on its own: a failed send is retried (pg-boss's `fail`), the batch's
+  // other jobs complete. Each message is claimed in deliver.ts, so a job run twice sends once.
   workers[JOB_QUEUES.sendEmail] = await boss.work<{ outboxId: string }>(
     JOB_QUEUES.sendEmail,
-    { pollingIntervalSeconds, includeMetadata: true, batchSize: 1 },
-    async ([job]) => {
+    { pollingIntervalSeconds, includeMetadata: true, batchSize: EMAIL_BATCH_SIZE },
+    async (jobs) => {
       try {
-        await deliverOutboxMessage(handle.db, job.data.outboxId, {
-          send: options.send,
-          lastAttempt: job.retryCount >= job.retryLimit,
-        });
+        await Promise.all(
+          jobs.map(async (job) => {
+            try {
+              await deliverOutboxMessage(handle.db, job.data.outboxId, {
+                send: options.send,
+                lastAttempt: job.retryCount >= job.retryLimit,
+              });
+            } catch (error) {
+              await boss.fail(JOB_QUEUES.sendEmail, job.id, { message: String(error) });
+            }
+          }),
+        );
       } finally {
         fetchAgain(JOB_QUEUES.sendEmail);
       }
