@@ -3,7 +3,8 @@
 // looks for fonts on the machine (and is fast: no font files read per text).
 
 import { textPath } from "./glyph-paths";
-import type { Drawing, Prim, Stroke, TextPrim } from "./primitives";
+import { verticalExtent } from "./prim-extent";
+import type { Drawing, GroupPrim, LayerPrim, Prim, Stroke, TextPrim } from "./primitives";
 import type { TextShaper } from "./text-shaper";
 import { escapeXml } from "./xml-text";
 
@@ -29,11 +30,34 @@ function strokeAttrs(stroke: Stroke | undefined): string {
   return ` stroke="${stroke.colour}" stroke-width="${n(stroke.width)}"${dash}`;
 }
 
+/** A stretch of the drawing from `top` to `bottom` (drawing coordinates). */
+type Band = readonly [top: number, bottom: number];
+
 class SvgWriter {
   private readonly out: string[] = [];
   private readonly markers = new Map<string, string>();
 
-  constructor(private readonly mode: TextMode) {}
+  /** `band`: write only the primitives that reach into it (a PNG band's document). */
+  constructor(
+    private readonly mode: TextMode,
+    private readonly band?: Band,
+  ) {}
+
+  /** Whether a primitive `dy` below the drawing's top lies wholly outside the band. */
+  private outside(p: Exclude<Prim, GroupPrim | LayerPrim>, dy: number): boolean {
+    if (!this.band) return false;
+    const [top, bottom] = verticalExtent(p);
+    return top + dy > this.band[1] || bottom + dy < this.band[0];
+  }
+
+  /** Writes a layer's or group's opening, its children, its closing; nothing when no child is written. */
+  private container(open: string, children: readonly Prim[], dy: number) {
+    const mark = this.out.length;
+    this.out.push(open);
+    this.draw(children, dy);
+    if (this.out.length === mark + 1) this.out.length = mark;
+    else this.out.push("</g>");
+  }
 
   private marker(colour: string): string {
     let id = this.markers.get(colour);
@@ -78,20 +102,20 @@ class SvgWriter {
     }
   }
 
-  draw(prims: readonly Prim[]) {
+  /** Writes the primitives; `dy`: how far below the drawing's top their layer lies. */
+  draw(prims: readonly Prim[], dy = 0) {
     for (const p of prims) {
+      if (p.t !== "layer" && p.t !== "group" && this.outside(p, dy)) continue;
       switch (p.t) {
         case "layer":
-          this.out.push(`<g transform="translate(${n(p.dx)} ${n(p.dy)})">`);
-          this.draw(p.children);
-          this.out.push("</g>");
+          this.container(`<g transform="translate(${n(p.dx)} ${n(p.dy)})">`, p.children, dy + p.dy);
           break;
         case "group":
-          this.out.push(
+          this.container(
             `<g data-kind="${p.kind}" data-id="${escapeXml(p.id)}"><title>${escapeXml(p.title)}</title>`,
+            p.children,
+            dy,
           );
-          this.draw(p.children);
-          this.out.push("</g>");
           break;
         case "rect": {
           const r = p.radius ? ` rx="${n(p.radius)}"` : "";
@@ -166,23 +190,31 @@ export interface SvgViewport {
   viewBox: readonly [x: number, y: number, width: number, height: number];
 }
 
-/** The drawing written once, as standalone SVG documents of any viewport of it. */
+/**
+ * The drawing as standalone SVG documents of any viewport of it: the whole drawing, or (a PNG's
+ * band) only the primitives that reach into the viewport's stretch of it.
+ */
 export function svgDocuments(
   drawing: Drawing,
   mode: TextMode = { kind: "text" },
 ): (viewport?: SvgViewport) => string {
-  const writer = new SvgWriter(mode);
-  writer.draw(drawing.prims);
-  const content = [
-    `<title id="picture-title">${escapeXml(drawing.title)}</title>`,
-    `<desc id="picture-desc">${escapeXml(drawing.description)}</desc>`,
-    writer.defs(),
-    writer.body(),
-    "</svg>",
-    "",
-  ].join("\n");
+  const contentOf = (band?: Band) => {
+    const writer = new SvgWriter(mode, band);
+    writer.draw(drawing.prims);
+    return [
+      `<title id="picture-title">${escapeXml(drawing.title)}</title>`,
+      `<desc id="picture-desc">${escapeXml(drawing.description)}</desc>`,
+      writer.defs(),
+      writer.body(),
+      "</svg>",
+      "",
+    ].join("\n");
+  };
   const { width, height } = drawing;
   return (viewport) => {
+    const content = viewport
+      ? contentOf([viewport.viewBox[1], viewport.viewBox[1] + viewport.viewBox[3]])
+      : contentOf();
     const size = viewport
       ? `width="${viewport.width}" height="${viewport.height}" viewBox="${viewport.viewBox.join(" ")}"`
       : `width="${n(width)}" height="${n(height)}" viewBox="0 0 ${n(width)} ${n(height)}"`;

@@ -7,7 +7,7 @@ import { pictureFonts } from "@/lib/exports/timeline/picture-fonts";
 import { drawingToRaster } from "@/lib/exports/timeline/png";
 import { encodePng } from "@/lib/exports/timeline/png-encode";
 import { pictureDrawing, pictureScene } from "@/lib/exports/timeline/render";
-import { drawingToSvg } from "@/lib/exports/timeline/svg";
+import { drawingToSvg, svgDocuments } from "@/lib/exports/timeline/svg";
 import { findAll, parseXml } from "../../helpers/xml-tree";
 import { HOSTILE_TITLES, samplePictureInput } from "../../helpers/pictures";
 
@@ -76,6 +76,20 @@ describe("the PNG's pixels", () => {
       threshold: 0.1,
     });
     expect(differing / (whole.width * whole.height)).toBeLessThan(0.001);
+  });
+
+  it("come from band documents that hold only what reaches into each band", () => {
+    const drawing = pictureDrawing(pictureScene(samplePictureInput("engineering"), shaper));
+    const documentOf = svgDocuments(drawing, { kind: "outlines", shaper });
+    const items = (svg: string) =>
+      findAll(parseXml(svg), (n) => n.name === "g" && n.attributes["data-kind"] === "item").length;
+    const half = drawing.height / 2;
+    const band = (top: number) =>
+      documentOf({ width: drawing.width, height: half, viewBox: [0, top, drawing.width, half] });
+    const [whole, upper, lower] = [items(documentOf()), items(band(0)), items(band(half))];
+    expect(upper).toBeGreaterThan(0);
+    expect(upper).toBeLessThan(whole);
+    expect(upper + lower).toBeGreaterThanOrEqual(whole);
   });
 
   it("are encoded as an opaque PNG that reads back the same", async () => {
