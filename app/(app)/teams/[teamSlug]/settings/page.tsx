@@ -5,6 +5,8 @@ import { TeamSettings } from "@/components/teams/team-settings";
 import { PageHeader } from "@/components/ui/page-header";
 import { queryKeys } from "@/lib/client/query-keys";
 import { listSkills } from "@/lib/services/staffing/skills";
+import { listWebhooks } from "@/lib/services/webhooks/webhooks";
+import { canManageTeam } from "@/lib/validation/roles";
 import { loadTeamPage } from "../load-team";
 
 type Params = { params: Promise<{ teamSlug: string }> };
@@ -18,7 +20,10 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function TeamSettingsPage({ params }: Params) {
   const { teamSlug } = await params;
   const { actor, db, team, role } = await loadTeamPage(teamSlug, `/teams/${teamSlug}/settings`);
-  const skills = await listSkills(db, actor, team.id);
+  const [skills, webhooks] = await Promise.all([
+    listSkills(db, actor, team.id),
+    canManageTeam(role) ? listWebhooks(db, actor, team.id) : null,
+  ]);
 
   return (
     <PageContainer>
@@ -27,6 +32,7 @@ export default async function TeamSettingsPage({ params }: Params) {
         entries={[
           [queryKeys.team(team.id), { team, role }],
           [queryKeys.skills(team.id), skills],
+          ...(webhooks ? ([[queryKeys.webhooks(team.id), webhooks]] as const) : []),
         ]}
       >
         <TeamSettings initial={{ team, role }} />
