@@ -90,7 +90,7 @@ export function ConfidenceChart({ roadmapId }: { roadmapId: string }) {
               tick={TICK_STYLE}
               tickLine={false}
               axisLine={false}
-              width={44}
+              width={56}
               allowDecimals={false}
             />
             <Tooltip
