@@ -5,7 +5,7 @@
 // render) with pictures drawn in warm worker threads as the server draws them (lib/server/picture-draw.ts;
 // the first of the runs starts the worker; BENCH_DRAW=here draws in the bench's own thread), and the
 // longest event-loop stall seen meanwhile, by a ticking timer and by perf_hooks' monitorEventLoopDelay.
-// BENCH_SIZES=1000,10000 runs only those sizes.
+// BENCH_SIZES=1000,10000 runs only those sizes, BENCH_FORMATS=png,pptx only those formats.
 // At 10,000 items a picture is refused (422 too_large_for_picture); a quarter of it is drawn instead.
 // Aim: 1,000 items under 1 s per format; 10,000 never stalls the server. Run: npx tsx bench/export.ts
 
@@ -20,7 +20,8 @@ import type { PictureFormat } from "../lib/validation/pictures";
 import type { Database } from "../db/types";
 import { median, openBenchDatabase, seedLargeRoadmap, START } from "./lib/large-roadmap";
 
-const FORMATS: PictureFormat[] = ["svg", "png", "pdf", "pptx"];
+/** BENCH_FORMATS=png,pptx runs only those formats. */
+const FORMATS = (process.env.BENCH_FORMATS?.split(",") ?? ["svg", "png", "pdf", "pptx"]) as PictureFormat[];
 const RUNS = 3;
 /** BENCH_DRAW=here draws in this thread instead, to see what the workers cost and save. */
 const IN_THREAD = process.env.BENCH_DRAW === "here";
