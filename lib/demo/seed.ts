@@ -4,6 +4,7 @@ import { excerptOf } from "@/lib/collaboration/excerpt";
 import { seedCommunication } from "./communication";
 import { PHASES, seedReplanning } from "./replanning";
 import { seedWebhook } from "./webhooks";
+import { seedDelivery } from "./delivery";
 import { seedConfidenceRecords, seedCurrentActuals } from "./confidence";
 import { seedHistory } from "./history";
 import type { Database } from "@/db/types";
@@ -240,6 +241,8 @@ export async function seedDemo(db: Database, deps: { hashPassword: (p: string) =
     });
     await seedCurrentActuals(tx, roadmap.id, today);
     await seedConfidenceRecords(tx, roadmap.id, today);
-    await seedWebhook(tx, { roadmap, now: new Date(), gateTitle: PHASES[0].gate.title });
+    const now = new Date();
+    await seedWebhook(tx, { roadmap, now, gateTitle: PHASES[0].gate.title });
+    await seedDelivery(tx, { team, roadmap, people, now });
   });
 }
