@@ -60,7 +60,7 @@ export function NotificationSettingsCard({ initial }: { initial: NotificationSet
                 <input
                   type="checkbox"
                   name={name}
-                  className="mt-0.5 size-4 accent-accent-600"
+                  className="mt-0.5 size-4 shrink-0 accent-accent-600"
                   checked={values.email[name]}
                   onChange={(e) => {
                     update.reset();
@@ -78,7 +78,11 @@ export function NotificationSettingsCard({ initial }: { initial: NotificationSet
             ))}
           </fieldset>
           <div className="grid gap-4 sm:grid-cols-3">
-            <Field label="Digest" error={form.fieldErrors["email.digest"]}>
+            <Field
+              label="Digest"
+              hint="Weekly on Mondays; only with news"
+              error={form.fieldErrors["email.digest"]}
+            >
               {(control) => (
                 <Select
                   {...control}
