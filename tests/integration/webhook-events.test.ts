@@ -215,7 +215,7 @@ describeEachDatabase("webhook events of forecasts, bulk writes, restores and edi
     await deleteItem(db, owner.actor, copy("Second").id, copy("Second").version);
     await createItem(db, owner.actor, scenarioId, featureInput("Third", MONDAY, "2027-01-08"));
     const base = await roadmapRow(roadmap.id);
-    const beforeApply = (await events()).length; // the scenario's own edits are item events too
+    const beforeApply = (await events()).length; // the scenario's own edits sent none
     ok(await applyScenario(owner.token, scenarioId, base.version));
     const applied = await events(beforeApply);
     expect(applied).toHaveLength(3);

@@ -3,7 +3,7 @@ import { items } from "@/db/schema";
 import type { CreateItemInput, Item } from "@/lib/validation/timeline";
 import type { Actor } from "@/lib/services/kernel/actor";
 import { accessRoadmap, recordRoadmapChange } from "@/lib/services/kernel/roadmap-access";
-import { itemEvent, queueWebhookEvent } from "@/lib/services/webhooks/events";
+import { itemEvent, queueItemEvent } from "@/lib/services/webhooks/events";
 import { checkInsideHorizon, checkReferences } from "./checks";
 import { columnsOf, toItem, writeSkills } from "./rows";
 
@@ -38,7 +38,7 @@ export async function createItem(
       version: row.version,
       changes: { kind: row.kind, title: row.title, startDate: row.startDate, endDate: row.endDate },
     });
-    await queueWebhookEvent(tx, roadmap.teamId, itemEvent("item.created", { ...row, teamId: roadmap.teamId }));
+    await queueItemEvent(tx, roadmap, itemEvent("item.created", { ...row, teamId: roadmap.teamId }));
     return toItem(row, shaped.skills ?? []);
   });
 }

@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/services/kernel/actor";
 import { versionMismatch } from "@/lib/services/kernel/errors";
 import { accessRoadmap, recordRoadmapChange } from "@/lib/services/kernel/roadmap-access";
 import { notifyItemChanged } from "@/lib/services/notifications/notifications";
-import { itemEvent, queueWebhookEvent } from "@/lib/services/webhooks/events";
+import { itemEvent, queueItemEvent } from "@/lib/services/webhooks/events";
 import { accessItem } from "./checks";
 import { loadItem } from "./rows";
 
@@ -40,7 +40,7 @@ export async function deleteItem(
       ownerIds: [row.ownerId],
       fields: ["deleted"],
     });
-    await queueWebhookEvent(tx, roadmap.teamId, itemEvent("item.deleted", { ...row, teamId: roadmap.teamId }));
+    await queueItemEvent(tx, roadmap, itemEvent("item.deleted", { ...row, teamId: roadmap.teamId }));
     return loadItem(tx, itemId);
   });
 }

@@ -10,7 +10,7 @@ import { RESTORE_WINDOW_DAYS } from "@/lib/services/roadmaps/rows";
 import { liveDependencyEdges } from "@/lib/services/dependencies/edges";
 import { accessItem, checkInsideHorizon } from "./checks";
 import { loadItem } from "./rows";
-import { itemEvent, queueWebhookEvent } from "@/lib/services/webhooks/events";
+import { itemEvent, queueItemEvent } from "@/lib/services/webhooks/events";
 
 /** Brings a deleted item back within the restore window, without its lane if that lane is gone. */
 export async function restoreItem(db: Database, actor: Actor, itemId: string): Promise<Item> {
@@ -77,9 +77,9 @@ export async function restoreItem(db: Database, actor: Actor, itemId: string): P
       version: restored.version,
     });
     // Back on the roadmap: to a receiver that dropped it at item.deleted, it is created again.
-    await queueWebhookEvent(
+    await queueItemEvent(
       tx,
-      roadmap.teamId,
+      roadmap,
       itemEvent("item.created", { ...restored, teamId: roadmap.teamId }, { restored: true }),
     );
     return loadItem(tx, itemId);

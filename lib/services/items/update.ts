@@ -8,7 +8,7 @@ import type { Actor } from "@/lib/services/kernel/actor";
 import { AppError, issueDetails, versionMismatch } from "@/lib/services/kernel/errors";
 import { accessRoadmap, diffFields, recordRoadmapChange } from "@/lib/services/kernel/roadmap-access";
 import { notifyItemChanged } from "@/lib/services/notifications/notifications";
-import { itemEvent, queueWebhookEvent } from "@/lib/services/webhooks/events";
+import { itemEvent, queueItemEvent } from "@/lib/services/webhooks/events";
 import { utcDate } from "@/lib/services/reviews/cadence";
 import { withActuals } from "./actuals";
 import { accessItem, checkInsideHorizon, checkReferences } from "./checks";
@@ -64,7 +64,11 @@ export async function updateItem(
       ownerIds: [updated.ownerId, before.ownerId],
       fields: Object.keys(changes),
     });
-    await queueWebhookEvent(tx, roadmap.teamId, itemEvent("item.updated", { ...updated, teamId: roadmap.teamId }, changes));
+    await queueItemEvent(
+      tx,
+      roadmap,
+      itemEvent("item.updated", { ...updated, teamId: roadmap.teamId }, changes),
+    );
     return toItem(updated, patch.skills ?? before.skills);
   });
 }

@@ -1,6 +1,6 @@
 import type { Database } from "@/db/types";
 import { appOrigin } from "@/lib/services/kernel/app-origin";
-import { queueWebhookEvent } from "./events";
+import { queueItemEvent } from "./events";
 
 /** Operations that change many items at once. */
 export type BulkCause = "auto_schedule" | "auto_schedule_undo" | "scenario_apply" | "import";
@@ -38,14 +38,14 @@ const VERB: Record<ItemEventKind, string> = {
  */
 export async function queueBulkItemEvents(
   tx: Database,
-  roadmap: { id: string; teamId: string; title: string },
+  roadmap: Parameters<typeof queueItemEvent>[1] & { id: string; title: string },
   cause: BulkCause,
   changes: readonly BulkItemChange[],
 ): Promise<void> {
   for (const type of ["item.created", "item.updated", "item.deleted"] as const) {
     const of = changes.filter((c) => c.type === type);
     if (of.length === 0) continue;
-    await queueWebhookEvent(tx, roadmap.teamId, {
+    await queueItemEvent(tx, roadmap, {
       type,
       data: {
         teamId: roadmap.teamId,

@@ -1,7 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/types";
-import { teams, webhookDeliveries, webhooks } from "@/db/schema";
+import { teams, webhookDeliveries, webhooks, type roadmaps } from "@/db/schema";
 import type { WebhookEvent } from "@/lib/collaboration/webhook-payload";
+
+type RoadmapKind = (typeof roadmaps.$inferSelect)["kind"];
 import type { WebhookDelivery } from "@/lib/validation/delivery";
 import type { Actor } from "@/lib/services/kernel/actor";
 import { appOrigin } from "@/lib/services/kernel/app-origin";
@@ -51,6 +53,19 @@ export async function queueWebhookEvent(
     );
   const full = { ...event, timestamp: new Date().toISOString() };
   for (const { id } of wanted) await queueDelivery(tx, id, full);
+}
+
+/**
+ * An item event, of a roadmap only: edits inside a scenario are a what-if, not news for the team's
+ * chat or CI (applying the scenario to its roadmap is, and sends the roadmap's item events).
+ */
+export async function queueItemEvent(
+  tx: Database,
+  roadmap: { teamId: string; kind: RoadmapKind },
+  event: Omit<WebhookEvent, "timestamp">,
+): Promise<void> {
+  if (roadmap.kind !== "roadmap") return;
+  await queueWebhookEvent(tx, roadmap.teamId, event);
 }
 
 /** An item event's payload: what happened to which item, and the link that opens it. */
