@@ -23,6 +23,19 @@ function seriesOf(data: Confidence): Series[] {
   ];
 }
 
+/**
+ * A series' points: x the day recorded (a second record of the same day, a review then the day's
+ * own, a little to its right, so they do not stack), y the days its P80 moved since the first.
+ */
+function plotted(s: Series) {
+  const first = toDayNumber(s.points[0].p80);
+  let x = -Infinity;
+  return s.points.map((p) => {
+    x = Math.max(toDayNumber(p.on), x + 0.3);
+    return { x, y: toDayNumber(p.p80) - first, p80: p.p80 };
+  });
+}
+
 /** "+12 d", "−3 d", "0". */
 const movedText = (days: number) => (days === 0 ? "0" : `${days > 0 ? "+" : "−"}${Math.abs(days)} d`);
 
@@ -52,7 +65,6 @@ export function ConfidenceChart({ roadmapId }: { roadmapId: string }) {
         changes.
       </PanelEmpty>
     );
-  const day = (iso: string) => toDayNumber(iso);
   const dateTick = (n: number) => dt.date(fromDayNumber(Math.round(n)));
   const last = series.map((s) => ({ ...s, latest: s.points.at(-1)! }));
   const summary =
@@ -80,6 +92,7 @@ export function ConfidenceChart({ roadmapId }: { roadmapId: string }) {
               tickLine={false}
               axisLine={{ stroke: CHART.axis }}
               minTickGap={24}
+              allowDecimals={false}
               allowDuplicatedCategory={false}
             />
             <YAxis
@@ -104,7 +117,7 @@ export function ConfidenceChart({ roadmapId }: { roadmapId: string }) {
               <Line
                 key={s.id}
                 name={s.title}
-                data={s.points.map((p) => ({ x: day(p.on), y: day(p.p80) - day(s.points[0].p80), p80: p.p80 }))}
+                data={plotted(s)}
                 dataKey="y"
                 stroke={seriesColour(i)}
                 strokeWidth={2}
