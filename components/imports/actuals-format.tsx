@@ -20,7 +20,7 @@ export function ActualsFormat() {
           (optional): when the work really started and finished
         </li>
       </ul>
-      <pre className="overflow-x-auto rounded-md border border-line bg-subtle p-2 font-mono text-[12px] leading-5 text-ink">
+      <pre className="rounded-md border border-line bg-subtle p-2 font-mono text-[12px] leading-5 break-all whitespace-pre-wrap text-ink">
         {`item,date,hours,person,actual_start,actual_finish
 Payments API,2027-03-01,6.5,ana@example.com,,
 Payments API,2027-03-02,4,,2027-03-01,

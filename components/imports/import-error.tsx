@@ -14,6 +14,15 @@ function headline(error: unknown, broken: string): string {
   return "The import failed";
 }
 
+/** The problems the server named: a 400's fields, or a 422's rows (an actuals file's lines). */
+function rowIssues(error: ApiError): { path?: string; message: string }[] {
+  if (error.status !== 422 || !Array.isArray(error.details)) return error.issues;
+  return (error.details as unknown[]).filter(
+    (d): d is { path?: string; message: string } =>
+      typeof d === "object" && d !== null && typeof (d as { message?: unknown }).message === "string",
+  );
+}
+
 /** Why the import was refused, with each problem the server named (400 details). */
 export function ImportError({
   error,
@@ -23,7 +32,7 @@ export function ImportError({
   /** The headline of a 422: what kind of rule the file broke. */
   broken?: string;
 }) {
-  const issues = error instanceof ApiError ? error.issues : [];
+  const issues = error instanceof ApiError ? rowIssues(error) : [];
   const unsafe = error instanceof ApiError && error.code === "unsafe_xml";
   return (
     <Alert tone="error" title={headline(error, broken)}>

@@ -21,20 +21,22 @@ export interface DrawnBaseline {
 /** The baseline's ink: a neutral grey that reads on the lane stripes (5.9:1 on white). */
 export const BASELINE_COLOUR = "#5f6470";
 
-/** "Late" or "Early" on done work, in words as well as colour. */
+/**
+ * "Done late" or "Done early" on done work, in words as well as colour. The words are drawn by CSS,
+ * not text of the bar: its accessible name says the same, and a bar's visible text must be part of it.
+ */
 export function DoneMarkBadge({ mark, className }: { mark: DoneMark; className?: string }) {
   return (
     <span
       aria-hidden="true"
       data-done-badge={mark}
+      data-words={mark === "late" ? "Done late" : "Done early"}
       className={cx(
-        "pointer-events-none inline-flex rounded-full px-1.5 text-[10px] leading-4 font-semibold whitespace-nowrap text-white shadow-xs ring-2 ring-white",
+        "pointer-events-none inline-flex rounded-full px-1.5 text-[10px] leading-4 font-semibold whitespace-nowrap text-white shadow-xs ring-2 ring-white before:content-[attr(data-words)]",
         mark === "late" ? "bg-danger-700" : "bg-success-800",
         className,
       )}
-    >
-      {mark === "late" ? "Done late" : "Done early"}
-    </span>
+    />
   );
 }
 

@@ -174,7 +174,9 @@ export function ItemPanel(props: ItemPanelProps) {
         {shownTab === "details" && (
           <div
             {...(tabbed && tabPanelProps(tabsId, "details"))}
-            className="relative min-h-0 flex-1 overflow-y-auto px-4 py-4"
+            // Read-only details hold no control: the scrolling region itself takes the keyboard.
+            tabIndex={canEdit ? undefined : 0}
+            className="relative min-h-0 flex-1 overflow-y-auto px-4 py-4 focus-visible:-outline-offset-2"
           >
             {target.mode === "edit" && !live ? (
               <Alert tone="info">
