@@ -26,6 +26,8 @@ export const JOB_QUEUES = {
    * the next as a new job (lib/services/webhooks/deliver.ts), so the delivery log knows when.
    */
   deliverWebhook: "webhook-deliver",
+  /** Prune the outbox and the webhook deliveries past their retention (scheduled daily; no data). */
+  deliveryRetention: "delivery-retention",
 } as const;
 export type JobQueue = (typeof JOB_QUEUES)[keyof typeof JOB_QUEUES];
 

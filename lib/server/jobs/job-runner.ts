@@ -7,6 +7,7 @@ import { runFeedbackRoundSchedule } from "@/lib/services/feedback-rounds/schedul
 import { mailOwnedItemChanges, type OwnedItemJob } from "@/lib/services/mail/owned-item-mail";
 import { queueDigests } from "@/lib/services/mail/digest";
 import { attemptWebhookDelivery } from "@/lib/services/webhooks/deliver";
+import { pruneDeliveryLogs } from "@/lib/services/delivery-log/prune";
 import type { WebhookJob } from "@/lib/services/webhooks/events";
 
 /** Review reminders are looked for every hour (at :05); each goes once, however often they run. */
@@ -16,11 +17,15 @@ export const FEEDBACK_ROUND_CRON = "15 * * * *";
 /** Digests: whose send hour it is, in their time zone (hourly, at :10; a zone off UTC by half an hour is in its hour then too). */
 export const DIGEST_CRON = "10 * * * *";
 
-/** Hourly jobs: kept in pg-boss's schedule table, one instance runs each tick; the work is keyed, so a rerun sends nothing twice. */
+/** The outbox and webhook deliveries past CAIRN_DELIVERY_RETENTION_DAYS: pruned daily, at 03:25 UTC. */
+export const DELIVERY_RETENTION_CRON = "25 3 * * *";
+
+/** Scheduled jobs: kept in pg-boss's schedule table, one instance runs each tick; the work is keyed, so a rerun sends nothing twice. */
 const SCHEDULED = [
   { queue: JOB_QUEUES.reviewReminders, cron: REVIEW_REMINDER_CRON, run: queueReviewReminders },
   { queue: JOB_QUEUES.feedbackRounds, cron: FEEDBACK_ROUND_CRON, run: runFeedbackRoundSchedule },
   { queue: JOB_QUEUES.digests, cron: DIGEST_CRON, run: queueDigests },
+  { queue: JOB_QUEUES.deliveryRetention, cron: DELIVERY_RETENTION_CRON, run: pruneDeliveryLogs },
 ] as const;
 
 /** Emails sent at once per instance: sending waits on SMTP and the database, not the CPU. */
