@@ -1,7 +1,7 @@
 import { request as httpRequest, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { MAX_WEBHOOK_RESPONSE_BYTES, type WebhookAttemptOutcome } from "@/lib/validation/delivery";
-import { guardedLookup, unsafeAddressOf } from "./destination";
+import { checkAddresses, DNS_TIMEOUT_MS, guardedLookup, type LookupAll } from "./destination";
 
 export const WEBHOOK_TIMEOUT_MS = 5000;
 
@@ -16,11 +16,17 @@ export interface PostResult {
 export interface PostOptions {
   timeoutMs?: number;
   allowPrivate: boolean;
+  /**
+   * The resolver of the address check and of the connection while private addresses are refused:
+   * dns.lookup, unless a test hands in its own.
+   */
+  lookup?: LookupAll;
 }
 
 /**
  * One POST to a receiver: a redirect is never followed (a failed attempt that says where it
- * pointed), the answer is read up to 1 kB, the whole exchange ends after `timeoutMs`.
+ * pointed), the answer is read up to 1 kB, the whole exchange ends after `timeoutMs`, the check of
+ * the resolved addresses included (its DNS lookup has a shorter timeout of its own).
  */
 export async function postWebhook(
   url: string,
@@ -30,9 +36,16 @@ export async function postWebhook(
 ): Promise<PostResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
+  const budget = options.timeoutMs ?? WEBHOOK_TIMEOUT_MS;
   const target = new URL(url);
   if (!options.allowPrivate) {
-    const unsafe = await unsafeAddressOf(target);
+    const dnsTimeoutMs = Math.min(DNS_TIMEOUT_MS, budget);
+    const { unsafe, timedOut } = await checkAddresses(target, {
+      lookup: options.lookup,
+      timeoutMs: dnsTimeoutMs,
+    });
+    if (timedOut)
+      return failed(`DNS gave no address for ${target.hostname} within ${dnsTimeoutMs} ms.`, elapsed());
     if (unsafe) return refused(`${target.hostname} is ${unsafe}, a private address.`, elapsed());
   }
   const request = target.protocol === "https:" ? httpsRequest : httpRequest;
@@ -41,8 +54,9 @@ export async function postWebhook(
       const req = request(target, {
         method: "POST",
         headers: { ...headers, "content-type": "application/json", "user-agent": "Cairn-Webhooks/1" },
-        signal: AbortSignal.timeout(options.timeoutMs ?? WEBHOOK_TIMEOUT_MS),
-        ...(!options.allowPrivate && { lookup: guardedLookup }),
+        // What the address check took comes out of the same budget.
+        signal: AbortSignal.timeout(Math.max(1, budget - elapsed())),
+        ...(!options.allowPrivate && { lookup: guardedLookup(options.lookup) }),
       });
       req.on("response", resolve);
       req.on("error", reject);
@@ -62,9 +76,12 @@ export async function postWebhook(
     const e = cause as NodeJS.ErrnoException;
     if (e.code === "UNSAFE_ADDRESS") return refused(e.message, elapsed());
     const timedOut = e.name === "AbortError" || e.name === "TimeoutError" || e.code === "ABORT_ERR";
-    const message = timedOut ? `No answer within ${options.timeoutMs ?? WEBHOOK_TIMEOUT_MS} ms.` : e.message;
-    return { outcome: "failed", status: null, durationMs: elapsed(), error: message, responseBody: null };
+    return failed(timedOut ? `No answer within ${budget} ms.` : e.message, elapsed());
   }
+}
+
+function failed(error: string, durationMs: number): PostResult {
+  return { outcome: "failed", status: null, durationMs, error, responseBody: null };
 }
 
 function refused(error: string, durationMs: number): PostResult {
