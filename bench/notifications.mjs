@@ -5,7 +5,7 @@
 // backlog left once the last comment is in) and the mention-to-mail-received latency (from the
 // comment's 201 to the message's arrival at the SMTP server; p50/p95/max). On PGlite (one instance) and PostgreSQL (DATABASE_URL or the local
 // server; --instances 2 runs two instances, both with workers, the comments spread over them).
-// Usage: node bench/notifications.mjs [--mentions 1000] [--clients 8] [--db pglite|postgres|both] [--instances 1]
+// Usage: node bench/notifications.mjs [--mentions 1000] [--clients 8] [--db pglite|postgres|both] [--instances 1] [--backlog]
 import { performance } from "node:perf_hooks";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
@@ -18,6 +18,9 @@ const arg = (name, fallback) => {
 const mentions = Number(arg("mentions", 1000));
 const clients = Number(arg("clients", 8));
 const instanceCount = Number(arg("instances", 1));
+// --backlog (PostgreSQL): comments posted through a web-only instance (CAIRN_WORKERS=0), then the
+// worker instances start and drain the 1,000 queued messages: the queue's pace with nothing else.
+const backlog = process.argv.includes("--backlog");
 const databases = arg("db", "both") === "both" ? ["pglite", "postgres"] : [arg("db")];
 
 /** A real SMTP server on a free port: when each bench note's message was fully received. */
@@ -59,7 +62,12 @@ async function run(kind) {
   const count = kind === "postgres" ? instanceCount : 1;
   const apps = [];
   // One at a time: the first applies the migrations.
-  for (let i = 0; i < count; i++) apps.push(await startApp({ databaseUrl, env: { SMTP_URL: smtp.url } }));
+  const startWorkers = async () => {
+    for (let i = 0; i < count; i++) apps.push(await startApp({ databaseUrl, env: { SMTP_URL: smtp.url } }));
+  };
+  const drainLater = Boolean(backlog && databaseUrl);
+  if (drainLater) apps.push(await startApp({ databaseUrl, env: { CAIRN_WORKERS: "0" } }));
+  else await startWorkers();
   const base = apps[0].base;
   const owner = await newUser(base, "Olga");
   const rhea = await newUser(base, "Rhea");
@@ -112,6 +120,22 @@ async function run(kind) {
   );
   const postEnded = performance.now();
   const postSeconds = (postEnded - postStarted) / 1000;
+  if (drainLater) {
+    await startWorkers();
+    const started = performance.now();
+    const drainDeadline = Date.now() + 10 * 60_000;
+    while (smtp.arrivals.size < mentions && Date.now() < drainDeadline)
+      await new Promise((r) => setTimeout(r, 100));
+    const times = [...smtp.arrivals.values()].sort((a, b) => a - b);
+    console.log(
+      `postgres, backlog of ${mentions} drained by ${count} worker instance(s): ${smtp.arrivals.size} received, ` +
+        `${((times.length - 1) / ((times.at(-1) - times[0]) / 1000)).toFixed(1)} jobs/s; ` +
+        `last mail ${((times.at(-1) - started) / 1000).toFixed(1)} s after the workers answered`,
+    );
+    for (const app of apps) app.stop();
+    smtp.close();
+    return;
+  }
   const deadline = Date.now() + 15 * 60_000;
   while (smtp.arrivals.size < mentions && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
   await new Promise((r) => setTimeout(r, 2000)); // a duplicate would arrive about now
