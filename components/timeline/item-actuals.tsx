@@ -67,16 +67,22 @@ export function ItemActuals({
   const update = useUpdateItem(roadmapId);
   const [seen, setSeen] = useState(item);
   const [values, setValues] = useState(() => valuesOf(item));
+  // The values the form last took from the item (or saved): what "unchanged" is measured against.
+  const [loaded, setLoaded] = useState(values);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const milestone = item.kind === "milestone";
 
-  // The item changed on the server (a status change filled a date, someone else edited): show its
-  // values unless the user has typed over the ones they had.
+  // The item changed (a status change filled a date, someone else edited it): show its values
+  // unless the user has typed over the ones the form had. Not measured against the item before the
+  // change, which may be an optimistic copy of this form's own refused save.
   if (item !== seen) {
     setSeen(item);
-    if (sameValues(values, valuesOf(seen))) setValues(valuesOf(item));
+    if (sameValues(values, loaded)) {
+      setValues(valuesOf(item));
+      setLoaded(valuesOf(item));
+    }
   }
 
   if (!canEdit) {
@@ -130,6 +136,7 @@ export function ItemActuals({
     setFormError(null);
     try {
       await update.mutateAsync({ itemId: item.id, patch, baseVersion: item.version });
+      setLoaded(values);
       setSaved(true);
     } catch (error) {
       const { fields, form } = refusalErrors(error);

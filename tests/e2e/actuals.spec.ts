@@ -106,6 +106,7 @@ test("actuals: an editor marks work done late and logs time, filters slipped ite
   await page.goto(`/roadmaps/${roadmapId}`);
   const checkout = itemButton(page, "Feature", "Checkout API");
   await expect(checkout).toBeVisible();
+  const checkoutId = (await checkout.getAttribute("data-item-id"))!;
   // The baseline is the review's snapshot: Ledger's finish slipped 5 working days since it.
   await expect(page.getByRole("combobox", { name: "Baseline" })).toHaveValue("review");
   const ledger = itemButton(page, "Feature", "Ledger");
@@ -138,6 +139,13 @@ test("actuals: an editor marks work done late and logs time, filters slipped ite
   await actuals.getByLabel("Actual finish").fill(fromToday(0));
   await actuals.getByRole("button", { name: "Save actuals" }).click();
   await expect(actuals.getByText("Actuals saved.")).toBeVisible();
+  const stored = await api<{ item: { actualStart: string; actualFinish: string } }>(
+    page,
+    "GET",
+    `/api/items/${checkoutId}`,
+  );
+  expect(stored.json.item).toMatchObject({ actualStart: fromToday(-38), actualFinish: fromToday(0) });
+  await expect(checkout).toHaveAttribute("aria-label", /Done late on /);
 
   // Log time: over a day is refused next to Hours; three hours are listed with their total.
   const time = panel.getByRole("region", { name: /Time logged/ });
