@@ -26,6 +26,7 @@ import { AppError } from "@/lib/services/kernel/errors";
 import { forecastBoard } from "@/lib/services/forecast/forecast";
 import { loadRisks } from "@/lib/services/risks/rows";
 import { accessRoadmap, type RoadmapRow } from "@/lib/services/kernel/roadmap-access";
+import { yieldToEventLoop } from "@/lib/services/kernel/event-loop";
 
 /** Enough runs for stable P50/P80 on a dashboard, cached per roadmap change like the forecast page's. */
 export const DASHBOARD_FORECAST = { runs: 2_000, seed: 1 };
@@ -113,7 +114,7 @@ async function buildExecutive(ctx: Context): Promise<ExecutiveDashboard> {
   ]);
   // The capacity roll-up and the CPM pass each take tens of ms at 10,000 items (more under load):
   // other requests are served between them (a picture's deck builds this dashboard too).
-  await new Promise<void>((resolve) => setImmediate(resolve));
+  await yieldToEventLoop();
   const schedule = scheduleOrNull(board);
   const outlook = new Map(forecast?.milestones.map((m) => [m.id, m]));
   return {

@@ -12,6 +12,7 @@ import { buildDashboard } from "@/lib/services/dashboards/build";
 import { AppError } from "@/lib/services/kernel/errors";
 import { loadPhases } from "@/lib/services/phases/rows";
 import type { RoadmapRow } from "@/lib/services/kernel/roadmap-access";
+import { yieldToEventLoop } from "@/lib/services/kernel/event-loop";
 
 export interface PictureRequest {
   audience: Audience;
@@ -68,7 +69,7 @@ export async function loadPictureInput(
   const range = pictureRange(roadmap, request.from, request.to);
   const [board, phases] = await Promise.all([loadBoard(db, roadmap), loadPhases(db, roadmap.id)]);
   // The event loop runs between reading the board and mapping it (each tens of ms at 10,000 items).
-  await new Promise<void>((resolve) => setImmediate(resolve));
+  await yieldToEventLoop();
   const items = request.forShare ? board.items.filter((i) => i.status !== "cut") : board.items;
   const { audience } = request;
   const today = request.now.toISOString().slice(0, 10);

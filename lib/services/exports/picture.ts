@@ -20,6 +20,7 @@ import { deckData } from "./picture-deck";
 import { countPictureItems } from "./picture-count";
 import { loadPictureInput, pictureRange } from "./picture-data";
 import { accessRoadmap, type RoadmapRow } from "@/lib/services/kernel/roadmap-access";
+import { yieldToEventLoop } from "@/lib/services/kernel/event-loop";
 import { openShareLink } from "@/lib/services/share-links/shared-view";
 
 /** A picture to download. */
@@ -50,7 +51,7 @@ export interface PictureContext {
  * Lets the event loop run between a picture's loading steps (board, CPM, dashboard, deck data),
  * each tens to hundreds of milliseconds at 1,000 items, so other requests are served in between.
  */
-const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+const breathe = yieldToEventLoop;
 
 const tooLarge = (message: string, details: Record<string, unknown>) =>
   new AppError("too_large_for_picture", message, { details });

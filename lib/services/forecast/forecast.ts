@@ -18,6 +18,7 @@ import { loadRisks } from "@/lib/services/risks/rows";
 import { sharedWorkCache } from "@/lib/services/kernel/shared-work";
 import { historyStamp, loadDoneFeatures } from "@/lib/services/learning/done-features";
 import { utcDate } from "@/lib/services/reviews/cadence";
+import { yieldToEventLoop } from "@/lib/services/kernel/event-loop";
 
 /**
  * Work per chunk before yielding to the event loop. A request that needs a few database round trips
@@ -57,8 +58,6 @@ interface Runner {
 export function clearForecastCache(): void {
   cache.clear();
 }
-
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The runner of `method` for this input; 422 not_enough_history, 422 dependency_cycle. */
 function prepare(input: HistoryForecastInput, method: ForecastMethod): Runner {
@@ -106,6 +105,9 @@ async function simulate(
   signal: AbortSignal,
 ): Promise<ForecastWithMethod> {
   const started = performance.now();
+  // Reading the board and mapping it to this input (tens of ms at 10,000 items) ran just before.
+  await yieldToEventLoop();
+  signal.throwIfAborted();
   const forecast = prepare(input, method);
   // Preparing the network is itself tens of ms at 10,000 items: the event loop runs before the
   // first chunk, not after both.
