@@ -2,6 +2,7 @@
 
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { ChevronRightIcon } from "@/components/ui/icons";
 import { LoadError, LoadingStatus, LoadMoreButton } from "@/components/ui/query-state";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -45,19 +46,24 @@ export function DeliveryLog({ teamId }: { teamId: string }) {
           <ul className="flex flex-col divide-y divide-line" aria-label="Messages">
             {messages.map((m) => (
               <li key={m.id} className="py-3">
-                <details>
-                  <summary className="cursor-pointer rounded-md text-sm text-ink">
-                    <span className="inline-flex flex-wrap items-center gap-x-2 gap-y-1 align-middle">
-                      <span className="font-medium">{m.subject}</span>
-                      <Badge tone={STATUS[m.status].tone}>{STATUS[m.status].label}</Badge>
-                    </span>
-                    <span className="mt-1 block pl-4 text-[13px] text-muted">
-                      {EMAIL_KIND_LABELS[m.kind]} to {m.to} · <RelativeTime value={m.createdAt} /> ·{" "}
-                      {m.attempts === 1 ? "1 attempt" : `${m.attempts} attempts`}
-                      {m.lastError && ` · last error: ${m.lastError}`}
+                <details className="group">
+                  {/* Its own chevron beside the text: the browser's marker sits inline and a long
+                      subject wrapped away from it onto a line of its own. */}
+                  <summary className="flex cursor-pointer list-none gap-1.5 rounded-md text-sm text-ink [&::-webkit-details-marker]:hidden">
+                    <ChevronRightIcon className="mt-0.5 size-4 shrink-0 text-muted transition-transform group-open:rotate-90" />
+                    <span className="min-w-0">
+                      <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
+                        <span className="font-medium">{m.subject}</span>
+                        <Badge tone={STATUS[m.status].tone}>{STATUS[m.status].label}</Badge>
+                      </span>
+                      <span className="mt-1 block text-[13px] text-muted">
+                        {EMAIL_KIND_LABELS[m.kind]} to {m.to} · <RelativeTime value={m.createdAt} /> ·{" "}
+                        {m.attempts === 1 ? "1 attempt" : `${m.attempts} attempts`}
+                        {m.lastError && ` · last error: ${m.lastError}`}
+                      </span>
                     </span>
                   </summary>
-                  <pre className="mt-2 ml-4 overflow-x-auto rounded-md bg-subtle p-3 text-[13px] leading-5 whitespace-pre-wrap text-ink">
+                  <pre className="mt-2 ml-5.5 overflow-x-auto rounded-md bg-subtle p-3 text-[13px] leading-5 wrap-anywhere whitespace-pre-wrap text-ink">
                     {m.text}
                   </pre>
                 </details>

@@ -41,8 +41,9 @@ function AttemptList({ attempts }: { attempts: Attempt[] }) {
             className="flex flex-wrap items-baseline gap-x-3 gap-y-0.5 text-[13px] text-ink-soft"
           >
             <span className="text-muted">#{hidden + i + 1}</span>
-            <LocalDate value={a.at} style="dateTime" />
-            <span>{a.durationMs} ms</span>
+            {/* Widths the usual date and duration fill, so that the answers line up across rows. */}
+            <LocalDate value={a.at} style="dateTime" className="sm:min-w-40" />
+            <span className="sm:min-w-12">{a.durationMs} ms</span>
             <span
               className={
                 a.outcome === "succeeded" ? "font-medium text-success-800" : "font-medium text-danger-700"
