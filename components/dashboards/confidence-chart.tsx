@@ -78,7 +78,13 @@ export function ConfidenceChart({ roadmapId }: { roadmapId: string }) {
     ".";
   return (
     <div className="flex flex-col gap-3" data-testid="confidence-chart">
-      <ChartLegend entries={series.map((s, i) => ({ label: s.title, colour: seriesColour(i) }))} />
+      <ChartLegend
+        entries={series.map((s, i) => ({
+          label: s.title,
+          colour: seriesColour(i),
+          dashed: s.id === "finish",
+        }))}
+      />
       <ChartFrame summary={summary} height={260}>
         {({ CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis }) => (
           <LineChart {...CHART_PROPS} margin={{ top: 8, right: 12, bottom: 4, left: 8 }}>
