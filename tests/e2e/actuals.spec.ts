@@ -1,4 +1,3 @@
-import { mkdirSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import {
   api,
@@ -8,34 +7,16 @@ import {
   joinTeam,
   registerUser,
   signInByApi,
+  snapshot,
   test,
   type Item,
 } from "./fixtures";
 
 test.describe.configure({ timeout: 150_000 });
 
-const SHOTS = process.env.SHOTS_DIR ?? "/tmp/shots-e";
 const DAY = 86_400_000;
 /** A plan date `days` from today (UTC, the server's day). */
 const fromToday = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
-
-/** Screenshots at desktop and phone width (saved for a person to look at); nothing sticks out sideways. */
-async function screenshots(page: Page, name: string) {
-  mkdirSync(SHOTS, { recursive: true });
-  for (const [label, width, height] of [
-    ["desktop", 1280, 900],
-    ["mobile", 390, 844],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: `${SHOTS}/${name}-${label}.png`, fullPage: label === "mobile" });
-    if (label === "mobile") {
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow, `${name} is wider than the phone`).toBeLessThanOrEqual(0);
-    }
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 /**
  * A roadmap begun two months ago: "Checkout API" (in progress, due 12 days ago), "Ledger" and
@@ -101,7 +82,7 @@ async function seed(page: Page) {
 test("actuals: an editor marks work done late and logs time, filters slipped items; a viewer only reads", async ({
   page,
   browser,
-}) => {
+}, testInfo) => {
   const { teamId, roadmapId } = await seed(page);
   await page.goto(`/roadmaps/${roadmapId}`);
   const checkout = itemButton(page, "Feature", "Checkout API");
@@ -161,7 +142,7 @@ test("actuals: an editor marks work done late and logs time, filters slipped ite
   await expect(time.getByRole("listitem")).toContainText("Eda Editor · Load tests");
   await expect(time.getByRole("heading")).toContainText("3 h in all");
   await expectAccessible(page);
-  await screenshots(page, "actuals-panel");
+  await snapshot(page, testInfo, "actuals-panel");
   await panel.getByRole("button", { name: /Close the details/ }).click();
 
   // "Slipped since baseline": Checkout API (done late) and Ledger, not Docs site.
@@ -173,7 +154,7 @@ test("actuals: an editor marks work done late and logs time, filters slipped ite
   await expect(itemButton(page, "Feature", "Docs site")).toHaveCount(0);
   await expect(ledger).toBeVisible();
   await expectAccessible(page);
-  await screenshots(page, "actuals-slipped");
+  await snapshot(page, testInfo, "actuals-slipped");
   await slipped.click();
   await expect(itemButton(page, "Feature", "Docs site")).toBeVisible();
   // No baseline: no lines, the filter waits for one.
@@ -195,13 +176,13 @@ test("actuals: an editor marks work done late and logs time, filters slipped ite
   await expect(readOnly.getByRole("button", { name: "Log hours" })).toHaveCount(0);
   await expect(readOnly.getByRole("button", { name: /^Delete 3 h/ })).toHaveCount(0);
   await expectAccessible(other.page);
-  await screenshots(other.page, "actuals-viewer");
+  await snapshot(other.page, testInfo, "actuals-viewer");
   await other.close();
 });
 
 test("actuals import: an editor uploads a CSV; bad rows are listed by line and nothing is written", async ({
   page,
-}) => {
+}, testInfo) => {
   const { roadmapId } = await seed(page);
   await page.goto(`/roadmaps/${roadmapId}/actuals`);
   await expect(page.getByRole("heading", { name: "Import actuals", level: 1 })).toBeVisible();
@@ -217,7 +198,7 @@ test("actuals import: an editor uploads a CSV; bad rows are listed by line and n
   const refusal = page.getByRole("region", { name: "Upload a CSV file" }).getByRole("alert");
   await expect(refusal).toContainText("line 3: no item “No such item” in this roadmap");
   await expectAccessible(page);
-  await screenshots(page, "actuals-import-refused");
+  await snapshot(page, testInfo, "actuals-import-refused");
   await upload(
     "good.csv",
     `item,date,hours,person\nCheckout API,${fromToday(-1)},2.5,\nLedger,${fromToday(-2)},1,\n`,
@@ -225,5 +206,5 @@ test("actuals import: an editor uploads a CSV; bad rows are listed by line and n
   await expect(page.getByRole("status").filter({ hasText: "Actuals imported" })).toContainText(
     "2 time entries (3.5 hours)",
   );
-  await screenshots(page, "actuals-import-done");
+  await snapshot(page, testInfo, "actuals-import-done");
 });

@@ -1,4 +1,3 @@
-import { mkdirSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import {
   api,
@@ -8,13 +7,12 @@ import {
   joinTeam,
   registerUser,
   signInByApi,
+  snapshot,
   test,
   type Item,
 } from "./fixtures";
 
 test.describe.configure({ timeout: 120_000 });
-
-const SHOTS = process.env.SHOTS_DIR ?? "/tmp/shots-f";
 
 const planDate = (iso: string) =>
   new Intl.DateTimeFormat("en-US", {
@@ -23,24 +21,6 @@ const planDate = (iso: string) =>
     year: "numeric",
     timeZone: "UTC",
   }).format(new Date(`${iso}T00:00:00Z`));
-
-/** Full-page screenshots at desktop and phone width, for a person to look at; nothing sticks out sideways. */
-async function screenshots(page: Page, name: string) {
-  mkdirSync(SHOTS, { recursive: true });
-  for (const [label, width, height] of [
-    ["desktop", 1280, 900],
-    ["mobile", 390, 844],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: `${SHOTS}/${name}-${label}.png`, fullPage: true });
-    if (label === "mobile") {
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow, `${name} is wider than the phone`).toBeLessThanOrEqual(0);
-    }
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 /**
  * A team and a roadmap from Monday 4 Jan 2027 with a lane "Core", the feature "Billing API"
@@ -107,7 +87,7 @@ async function seedRoadmap(page: Page) {
 test("reviews: an editor sets a cadence, records a review, and after changes compares it with now, in a report and on the timeline", async ({
   page,
   browser,
-}) => {
+}, testInfo) => {
   const { teamId, roadmapId, billing, post } = await seedRoadmap(page);
   await page.goto(`/roadmaps/${roadmapId}/reviews`);
   await expect(page.getByRole("heading", { name: "Reviews", level: 1 })).toBeVisible();
@@ -162,7 +142,7 @@ test("reviews: an editor sets a cadence, records a review, and after changes com
   await expect(dialog.getByRole("textbox", { name: "Decision 2" })).toBeFocused();
   await dialog.getByRole("button", { name: "Remove decision 2" }).click();
   await dialog.getByLabel("Notes").fill("Finance asked for a buffer before launch.");
-  await page.screenshot({ path: `${SHOTS}/record-review-dialog.png` });
+  await page.screenshot({ path: testInfo.outputPath("record-review-dialog.png") });
   await dialog.getByRole("button", { name: "Save review" }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByText("Executive review recorded")).toBeVisible();
@@ -171,7 +151,7 @@ test("reviews: an editor sets a cadence, records a review, and after changes com
   await expect(history.getByRole("article")).toContainText("Ship billing before the launch");
   await expect(page.getByRole("list", { name: "Snapshots" }).getByRole("listitem")).toHaveCount(1);
   await expectAccessible(page);
-  await screenshots(page, "reviews");
+  await snapshot(page, testInfo, "reviews");
 
   // Then the plan changes: Billing API 10 working days later (14 calendar days), and a new milestone.
   const moved = await api(
@@ -200,7 +180,7 @@ test("reviews: an editor sets a cadence, records a review, and after changes com
   await expect(page.getByRole("region", { name: "Added" })).toContainText("Pilot merchants live");
   await expect(page.getByRole("region", { name: "Removed or cut" })).toHaveCount(0);
   await expectAccessible(page);
-  await screenshots(page, "change-report");
+  await snapshot(page, testInfo, "change-report");
 
   // "Show on timeline": the banner, the ghost of the old dates, and the new milestone marked.
   await page.getByRole("link", { name: "Show on timeline" }).click();
@@ -214,7 +194,7 @@ test("reviews: an editor sets a cadence, records a review, and after changes com
     /New since “Executive review/,
   );
   await expect(page.locator("[data-new-badge]")).toHaveCount(1);
-  await screenshots(page, "timeline-compare");
+  await snapshot(page, testInfo, "timeline-compare");
   await banner.getByRole("button", { name: "Clear comparison" }).click();
   await expect(page).toHaveURL(new RegExp(`/roadmaps/${roadmapId}$`));
   await expect(page.locator("[data-ghost]")).toHaveCount(0);

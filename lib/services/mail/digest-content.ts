@@ -5,21 +5,7 @@ import type { DigestPeriod } from "@/lib/collaboration/digest-period";
 import type { ForecastRecordSeries } from "@/lib/validation/learning";
 import { appOrigin } from "@/lib/services/kernel/app-origin";
 import { needsContingency } from "@/lib/services/risks/rows";
-
-/** What a digest says of one roadmap over its period. */
-export interface RoadmapDigest {
-  title: string;
-  url: string;
-  /** Changes by others (the reader's own are not news to them), by how many people. */
-  changes: number;
-  people: number;
-  /** A few of the items those changes touched. */
-  itemTitles: string[];
-  /** Key milestones whose P80 moved over the period (the forecast records, one method). */
-  p80Moves: { title: string; from: string; to: string }[];
-  /** Open risks scored 15 or more without a contingency plan, as the dashboards count them. */
-  risksNeedingContingency: string[];
-}
+import type { RoadmapDigest } from "@/lib/services/mail/messages";
 
 const ITEM_TITLES_SHOWN = 5;
 

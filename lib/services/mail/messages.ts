@@ -191,20 +191,27 @@ export function ownedItemChangesEmail(facts: {
   };
 }
 
+/** What a digest says of one roadmap over its period. */
+export interface RoadmapDigest {
+  title: string;
+  url: string;
+  /** Changes by others (the reader's own are not news to them), by how many people. */
+  changes: number;
+  people: number;
+  /** A few of the items those changes touched. */
+  itemTitles: string[];
+  /** Key milestones whose P80 moved over the period (the forecast records, one method). */
+  p80Moves: { title: string; from: string; to: string }[];
+  /** Open risks scored 15 or more without a contingency plan, as the dashboards count them. */
+  risksNeedingContingency: string[];
+}
+
 export function digestEmail(facts: {
   frequency: "daily" | "weekly";
   teamName: string;
   /** Where the button goes: the one roadmap with news, or the team's page. */
   url: string;
-  roadmaps: {
-    title: string;
-    url: string;
-    changes: number;
-    people: number;
-    itemTitles: string[];
-    p80Moves: { title: string; from: string; to: string }[];
-    risksNeedingContingency: string[];
-  }[];
+  roadmaps: RoadmapDigest[];
 }): ComposedEmail {
   const span = facts.frequency === "daily" ? "the last day" : "the last week";
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
