@@ -11,6 +11,7 @@ import { loadPhases } from "@/lib/services/phases/rows";
 import { accessRoadmap, type RoadmapRow } from "@/lib/services/kernel/roadmap-access";
 import { loadStaffing } from "./staffing";
 import { listWorkstreams } from "@/lib/services/workstreams/workstreams";
+import { yieldToEventLoop } from "@/lib/services/kernel/event-loop";
 
 /**
  * Demand against capacity per skill and quarter and per phase, hours per lane and quarter, and the
@@ -64,7 +65,10 @@ export async function loadCapacity(
     staffing: staffing.rows.filter((r) => skillIds.has(r.skillId)),
     hiringLeadWeeks: staffing.hiringLeadWeeks,
   };
+  // Each roll-up takes tens of ms at 10,000 items: the event loop runs before either.
+  await yieldToEventLoop();
   const quarterly = computeCapacity(input);
+  await yieldToEventLoop();
   const { byPhase, rampUpPhaseIds } = computePhaseCapacity(input, phases, quarterly);
   return {
     ...quarterly,
