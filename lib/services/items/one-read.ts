@@ -4,11 +4,15 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/types";
 import type { Dependency, Item } from "@/lib/validation/timeline";
+import { yieldToEventLoop } from "@/lib/services/kernel/event-loop";
 
 /** The single text column of a single-row answer, on either driver (postgres.js: an array; PGlite: `.rows`). */
 async function jsonOf<T>(query: Promise<unknown>): Promise<T> {
   const result = (await query) as { json: string }[] | { rows: { json: string }[] };
   const [row] = Array.isArray(result) ? result : result.rows;
+  // The board's items and links often arrive in one read: each parse (tens of ms at 10,000 items)
+  // gets a turn of the event loop of its own, not one joint stretch with the caller's mapping.
+  await yieldToEventLoop();
   return JSON.parse(row.json) as T;
 }
 
