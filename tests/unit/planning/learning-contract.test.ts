@@ -166,7 +166,7 @@ describe("the pure modules' answers fit the response schemas", () => {
 });
 
 describe("the endpoint definitions", () => {
-  it("make a valid OpenAPI document of the six paths", () => {
+  it("make a valid OpenAPI document of the seven paths", () => {
     const endpoints = [...Object.values(learning), timeline.updateItem, resources.getForecast];
     const document = buildOpenApiDocument(endpoints, { version: "test" }) as {
       paths: Record<string, object>;
@@ -174,6 +174,7 @@ describe("the endpoint definitions", () => {
     expect(Object.keys(document.paths).sort()).toEqual([
       "/api/items/{itemId}",
       "/api/items/{itemId}/time-entries",
+      "/api/roadmaps/{roadmapId}/actuals-imports",
       "/api/roadmaps/{roadmapId}/confidence",
       "/api/roadmaps/{roadmapId}/estimate-accuracy",
       "/api/roadmaps/{roadmapId}/forecast",
