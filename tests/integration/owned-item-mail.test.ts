@@ -1,10 +1,11 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { outboxMessages } from "@/db/schema";
 import { JOB_QUEUES } from "@/db/job-queue";
 import { startJobRunner, type JobRunner } from "@/lib/server/jobs/job-runner";
 import { mailSender } from "@/lib/server/mail/transport";
+import { items, outboxMessages } from "@/db/schema";
 import { updateItem } from "@/lib/services/items/update";
+import { createScenario } from "@/lib/services/scenarios/scenarios";
 import { mailOwnedItemChanges, type OwnedItemJob } from "@/lib/services/mail/owned-item-mail";
 import { describeEachDatabase } from "../helpers/database";
 import { createTeamWithMembers, createUser, type TestUser } from "../helpers/fixtures";
@@ -110,5 +111,20 @@ describeEachDatabase("changes to items you own: one mail per item and owner per 
     const ownOnly = { ...job.data, itemId: fx.second.id };
     await updateItem(db, priya.actor, fx.second.id, fx.second.version, { title: "Mine to change" });
     expect(await mailOwnedItemChanges(db, ownOnly)).toBe(false);
+  });
+
+  it("edits inside a what-if scenario mail nobody, as they send no webhook", async () => {
+    const { db } = getCtx();
+    const scenario = await createScenario(db, olga.actor, fx.roadmap.id, { name: "What if" });
+    const [copy] = await db
+      .select()
+      .from(items)
+      .where(and(eq(items.roadmapId, scenario.roadmap.id), eq(items.sourceId, fx.feature.id)))
+      .limit(1);
+    await updateItem(db, eddie.actor, copy.id, copy.version, { endDate: "2027-03-05" });
+    const [job] = await jobs();
+    const before = await db.select().from(outboxMessages);
+    expect(await mailOwnedItemChanges(db, { ...job.data, itemId: copy.id })).toBe(false);
+    expect(await db.select().from(outboxMessages)).toHaveLength(before.length);
   });
 });

@@ -104,7 +104,8 @@ export async function mailOwnedItemChanges(db: Database, job: OwnedItemJob): Pro
     .from(items)
     .innerJoin(roadmaps, eq(roadmaps.id, items.roadmapId))
     .innerJoin(teams, eq(teams.id, roadmaps.teamId))
-    .where(and(eq(items.id, job.itemId), isNull(roadmaps.deletedAt)))
+    // A what-if scenario's edits are nobody's news (as for webhooks): only roadmaps mail.
+    .where(and(eq(items.id, job.itemId), eq(roadmaps.kind, "roadmap"), isNull(roadmaps.deletedAt)))
     .limit(1);
   if (!where) return false;
   const [owner] = await db
